@@ -1,0 +1,81 @@
+//! Dispatch of the subcommands, and the exit-code contract:
+//! 0 nothing found, 1 problems found, 2 usage or I/O error.
+
+mod args;
+mod check;
+mod files;
+mod rules;
+mod write;
+
+use std::fmt;
+
+use clap::Parser;
+
+pub use args::Cli;
+
+pub const EXIT_CLEAN: i32 = 0;
+pub const EXIT_FOUND: i32 = 1;
+pub const EXIT_ERROR: i32 = 2;
+
+/// An error for the user: one line, naming the file it concerns.
+#[derive(Debug)]
+pub struct CliError(pub String);
+
+impl fmt::Display for CliError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl CliError {
+    pub fn io(path: &str, err: &std::io::Error) -> Self {
+        CliError(format!("{path}: {}", describe_io(err)))
+    }
+}
+
+/// `std::io::Error` without the `(os error N)` suffix, in lower case.
+fn describe_io(err: &std::io::Error) -> String {
+    use std::io::ErrorKind::*;
+    match err.kind() {
+        NotFound => "no such file or directory".into(),
+        PermissionDenied => "permission denied".into(),
+        IsADirectory => "is a directory".into(),
+        _ => {
+            let s = err.to_string();
+            match s.find(" (os error") {
+                Some(i) => s[..i].to_string(),
+                None => s,
+            }
+        }
+    }
+}
+
+pub fn report_error(err: &CliError) {
+    eprintln!("salin: error: {err}");
+}
+
+pub fn run() -> i32 {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() {
+                EXIT_ERROR
+            } else {
+                EXIT_CLEAN
+            };
+        }
+    };
+    let result = match cli.command {
+        args::Command::Check(args) => check::run(&args),
+        args::Command::Rules(args) => rules::list(&args),
+        args::Command::Explain { rule } => rules::explain(&rule),
+    };
+    match result {
+        Ok(code) => code,
+        Err(err) => {
+            report_error(&err);
+            EXIT_ERROR
+        }
+    }
+}

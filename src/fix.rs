@@ -1,0 +1,135 @@
+//! Applying fixes.
+//!
+//! Fixes are applied in order of position; a fix that overlaps one already
+//! taken is left for the next round, and rounds repeat on the re-checked text
+//! until nothing changes, so a second `--fix` run finds nothing to do.
+
+use crate::checker::Checker;
+use crate::diagnostic::{Applicability, Diagnostic, Fix};
+use crate::input::Document;
+
+/// At most this many check-and-fix rounds per document.
+const MAX_ROUNDS: usize = 10;
+
+/// Applies the fixes of `diagnostics` allowed by `allowed` to `text`.
+/// Returns the new text and how many fixes were applied.
+pub fn apply_fixes(
+    text: &str,
+    diagnostics: &[Diagnostic],
+    allowed: Applicability,
+) -> (String, usize) {
+    let mut fixes: Vec<&Fix> = diagnostics
+        .iter()
+        .filter_map(|d| d.fix.as_ref())
+        .filter(|f| f.applicability >= allowed && !f.edits.is_empty())
+        .collect();
+    fixes.sort_by_key(|f| (f.range().start, f.range().end));
+
+    let mut out = String::with_capacity(text.len());
+    let mut last = 0; // end of the last applied edit
+    let mut taken_any = false;
+    let mut applied = 0;
+    for fix in fixes {
+        let range = fix.range();
+        // Overlap, or a second edit at the very point the previous one ended
+        // (two insertions at one place have no defined order).
+        if taken_any && (range.start < last || (range.start == last && range.is_empty())) {
+            continue;
+        }
+        for edit in &fix.edits {
+            out.push_str(&text[last..edit.range.start]);
+            out.push_str(&edit.replacement);
+            last = edit.range.end;
+        }
+        taken_any = true;
+        applied += 1;
+    }
+    out.push_str(&text[last..]);
+    (out, applied)
+}
+
+/// The outcome of fixing one document.
+#[derive(Debug)]
+pub struct Fixed {
+    /// The document with every applicable fix applied.
+    pub text: String,
+    /// How many fixes were applied, over all rounds.
+    pub applied: usize,
+    /// What remains to report in the fixed text.
+    pub remaining: Vec<Diagnostic>,
+}
+
+/// Checks and fixes `doc` until no applicable fix is left (or `MAX_ROUNDS`).
+pub fn fix_document(checker: &Checker, doc: &Document, allowed: Applicability) -> Fixed {
+    let mut current = doc.clone();
+    let mut diagnostics = checker.check(&current);
+    let mut applied = 0;
+    for _ in 0..MAX_ROUNDS {
+        let (text, n) = apply_fixes(&current.text, &diagnostics, allowed);
+        if n == 0 || text == current.text {
+            break;
+        }
+        applied += n;
+        current = Document::new(current.name, text, current.format);
+        diagnostics = checker.check(&current);
+    }
+    Fixed {
+        text: current.text,
+        applied,
+        remaining: diagnostics,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::Edit;
+
+    fn diag(edits: Vec<Edit>, applicability: Applicability) -> Diagnostic {
+        let mut d = Diagnostic::new("test", 0..0, "m");
+        d.fix = Some(Fix {
+            applicability,
+            edits,
+        });
+        d
+    }
+
+    #[test]
+    fn overlapping_fixes_apply_first_only() {
+        let text = "abcdef";
+        let ds = vec![
+            diag(vec![Edit::replace(1..3, "X")], Applicability::Safe),
+            diag(vec![Edit::replace(2..4, "Y")], Applicability::Safe),
+            diag(vec![Edit::replace(4..5, "Z")], Applicability::Safe),
+        ];
+        assert_eq!(
+            apply_fixes(text, &ds, Applicability::Safe),
+            ("aXdZf".into(), 2)
+        );
+    }
+
+    #[test]
+    fn unsafe_fixes_need_permission() {
+        let ds = vec![diag(vec![Edit::delete(0..1)], Applicability::Unsafe)];
+        assert_eq!(
+            apply_fixes("ab", &ds, Applicability::Safe),
+            ("ab".into(), 0)
+        );
+        assert_eq!(
+            apply_fixes("ab", &ds, Applicability::Unsafe),
+            ("b".into(), 1)
+        );
+    }
+
+    #[test]
+    fn two_insertions_at_one_point_take_the_first() {
+        let ds = vec![
+            diag(vec![Edit::insert(1, "X")], Applicability::Safe),
+            diag(vec![Edit::insert(1, "Y")], Applicability::Safe),
+        ];
+        assert_eq!(
+            apply_fixes("ab", &ds, Applicability::Safe),
+            ("aXb".into(), 1)
+        );
+    }
+}

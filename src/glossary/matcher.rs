@@ -1,0 +1,172 @@
+//! Exact matching of glossary forms in a segment, ignoring case.
+//!
+//! Text and glossary are compared word by word on NFC, case-folded words with
+//! straight apostrophes; the separators between the words of a multi-word name
+//! must agree once white space (line breaks, doubled spaces) is collapsed.
+
+use std::ops::Range;
+
+use unicode_normalization::UnicodeNormalization;
+
+use super::Glossary;
+use crate::text::{Token, tokenize};
+
+/// A glossary form found in the text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Match {
+    /// Index of the form (see `Glossary::form`).
+    pub form: u32,
+    /// Indices of the first and one-past-last matched token.
+    pub tokens: Range<usize>,
+    /// Byte range in the document.
+    pub range: Range<usize>,
+}
+
+/// NFC with typographic apostrophes made straight.
+pub(crate) fn normalize_word(word: &str) -> String {
+    word.nfc()
+        .map(|c| if c == '\u{2019}' { '\'' } else { c })
+        .collect()
+}
+
+/// Separator between two words, with white space runs collapsed to one space.
+pub(crate) fn normalize_gap(gap: &str) -> String {
+    let mut out = String::with_capacity(gap.len());
+    let mut in_space = false;
+    for c in gap.chars() {
+        if c.is_whitespace() {
+            if !in_space {
+                out.push(' ');
+            }
+            in_space = true;
+        } else {
+            out.push(if c == '\u{2019}' { '\'' } else { c });
+            in_space = false;
+        }
+    }
+    out
+}
+
+/// Splits a glossary form into its NFC words and normalised separators.
+pub(crate) fn split_form(text: &str) -> (Vec<String>, Vec<String>) {
+    let mut tokens = Vec::new();
+    tokenize(text, 0..text.len(), &mut tokens);
+    let words = tokens
+        .iter()
+        .map(|t| normalize_word(&text[t.range.clone()]))
+        .collect();
+    let gaps = tokens
+        .windows(2)
+        .map(|w| normalize_gap(&text[w[0].range.end..w[1].range.start]))
+        .collect();
+    (words, gaps)
+}
+
+/// Every glossary form in `tokens`, leftmost-longest, without overlaps.
+pub fn find_matches(source: &str, tokens: &[Token], glossary: &Glossary) -> Vec<Match> {
+    let mut out = Vec::new();
+    if glossary.is_empty() {
+        return out;
+    }
+    let keys: Vec<String> = tokens
+        .iter()
+        .map(|t| Glossary::key(&source[t.range.clone()]))
+        .collect();
+    let mut i = 0;
+    while i < tokens.len() {
+        let found = glossary
+            .forms_starting_with(&keys[i])
+            .iter()
+            .copied()
+            .find(|&f| matches_at(source, tokens, &keys, i, glossary, f));
+        match found {
+            Some(f) => {
+                let len = glossary.form(f).words.len();
+                out.push(Match {
+                    form: f,
+                    tokens: i..i + len,
+                    range: tokens[i].range.start..tokens[i + len - 1].range.end,
+                });
+                i += len;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+fn matches_at(
+    source: &str,
+    tokens: &[Token],
+    keys: &[String],
+    i: usize,
+    glossary: &Glossary,
+    form: u32,
+) -> bool {
+    let form = glossary.form(form);
+    if i + form.words.len() > tokens.len() {
+        return false;
+    }
+    (1..form.words.len()).all(|k| {
+        let gap = &source[tokens[i + k - 1].range.end..tokens[i + k].range.start];
+        keys[i + k] == form.words[k] && normalize_gap(gap) == form.gaps[k - 1]
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::glossary::{Origin, Term};
+
+    fn glossary(names: &[&str]) -> Glossary {
+        Glossary::new(
+            names
+                .iter()
+                .map(|n| Term {
+                    canonical: n.to_string(),
+                    variants: vec![],
+                    origin: Origin {
+                        file: "t".into(),
+                        line: 1,
+                    },
+                })
+                .collect(),
+        )
+    }
+
+    fn found(text: &str, g: &Glossary) -> Vec<String> {
+        let mut tokens = Vec::new();
+        tokenize(text, 0..text.len(), &mut tokens);
+        find_matches(text, &tokens, g)
+            .into_iter()
+            .map(|m| text[m.range].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn multi_word_names_across_line_breaks_and_doubled_spaces() {
+        let g = glossary(&["Shanghai Pharmaceutical Holding", "Shanghai", "R&D"]);
+        assert_eq!(
+            found(
+                "ang Shanghai\nPharmaceutical  Holding at Shanghai lang, R&D",
+                &g
+            ),
+            ["Shanghai\nPharmaceutical  Holding", "Shanghai", "R&D"]
+        );
+    }
+
+    #[test]
+    fn case_nfd_and_curly_apostrophes_are_folded() {
+        let g = glossary(&["Parañaque", "McDonald's"]);
+        assert_eq!(
+            found("sa PARAN\u{303}AQUE at mcdonald\u{2019}s", &g),
+            ["PARAN\u{303}AQUE", "mcdonald\u{2019}s"]
+        );
+    }
+
+    #[test]
+    fn separators_must_agree() {
+        let g = glossary(&["R&D"]);
+        assert!(found("R at D", &g).is_empty());
+    }
+}

@@ -1,0 +1,111 @@
+//! Cuts URLs and e-mail addresses out of prose segments: `www.ka-bayan.ph`
+//! must never meet the hyphen or punctuation rules.
+
+use super::Segment;
+
+/// Pushes the parts of `seg` that are not links onto `out`.
+pub(super) fn split_out_links(text: &str, seg: Segment, out: &mut Vec<Segment>) {
+    let slice = &text[seg.range.clone()];
+    let mut start = seg.range.start;
+    let mut chunk_start = None;
+    for (i, c) in slice
+        .char_indices()
+        .chain(std::iter::once((slice.len(), ' ')))
+    {
+        if c.is_whitespace() {
+            if let Some(cs) = chunk_start.take() {
+                let chunk = &slice[cs..i];
+                if is_link(chunk) {
+                    let abs = seg.range.start + cs;
+                    if abs > start {
+                        out.push(Segment {
+                            range: start..abs,
+                            ..seg.clone()
+                        });
+                    }
+                    start = seg.range.start + i;
+                }
+            }
+        } else if chunk_start.is_none() {
+            chunk_start = Some(i);
+        }
+    }
+    if start < seg.range.end {
+        out.push(Segment {
+            range: start..seg.range.end,
+            ..seg
+        });
+    }
+}
+
+/// A whitespace-delimited chunk that is a URL, a bare `www.` address or an
+/// e-mail address.
+fn is_link(chunk: &str) -> bool {
+    let chunk = chunk.trim_start_matches(['(', '<', '[', '"', '\'', '\u{201c}']);
+    if chunk.contains("://") || chunk.starts_with("www.") || chunk.starts_with("mailto:") {
+        return true;
+    }
+    if is_domain(chunk) {
+        return true;
+    }
+    match chunk.split_once('@') {
+        Some((user, domain)) => {
+            !user.is_empty() && domain.contains('.') && !domain.starts_with('.')
+        }
+        None => false,
+    }
+}
+
+/// Top-level domains common in Filipino text; `Node.js` is not a domain.
+const TLDS: &[&str] = &[
+    "asia", "biz", "cn", "co", "com", "edu", "gov", "info", "io", "jp", "mil", "net", "org", "ph",
+    "uk", "us",
+];
+
+/// `pagasa.dost.gov.ph`, `gov.ph/Balita`, `example.com`.
+fn is_domain(chunk: &str) -> bool {
+    let chunk = chunk.trim_end_matches(['.', ',', ';', ':', '!', '?', ')', '"', '\'', '\u{201d}']);
+    let host = chunk.split('/').next().unwrap_or(chunk);
+    let Some((name, tld)) = host.rsplit_once('.') else {
+        return false;
+    };
+    !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '.' | '-'))
+        && TLDS.contains(&tld.to_ascii_lowercase().as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::input::Format;
+    use crate::input::tests::prose;
+
+    #[test]
+    fn links_are_cut_out() {
+        let text = "Tingnan ang https://ka-bayan.ph/pag-unlad at www.x.ph o sumulat sa info@ka-bayan.ph ngayon.";
+        assert_eq!(
+            prose(text, Format::Plain),
+            ["Tingnan ang ", " at ", " o sumulat sa ", " ngayon."]
+        );
+    }
+
+    #[test]
+    fn bare_domains_are_cut_out_but_not_dotted_names() {
+        assert_eq!(
+            prose(
+                "Sa pagasa.dost.gov.ph, gov.ph/Balita at Node.js",
+                Format::Plain
+            ),
+            ["Sa ", " ", " at Node.js"]
+        );
+    }
+
+    #[test]
+    fn at_signs_that_are_not_addresses_stay() {
+        assert_eq!(
+            prose("Kita @ 5 n.h. kay @juan", Format::Plain),
+            ["Kita @ 5 n.h. kay @juan"]
+        );
+    }
+}

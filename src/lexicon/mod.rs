@@ -1,0 +1,8 @@
+//! Closed word lists the rules rely on. Each list is small, hand-written from
+//! the KWF orthography rules, and documented where it is used.
+
+mod prefixes;
+mod words;
+
+pub use prefixes::{Prefix, prefix};
+pub use words::{is_abbreviation, is_doubled_name, is_function_word};

@@ -1,0 +1,55 @@
+//! Small closed word classes.
+
+/// Filipino and English function words: a doubled one (`ang ang`, `the the`)
+/// is a repetition error, never style. Lower-case, sorted.
+const FUNCTION_WORDS: &[&str] = &[
+    "a", "an", "and", "ang", "at", "ay", "for", "in", "is", "kay", "kina", "mga", "na", "nang",
+    "ng", "ni", "nina", "of", "on", "or", "sa", "si", "sina", "the", "to", "with",
+];
+
+pub fn is_function_word(lower: &str) -> bool {
+    FUNCTION_WORDS.binary_search(&lower).is_ok()
+}
+
+/// Abbreviations that end in a period and may be followed directly by a
+/// capitalised word (`Sta.Rosa` is odd spacing, but not a missing sentence
+/// break). Lower-case, sorted.
+const ABBREVIATIONS: &[&str] = &[
+    "atbp", "atty", "bb", "blg", "brgy", "capt", "co", "corp", "dr", "engr", "etc", "fr", "gen",
+    "gng", "hon", "inc", "jr", "ltd", "ma", "mr", "mrs", "ms", "mt", "no", "pres", "prof", "rep",
+    "sen", "sgt", "sr", "st", "sta", "sto", "vs",
+];
+
+pub fn is_abbreviation(lower: &str) -> bool {
+    ABBREVIATIONS.binary_search(&lower).is_ok()
+}
+
+/// Filipino nicknames are often a doubled short syllable (`Bong Bong`,
+/// `Zsa Zsa`, `Jun Jun`); a capitalised doubled word of at most four letters
+/// is taken to be such a name.
+pub fn is_doubled_name(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_uppercase)
+        && word.chars().count() <= 4
+        && chars.all(char::is_lowercase)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_are_sorted() {
+        assert!(FUNCTION_WORDS.windows(2).all(|w| w[0] < w[1]));
+        assert!(ABBREVIATIONS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn doubled_names() {
+        assert!(is_doubled_name("Zsa"));
+        assert!(is_doubled_name("Bong"));
+        assert!(!is_doubled_name("Award"));
+        assert!(!is_doubled_name("ang"));
+        assert!(!is_doubled_name("NBA"));
+    }
+}

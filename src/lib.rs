@@ -1,0 +1,39 @@
+//! salin checks machine-translated Filipino (Tagalog) text before it is
+//! published: broken hyphens, mangled proper nouns, repeated words, broken
+//! company suffixes and spacing, each with an explanation and, where certain,
+//! a fix.
+//!
+//! The pipeline, one module per stage:
+//!
+//! ```text
+//! input (Document → prose Segments) → rules (+ glossary) → Diagnostics
+//!       → fix (apply edits) → report (text, diff, json, jsonl)
+//! ```
+//!
+//! ```
+//! use salin::{Checker, Document, Format, Glossary};
+//!
+//! let checker = Checker::new(Glossary::embedded());
+//! let doc = Document::new("balita.txt", "Ang pag -unlad ng Glaxosmithkline.", Format::Plain);
+//! let found = checker.check(&doc);
+//! assert_eq!(found[0].rule, "hyphen-spacing");
+//! assert_eq!(found[1].suggestion.as_deref(), Some("GlaxoSmithKline"));
+//!
+//! let fixed = salin::fix::fix_document(&checker, &doc, salin::Applicability::Safe);
+//! assert_eq!(fixed.text, "Ang pag-unlad ng GlaxoSmithKline.");
+//! ```
+
+pub mod checker;
+pub mod diagnostic;
+pub mod fix;
+pub mod glossary;
+pub mod input;
+pub mod lexicon;
+pub mod report;
+pub mod rules;
+pub mod text;
+
+pub use checker::Checker;
+pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
+pub use glossary::Glossary;
+pub use input::{Document, Format};

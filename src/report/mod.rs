@@ -1,0 +1,149 @@
+//! Reports: one renderer per output format, all fed the same per-file results.
+
+mod diff;
+mod json;
+mod text;
+
+use crate::diagnostic::{Applicability, Diagnostic, Severity};
+use crate::text::LineIndex;
+
+pub use diff::unified_diff;
+pub use json::{JsonDiagnostic, json_diagnostics};
+pub use text::{TextOptions, render_text};
+
+/// The findings for one document, with what is needed to show them.
+pub struct FileReport<'a> {
+    /// The name shown in reports.
+    pub path: &'a str,
+    /// The text the diagnostics' spans refer to.
+    pub source: &'a str,
+    pub diagnostics: &'a [Diagnostic],
+}
+
+impl FileReport<'_> {
+    pub fn line_index(&self) -> LineIndex {
+        LineIndex::new(self.source)
+    }
+}
+
+/// Counts for the closing summary.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Summary {
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+    /// Findings `--fix` would fix.
+    pub fixable: usize,
+    /// Findings only `--unsafe-fixes` would fix.
+    pub unsafe_fixable: usize,
+    /// Fixes applied by this run.
+    pub fixed: usize,
+}
+
+impl Summary {
+    pub fn add(&mut self, diagnostics: &[Diagnostic]) {
+        for d in diagnostics {
+            match d.severity {
+                Severity::Error => self.errors += 1,
+                Severity::Warning => self.warnings += 1,
+                Severity::Info => self.infos += 1,
+            }
+            if d.is_fixable(Applicability::Safe) {
+                self.fixable += 1;
+            } else if d.is_fixable(Applicability::Unsafe) {
+                self.unsafe_fixable += 1;
+            }
+        }
+    }
+
+    pub fn total(&self) -> usize {
+        self.errors + self.warnings + self.infos
+    }
+
+    /// One line, for the end of the text report.
+    pub fn line(&self, unsafe_enabled: bool) -> String {
+        let mut out = String::new();
+        if self.fixed > 0 {
+            out.push_str(&format!(
+                "Fixed {} {}. ",
+                self.fixed,
+                plural(self.fixed, "problem")
+            ));
+        }
+        if self.total() == 0 {
+            out.push_str(if self.fixed > 0 {
+                "No problems remain."
+            } else {
+                "No problems found."
+            });
+            return out;
+        }
+        let mut parts = Vec::new();
+        for (n, what) in [
+            (self.errors, "error"),
+            (self.warnings, "warning"),
+            (self.infos, "note"),
+        ] {
+            if n > 0 {
+                parts.push(format!("{n} {}", plural(n, what)));
+            }
+        }
+        out.push_str(&format!(
+            "Found {} {} ({}).",
+            self.total(),
+            plural(self.total(), "problem"),
+            parts.join(", ")
+        ));
+        let fixable = if unsafe_enabled {
+            self.fixable + self.unsafe_fixable
+        } else {
+            self.fixable
+        };
+        if fixable > 0 {
+            out.push_str(&format!(" {fixable} fixable with `--fix`."));
+        }
+        if !unsafe_enabled && self.unsafe_fixable > 0 {
+            out.push_str(&format!(
+                " {} more with `--fix --unsafe-fixes`.",
+                self.unsafe_fixable
+            ));
+        }
+        out
+    }
+}
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        word.to_string()
+    } else {
+        format!("{word}s")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn summary_lines() {
+        let mut s = Summary::default();
+        assert_eq!(s.line(false), "No problems found.");
+        s.errors = 2;
+        s.warnings = 1;
+        s.fixable = 2;
+        s.unsafe_fixable = 1;
+        assert_eq!(
+            s.line(false),
+            "Found 3 problems (2 errors, 1 warning). 2 fixable with `--fix`. 1 more with `--fix --unsafe-fixes`."
+        );
+        assert_eq!(
+            s.line(true),
+            "Found 3 problems (2 errors, 1 warning). 3 fixable with `--fix`."
+        );
+        let fixed = Summary {
+            fixed: 4,
+            ..Summary::default()
+        };
+        assert_eq!(fixed.line(false), "Fixed 4 problems. No problems remain.");
+    }
+}

@@ -1,0 +1,211 @@
+//! The default `text` format: rustc-style snippets with the flagged span
+//! underlined (annotate-snippets), then the fix as a `-`/`+` pair of lines
+//! showing the text before and after, cut to the terminal width around the
+//! change.
+
+use std::fmt::Write as _;
+
+use annotate_snippets::renderer::DecorStyle;
+use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
+use anstyle::{AnsiColor, Style};
+
+use super::FileReport;
+use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
+use crate::text::LineIndex;
+
+#[derive(Clone, Copy, Debug)]
+pub struct TextOptions {
+    pub color: bool,
+    /// Width to which long lines are cut around the flagged text.
+    pub width: usize,
+}
+
+impl Default for TextOptions {
+    fn default() -> Self {
+        TextOptions {
+            color: false,
+            width: 100,
+        }
+    }
+}
+
+/// Renders every finding of `file`, each followed by a blank line.
+pub fn render_text(file: &FileReport<'_>, options: TextOptions) -> String {
+    let renderer = if options.color {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    }
+    .term_width(options.width)
+    .decor_style(DecorStyle::Ascii);
+    let index = file.line_index();
+    let mut out = String::new();
+    for d in file.diagnostics {
+        render_one(&mut out, &renderer, file, &index, d, options);
+        out.push_str("\n\n");
+    }
+    out
+}
+
+fn level(severity: Severity) -> Level<'static> {
+    match severity {
+        Severity::Error => Level::ERROR,
+        Severity::Warning => Level::WARNING,
+        Severity::Info => Level::INFO,
+    }
+}
+
+fn render_one(
+    out: &mut String,
+    renderer: &Renderer,
+    file: &FileReport<'_>,
+    index: &LineIndex,
+    d: &Diagnostic,
+    options: TextOptions,
+) {
+    let source = file.source;
+    let first = index.line_of(d.span.start);
+    let last = index.line_of(d.span.end);
+    let start = index.line_range(source, first).start;
+    let end = index.line_range(source, last).end;
+    let lines = &source[start..end];
+    let local = (d.span.start - start)..(d.span.end - start);
+    let label = d.suggestion.as_ref().map(|s| format!("write `{s}`"));
+    let group = level(d.severity)
+        .primary_title(d.message.as_str())
+        .id(d.rule)
+        .element(
+            Snippet::source(lines)
+                .line_start(first + 1)
+                .path(file.path)
+                .annotation(AnnotationKind::Primary.span(local).label(label)),
+        );
+    out.push_str(&renderer.render(&[group]));
+    if let Some(fix) = &d.fix {
+        render_fix(out, source, index, fix, options);
+    }
+}
+
+/// The fix as rustc shows a suggestion: the old and new text of the changed
+/// lines, `-` and `+`.
+fn render_fix(out: &mut String, source: &str, index: &LineIndex, fix: &Fix, options: TextOptions) {
+    let range = fix.range();
+    let first = index.line_of(range.start);
+    let last = index.line_of(range.end);
+    let start = index.line_range(source, first).start;
+    let end = index.line_range(source, last).end;
+    let old = &source[start..end];
+    let mut new = String::with_capacity(old.len());
+    let mut pos = start;
+    for e in &fix.edits {
+        new.push_str(&source[pos..e.range.start]);
+        new.push_str(&e.replacement);
+        pos = e.range.end;
+    }
+    new.push_str(&source[pos..end]);
+
+    let number_width = (last + 1).to_string().len();
+    let budget = options.width.saturating_sub(number_width + 3).max(20);
+    // The changed part of the line, in both versions.
+    let change_old = (range.start - start)..(range.end - start);
+    let grown = new.len() as isize - old.len() as isize;
+    let change_new = change_old.start..(change_old.end as isize + grown) as usize;
+    let (title, style) = match fix.applicability {
+        Applicability::Safe => ("safe fix (`--fix`)", Style::new()),
+        Applicability::Unsafe => ("unsafe fix (`--fix --unsafe-fixes`)", Style::new()),
+    };
+    let paint = |s: &str, st: Style| {
+        if options.color {
+            format!("{}{s}{}", st.render(), st.render_reset())
+        } else {
+            s.to_string()
+        }
+    };
+    let help = AnsiColor::BrightCyan.on_default().bold();
+    let margin = AnsiColor::BrightBlue.on_default().bold();
+    let pad = " ".repeat(number_width + 1);
+    let _ = writeln!(out);
+    let _ = writeln!(
+        out,
+        "{}{}",
+        paint("help", help),
+        paint(&format!(": {title}"), style.bold())
+    );
+    let _ = writeln!(out, "{}", paint(&format!("{pad}|"), margin));
+    for (sign, text, change, color) in [
+        ('-', old, change_old, AnsiColor::BrightRed),
+        ('+', new.as_str(), change_new, AnsiColor::BrightGreen),
+    ] {
+        for (k, line) in excerpt(text, change, budget).lines().enumerate() {
+            let number = format!("{:>number_width$} {sign} ", first + 1 + k);
+            let _ = writeln!(
+                out,
+                "{}{}",
+                paint(&number, margin),
+                paint(line, color.on_default())
+            );
+        }
+    }
+    let _ = write!(out, "{}", paint(&format!("{pad}|"), margin));
+}
+
+/// `text` cut to about `budget` characters around `change`, with `...` where
+/// something was left out. Cuts fall on spaces when one is near.
+fn excerpt(text: &str, change: std::ops::Range<usize>, budget: usize) -> String {
+    if text.chars().count() <= budget {
+        return text.to_string();
+    }
+    let change_chars = text[change.clone()].chars().count();
+    let side = budget.saturating_sub(change_chars) / 2;
+    let before = &text[..change.start];
+    let after = &text[change.end..];
+    let mut left_start = before
+        .char_indices()
+        .rev()
+        .nth(side.saturating_sub(1))
+        .map_or(0, |(i, _)| i);
+    if side == 0 {
+        left_start = change.start;
+    }
+    if left_start > 0
+        && let Some(sp) = text[left_start..change.start].find(' ')
+    {
+        left_start += sp + 1;
+    }
+    let mut right_end = change.end
+        + after
+            .char_indices()
+            .nth(side)
+            .map_or(after.len(), |(i, _)| i);
+    if right_end < text.len()
+        && let Some(sp) = text[change.end..right_end].rfind(' ')
+    {
+        right_end = change.end + sp;
+    }
+    let mut out = String::new();
+    if left_start > 0 {
+        out.push_str("...");
+    }
+    out.push_str(&text[left_start..right_end]);
+    if right_end < text.len() {
+        out.push_str("...");
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_text_is_kept_whole() {
+        assert_eq!(excerpt("ang pag -unlad", 4..14, 40), "ang pag -unlad");
+    }
+
+    #[test]
+    fn long_text_is_cut_at_spaces_around_the_change() {
+        let text = "isa dalawa tatlo apat lima anim pito walo siyam sampu";
+        let at = text.find("lima").unwrap();
+        assert_eq!(excerpt(text, at..at + 4, 20), "...apat lima anim...");
+    }
+}

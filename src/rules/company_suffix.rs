@@ -1,0 +1,174 @@
+use super::{Context, Rule, RuleMeta, declare_rule};
+use crate::diagnostic::{Diagnostic, Edit, Fix};
+use crate::text::tokens::starts_upper;
+
+declare_rule! {
+    /// ## What it checks
+    /// Company suffixes that lost their periods: `Co, Ltd`, `Co. Ltd`,
+    /// `Co Ltd` and `Co., Ltd` for `Co., Ltd.`; and `Inc`, `Corp` or `Ltd`
+    /// without a period after a company name (`Acme Inc` → `Acme Inc.`).
+    ///
+    /// ## Why
+    /// These are abbreviations and keep their periods in Filipino as in
+    /// English. Machine translation drops or moves them, most often in the
+    /// names of Chinese companies (`Co, Ltd`). The final period is not
+    /// doubled at the end of a sentence, and a comma after the suffix stays
+    /// (`Co, Ltd.,` → `Co., Ltd.,`). The registered style `Co.,Ltd.` is left
+    /// alone.
+    ///
+    /// ## Bad
+    /// ```text
+    /// Pumirma ang Shanghai Rizhi Logistics Co, Ltd sa kasunduan.
+    /// Kasama ang Huaxin Co, Ltd., ang Dali Co. Ltd at ang Kaiyuan Co Ltd sa listahan.
+    /// Nagbukas ng opisina ang Acme Inc sa Taguig.
+    /// ```
+    ///
+    /// ## Good
+    /// ```text
+    /// Pumirma ang Shanghai Rizhi Logistics Co., Ltd. sa kasunduan.
+    /// Kasama ang Huaxin Co., Ltd., ang Dali Co.,Ltd. at ang Kaiyuan Co., Ltd.
+    /// Nagbukas ng opisina ang Acme Inc. sa Taguig.
+    /// Ayon kay Co, hindi ito totoo.
+    /// ```
+    ///
+    /// ## Fix
+    /// Safe: the suffix is rewritten with its periods.
+    pub struct CompanySuffix {
+        name: "company-suffix",
+        severity: Error,
+        fix: Safe,
+        summary: "Company suffix without its periods (`Co, Ltd` → `Co., Ltd.`)",
+    }
+}
+
+impl Rule for CompanySuffix {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let source = ctx.source;
+        let tokens = ctx.tokens;
+        let seg_end = ctx.segment.range.end;
+        let mut i = 0;
+        while i < tokens.len() {
+            let word = ctx.word(i);
+            // `Co` + separator + `Ltd`.
+            if word.eq_ignore_ascii_case("co")
+                && i + 1 < tokens.len()
+                && ctx.word(i + 1).eq_ignore_ascii_case("ltd")
+            {
+                let gap = ctx.gap_after(i);
+                let ltd = &tokens[i + 1];
+                let period_after = source[ltd.range.end..seg_end].starts_with('.');
+                let well_formed = matches!(gap, "., " | ".,") && period_after;
+                let broken = matches!(gap, ", " | ". " | " " | "., " | "," | ".,");
+                if broken && !well_formed && starts_upper(word) {
+                    // The span takes in a period already there, so the
+                    // suggestion reads as the whole suffix.
+                    let end = ltd.range.end + usize::from(period_after);
+                    let replacement = format!("{word}., {}.", ctx.word(i + 1));
+                    let span = tokens[i].range.start..end;
+                    out.push(
+                        Diagnostic::new(
+                            Self::META.name,
+                            span.clone(),
+                            format!(
+                                "write the company suffix as `{}`",
+                                suffix_display(word, ctx.word(i + 1))
+                            ),
+                        )
+                        .with_suggestion(replacement.clone())
+                        .with_fix(Fix::safe(vec![Edit::replace(span, replacement)])),
+                    );
+                }
+                i += 2;
+                continue;
+            }
+            // `Inc`, `Corp`, `Ltd` after a capitalised name, without a period.
+            if matches!(word, "Inc" | "Corp" | "Ltd" | "INC" | "CORP" | "LTD")
+                && i > 0
+                && follows_company_name(ctx, i)
+                && !source[tokens[i].range.end..seg_end].starts_with(['.', '\''])
+            {
+                let span = tokens[i].range.clone();
+                out.push(
+                    Diagnostic::new(
+                        Self::META.name,
+                        span.clone(),
+                        format!("`{word}` is an abbreviation; write `{word}.`"),
+                    )
+                    .with_suggestion(format!("{word}."))
+                    .with_fix(Fix::safe(vec![Edit::insert(span.end, ".")])),
+                );
+            }
+            i += 1;
+        }
+    }
+}
+
+fn suffix_display(co: &str, ltd: &str) -> String {
+    format!("{co}., {ltd}.")
+}
+
+/// The word before token `i` is a capitalised name, separated by a space or
+/// `, `.
+fn follows_company_name(ctx: &Context<'_>, i: usize) -> bool {
+    matches!(ctx.gap_after(i - 1), " " | ", ") && starts_upper(ctx.word(i - 1))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{assert_fixed, assert_silent, check, flagged};
+
+    #[test]
+    fn co_ltd_variants() {
+        for (bad, good) in [
+            ("ang Rizhi Co, Ltd ay", "ang Rizhi Co., Ltd. ay"),
+            ("ang Rizhi Co, Ltd. ay", "ang Rizhi Co., Ltd. ay"),
+            ("ang Rizhi Co, Ltd., ang", "ang Rizhi Co., Ltd., ang"),
+            ("ang Rizhi Co. Ltd ay", "ang Rizhi Co., Ltd. ay"),
+            ("ang Rizhi Co Ltd ay", "ang Rizhi Co., Ltd. ay"),
+            ("ang Rizhi Co., Ltd ay", "ang Rizhi Co., Ltd. ay"),
+            ("ang Rizhi CO, LTD ay", "ang Rizhi CO., LTD. ay"),
+            ("nagtatag ng Rizhi Co, Ltd", "nagtatag ng Rizhi Co., Ltd."),
+        ] {
+            assert_fixed(bad, good);
+        }
+        let d = check("ang Rizhi Co, Ltd ay");
+        assert_eq!(d[0].message, "write the company suffix as `Co., Ltd.`");
+        assert_eq!(d[0].suggestion.as_deref(), Some("Co., Ltd."));
+        assert_eq!(
+            flagged("ang Rizhi Co, Ltd ay"),
+            [("company-suffix", "Co, Ltd".to_string())]
+        );
+        assert_eq!(
+            flagged("ang Rizhi Co, Ltd., at"),
+            [("company-suffix", "Co, Ltd.".to_string())]
+        );
+    }
+
+    #[test]
+    fn inc_corp_ltd() {
+        assert_fixed("ang Acme Inc sa Taguig", "ang Acme Inc. sa Taguig");
+        assert_fixed("ang Acme, Inc ay", "ang Acme, Inc. ay");
+        assert_fixed("ang Tala Holdings Ltd ay", "ang Tala Holdings Ltd. ay");
+        assert_fixed("ng Meralco Corp", "ng Meralco Corp.");
+    }
+
+    #[test]
+    fn well_formed_and_unrelated_text_is_silent() {
+        for text in [
+            "ang Rizhi Co., Ltd. ay",
+            "ang Rizhi Co., Ltd.",
+            "ang Rizhi Co.,Ltd. ay",
+            "Ayon kay Co, hindi ito totoo.",
+            "ang Acme Inc. sa Taguig",
+            "ang Acme Inc.'s na produkto",
+            "inc at corp",
+            "ang Inc ay",
+        ] {
+            assert_silent(text);
+        }
+    }
+}

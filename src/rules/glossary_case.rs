@@ -1,0 +1,174 @@
+use super::{Context, Rule, RuleMeta, declare_rule};
+use crate::diagnostic::{Diagnostic, Edit, Fix};
+use crate::glossary::{Glossary, Match, find_matches};
+
+declare_rule! {
+    /// ## What it checks
+    /// A glossary name written with the right letters but the wrong
+    /// capitalisation: `Glaxosmithkline` for `GlaxoSmithKline`, `Youtube` for
+    /// `YouTube`, `shanghai pharmaceutical holding`.
+    ///
+    /// ## Why
+    /// Machine translation re-cases names it does not know, and an editor's
+    /// eye slides over it. The glossary (`--glossary`, plus the embedded one)
+    /// says how each name is written; variants listed there are accepted too.
+    /// Matching ignores case, Unicode normalisation (NFC/NFD), curly versus
+    /// straight apostrophes, and line breaks or doubled spaces inside a name.
+    ///
+    /// Not flagged: a name inside a line written all in capitals (a heading or
+    /// a shouted label), and a one-word name with only an initial capital
+    /// written all in lower case (it may be an ordinary word).
+    ///
+    /// ## Bad
+    /// ```text
+    /// Nakipagpulong ang Glaxosmithkline sa mga doktor.
+    /// Napanood ito sa Youtube kagabi.
+    /// ```
+    ///
+    /// ## Good
+    /// ```text
+    /// Nakipagpulong ang GlaxoSmithKline sa mga doktor.
+    /// Napanood ito sa YouTube kagabi.
+    /// BALITA MULA SA GLAXOSMITHKLINE
+    /// ```
+    ///
+    /// ## Fix
+    /// Safe: the name is rewritten as the glossary spells it; the spacing
+    /// inside it is kept.
+    pub struct GlossaryCase {
+        name: "glossary-case",
+        severity: Error,
+        fix: Safe,
+        summary: "Glossary name with the wrong capitalisation (`Glaxosmithkline` → `GlaxoSmithKline`)",
+    }
+}
+
+impl Rule for GlossaryCase {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        for m in find_matches(ctx.source, ctx.tokens, ctx.glossary) {
+            if let Some(d) = case_error(ctx, &m) {
+                out.push(d);
+            }
+        }
+    }
+}
+
+fn case_error(ctx: &Context<'_>, m: &Match) -> Option<Diagnostic> {
+    let glossary: &Glossary = ctx.glossary;
+    let form = glossary.form(m.form);
+    let term = glossary.term(form.term);
+    let words: Vec<String> = m
+        .tokens
+        .clone()
+        .map(|t| crate::glossary::normalize_word(ctx.word(t)))
+        .collect();
+    // Written exactly as some form of the term: fine.
+    let exact = term.forms().any(|f| {
+        let (cased, _) = crate::glossary::split_form(f);
+        cased == words
+    });
+    if exact {
+        return None;
+    }
+    let text = &ctx.source[m.range.clone()];
+    if !text.chars().any(char::is_lowercase) && line_is_upper_case(ctx, m.range.start) {
+        return None;
+    }
+    // A lower-case word may be an ordinary word (`merck`, `pagasa`); only a
+    // name with inner capitals (`glaxosmithkline`) is surely misspelt.
+    if form.words.len() == 1
+        && text.chars().all(|c| !c.is_uppercase())
+        && !has_inner_capital(&form.cased[0])
+    {
+        return None;
+    }
+    // Replace only the words whose case differs; keep the separators.
+    let mut edits = Vec::new();
+    let mut suggestion = String::new();
+    for (k, t) in m.tokens.clone().enumerate() {
+        let range = ctx.tokens[t].range.clone();
+        if k > 0 {
+            suggestion.push_str(&ctx.source[ctx.tokens[t - 1].range.end..range.start]);
+        }
+        suggestion.push_str(&form.cased[k]);
+        if words[k] != form.cased[k] {
+            edits.push(Edit::replace(range, form.cased[k].clone()));
+        }
+    }
+    Some(
+        Diagnostic::new(
+            GlossaryCase::META.name,
+            m.range.clone(),
+            format!("`{text}` is written `{}` (glossary)", form.text),
+        )
+        .with_suggestion(suggestion)
+        .with_fix(Fix::safe(edits)),
+    )
+}
+
+/// A capital after a lower-case letter (`GlaxoSmithKline`, `iPhone`), as
+/// opposed to `Merck` or `PAGASA`.
+fn has_inner_capital(word: &str) -> bool {
+    let chars: Vec<char> = word.chars().collect();
+    chars
+        .windows(2)
+        .any(|w| w[0].is_lowercase() && w[1].is_uppercase())
+}
+
+/// The line holding `offset` has no lower-case letter.
+fn line_is_upper_case(ctx: &Context<'_>, offset: usize) -> bool {
+    let source = ctx.source;
+    let start = source[..offset].rfind('\n').map_or(0, |i| i + 1);
+    let end = source[offset..]
+        .find('\n')
+        .map_or(source.len(), |i| offset + i);
+    !source[start..end].chars().any(char::is_lowercase)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{assert_fixed, assert_silent, check, flagged};
+
+    #[test]
+    fn wrong_case_is_fixed_to_the_glossary_form() {
+        assert_fixed(
+            "ang Glaxosmithkline at glaxoSmithKline",
+            "ang GlaxoSmithKline at GlaxoSmithKline",
+        );
+        let d = check("ang Glaxosmithkline ay");
+        assert_eq!(
+            d[0].message,
+            "`Glaxosmithkline` is written `GlaxoSmithKline` (glossary)"
+        );
+        assert_eq!(d[0].suggestion.as_deref(), Some("GlaxoSmithKline"));
+        assert_eq!(
+            flagged("sa Youtube"),
+            [("glossary-case", "Youtube".to_string())]
+        );
+    }
+
+    #[test]
+    fn multi_word_names_keep_their_spacing() {
+        assert_fixed(
+            "ang shanghai\npharmaceutical Holding ay",
+            "ang Shanghai\nPharmaceutical Holding ay",
+        );
+    }
+
+    #[test]
+    fn correct_capitals_lowercase_common_words_and_shouting_are_silent() {
+        for text in [
+            "ang GlaxoSmithKline at Innovent",
+            "BALITA MULA SA GLAXOSMITHKLINE",
+            "kumain ng merck",
+            "ayon sa pagasa",
+            "ang GSK ay",
+        ] {
+            assert_silent(text);
+        }
+    }
+}

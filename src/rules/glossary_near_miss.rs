@@ -1,0 +1,237 @@
+use strsim::damerau_levenshtein;
+
+use super::{Context, Rule, RuleMeta, declare_rule};
+use crate::diagnostic::{Diagnostic, Edit, Fix};
+use crate::glossary::near::max_distance;
+use crate::glossary::{Glossary, find_matches, normalize_gap};
+use crate::text::tokens::{fold, starts_upper};
+
+declare_rule! {
+    /// ## What it checks
+    /// A probable misspelling of a glossary name: `Innovant` for `Innovent`,
+    /// `Takeda Pharmaceuticals` for `Takeda Pharmaceutical`.
+    ///
+    /// ## Why
+    /// Machine translation "corrects" unknown names towards words it knows.
+    /// Only capitalised words are considered, and only when they are not
+    /// themselves a glossary word. A word of five to eight letters may differ
+    /// from the name by one edit (Damerau-Levenshtein), a longer one by two;
+    /// shorter words are never matched, so ordinary words are not dragged onto
+    /// names. The first letter must agree. A Tagalog linker (`Maynilang`) or a
+    /// possessive (`Innovent's`) is not a misspelling. For a multi-word name,
+    /// the first word must be exact and the whole name within the distance.
+    ///
+    /// ## Bad
+    /// ```text
+    /// Nagbukas ng planta ang Innovant sa Suzhou.
+    /// Ayon sa Takeda Pharmaceuticals, ligtas ang gamot.
+    /// ```
+    ///
+    /// ## Good
+    /// ```text
+    /// Nagbukas ng planta ang Innovent sa Suzhou.
+    /// Ayon sa Takeda Pharmaceutical, ligtas ang gamot.
+    /// Maraming Maynilang bahay ang binaha.
+    /// ```
+    ///
+    /// ## Fix
+    /// Unsafe: the suggestion is a guess, applied only with `--unsafe-fixes`.
+    pub struct GlossaryNearMiss {
+        name: "glossary-near-miss",
+        severity: Warning,
+        fix: Unsafe,
+        summary: "Probable misspelling of a glossary name (`Innovant` → `Innovent`)",
+    }
+}
+
+impl Rule for GlossaryNearMiss {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let glossary = ctx.glossary;
+        if glossary.is_empty() {
+            return;
+        }
+        // For each token, the exact match covering it: (first token, length).
+        let mut covered: Vec<Option<(usize, usize)>> = vec![None; ctx.tokens.len()];
+        for m in find_matches(ctx.source, ctx.tokens, glossary) {
+            for t in m.tokens.clone() {
+                covered[t] = Some((m.tokens.start, m.tokens.len()));
+            }
+        }
+        let mut i = 0;
+        while i < ctx.tokens.len() {
+            if let Some((len, d)) = multi_word_near_miss(ctx, glossary, i, &covered) {
+                out.push(d);
+                i += len;
+                continue;
+            }
+            if covered[i].is_none()
+                && let Some(d) = single_word_near_miss(ctx, glossary, i)
+            {
+                out.push(d);
+            }
+            i += 1;
+        }
+    }
+}
+
+fn diagnostic(ctx: &Context<'_>, range: std::ops::Range<usize>, canonical: &str) -> Diagnostic {
+    let text = &ctx.source[range.clone()];
+    Diagnostic::new(
+        GlossaryNearMiss::META.name,
+        range.clone(),
+        format!("`{text}` looks like a misspelling of `{canonical}` (glossary)"),
+    )
+    .with_suggestion(canonical)
+    .with_fix(Fix::unsafe_(vec![Edit::replace(range, canonical)]))
+}
+
+fn single_word_near_miss(ctx: &Context<'_>, glossary: &Glossary, i: usize) -> Option<Diagnostic> {
+    let word = ctx.word(i);
+    if !starts_upper(word) || word.contains(['\'', '\u{2019}']) {
+        return None;
+    }
+    let key = Glossary::key(word);
+    if glossary.knows_word(&key) {
+        return None;
+    }
+    let best = glossary
+        .near()
+        .candidates(&key)
+        .into_iter()
+        .filter_map(|f| {
+            let form = glossary.form(f);
+            let target = &form.words[0];
+            let d = damerau_levenshtein(&key, target);
+            let ok = d > 0
+                && d <= max_distance(target.chars().count().min(key.chars().count()))
+                && key.chars().next() == target.chars().next()
+                && !is_affixed_form(&key, target);
+            ok.then_some((d, f))
+        })
+        .min()?;
+    let form = glossary.form(best.1);
+    let canonical = &glossary.term(form.term).canonical;
+    Some(diagnostic(ctx, ctx.tokens[i].range.clone(), canonical))
+}
+
+/// `key` is `target` with a Tagalog linker or English plural/possessive.
+fn is_affixed_form(key: &str, target: &str) -> bool {
+    key.strip_prefix(target)
+        .is_some_and(|rest| matches!(rest, "ng" | "g" | "s" | "es"))
+}
+
+/// A multi-word glossary name whose first word is exact and whose whole text
+/// is within the allowed distance: `Takeda Pharmaceuticals`.
+fn multi_word_near_miss(
+    ctx: &Context<'_>,
+    glossary: &Glossary,
+    i: usize,
+    covered: &[Option<(usize, usize)>],
+) -> Option<(usize, Diagnostic)> {
+    let first = Glossary::key(ctx.word(i));
+    if !starts_upper(ctx.word(i)) {
+        return None;
+    }
+    let mut best: Option<(usize, usize, u32)> = None;
+    for &f in glossary.forms_starting_with(&first) {
+        let form = glossary.form(f);
+        let n = form.words.len();
+        if n < 2 || i + n > ctx.tokens.len() {
+            continue;
+        }
+        // The window may only overlap a shorter exact match at its start
+        // (`Takeda` of `Takeda Pharmaceuticals`).
+        let clash = covered[i..i + n]
+            .iter()
+            .any(|c| c.is_some_and(|(start, len)| start != i || len >= n));
+        if clash {
+            continue;
+        }
+        let mut window = first.clone();
+        for k in 1..n {
+            let gap = &ctx.source[ctx.tokens[i + k - 1].range.end..ctx.tokens[i + k].range.start];
+            if normalize_gap(gap) != form.gaps[k - 1] {
+                window.clear();
+                break;
+            }
+            window.push_str(&form.gaps[k - 1]);
+            window.push_str(&Glossary::key(ctx.word(i + k)));
+        }
+        if window.is_empty() {
+            continue;
+        }
+        let target = fold(&form.text);
+        let d = damerau_levenshtein(&window, &target);
+        // Every word after the first must be near its counterpart, so a
+        // different following word is not taken for a misspelling.
+        let last_key = Glossary::key(ctx.word(i + n - 1));
+        let last_ok = damerau_levenshtein(&last_key, &form.words[n - 1])
+            <= max_distance(form.words[n - 1].chars().count()).max(1);
+        if d > 0
+            && d <= max_distance(target.chars().count()).min(2)
+            && last_ok
+            && best.is_none_or(|b| d < b.0)
+        {
+            best = Some((d, n, f));
+        }
+    }
+    let (_, n, f) = best?;
+    let range = ctx.tokens[i].range.start..ctx.tokens[i + n - 1].range.end;
+    let canonical = &glossary.term(glossary.form(f).term).canonical;
+    Some((n, diagnostic(ctx, range, canonical)))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::Applicability;
+    use crate::rules::testing::{assert_fixed, assert_fixed_with, assert_silent, check, flagged};
+
+    #[test]
+    fn single_word_misspelling() {
+        assert_eq!(
+            flagged("ang Innovant ay"),
+            [("glossary-near-miss", "Innovant".to_string())]
+        );
+        let d = check("ang Innovant ay");
+        assert_eq!(
+            d[0].message,
+            "`Innovant` looks like a misspelling of `Innovent` (glossary)"
+        );
+        assert_eq!(d[0].suggestion.as_deref(), Some("Innovent"));
+        // Unsafe: not applied by a plain --fix.
+        assert_fixed("ang Innovant ay", "ang Innovant ay");
+        assert_fixed_with("ang Innovant ay", "ang Innovent ay", Applicability::Unsafe);
+    }
+
+    #[test]
+    fn multi_word_misspelling() {
+        assert_eq!(
+            flagged("ayon sa Takeda Pharmaceuticals, ligtas"),
+            [("glossary-near-miss", "Takeda Pharmaceuticals".to_string())]
+        );
+        assert_fixed_with(
+            "ayon sa Takeda Pharmaceuticals, ligtas",
+            "ayon sa Takeda Pharmaceutical, ligtas",
+            Applicability::Unsafe,
+        );
+    }
+
+    #[test]
+    fn ordinary_words_affixes_and_exact_names_are_silent() {
+        for text in [
+            "ang Innovent ay",
+            "Maraming Maynilang bahay",
+            "ang Innovent's na gamot",
+            "Ang Takeda ay",
+            "Bahay Kubo",
+            "innovant",
+            "Nagmamadali ang lahat",
+        ] {
+            assert_silent(text);
+        }
+    }
+}

@@ -1,0 +1,151 @@
+//! Rules: each one a file, a struct and a doc comment that is also its user
+//! documentation (`salin explain RULE`).
+//!
+//! A rule sees one prose segment at a time, already tokenised, and pushes
+//! [`Diagnostic`]s with byte spans into the original document.
+
+mod company_suffix;
+mod glossary_case;
+mod glossary_near_miss;
+mod hyphen_spacing;
+mod punctuation_spacing;
+mod repeated_word;
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::glossary::Glossary;
+use crate::input::Segment;
+use crate::text::Token;
+
+pub use company_suffix::CompanySuffix;
+pub use glossary_case::GlossaryCase;
+pub use glossary_near_miss::GlossaryNearMiss;
+pub use hyphen_spacing::HyphenSpacing;
+pub use punctuation_spacing::PunctuationSpacing;
+pub use repeated_word::RepeatedWord;
+
+/// Which kinds of fix a rule can offer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FixKind {
+    /// Every finding carries a fix that is safe to apply.
+    Safe,
+    /// Findings carry fixes, some or all of them unsafe (guesses).
+    Unsafe,
+    /// Some findings carry a safe fix, others an unsafe one.
+    SafeOrUnsafe,
+    /// Report only.
+    None,
+}
+
+impl FixKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FixKind::Safe => "safe",
+            FixKind::Unsafe => "unsafe",
+            FixKind::SafeOrUnsafe => "safe/unsafe",
+            FixKind::None => "no",
+        }
+    }
+}
+
+/// Static facts about a rule.
+#[derive(Debug)]
+pub struct RuleMeta {
+    /// Stable kebab-case name: part of the public interface.
+    pub name: &'static str,
+    pub default_severity: Severity,
+    pub fix: FixKind,
+    /// One line for `salin rules`.
+    pub summary: &'static str,
+    /// The rule's doc comment, Markdown.
+    pub docs: &'static str,
+}
+
+impl RuleMeta {
+    /// The documentation with rustdoc's leading space removed from each line.
+    pub fn documentation(&self) -> String {
+        let mut out = String::new();
+        for line in self.docs.lines() {
+            out.push_str(line.strip_prefix(' ').unwrap_or(line));
+            out.push('\n');
+        }
+        out
+    }
+}
+
+/// What a rule sees of one segment.
+pub struct Context<'a> {
+    /// The whole original document text; all ranges index into it.
+    pub source: &'a str,
+    pub segment: &'a Segment,
+    /// The segment's words, in order.
+    pub tokens: &'a [Token],
+    pub glossary: &'a Glossary,
+}
+
+impl<'a> Context<'a> {
+    /// The text of the segment.
+    pub fn text(&self) -> &'a str {
+        &self.source[self.segment.range.clone()]
+    }
+
+    /// The text of token `i`.
+    pub fn word(&self, i: usize) -> &'a str {
+        &self.source[self.tokens[i].range.clone()]
+    }
+
+    /// The text between tokens `i` and `i + 1`.
+    pub fn gap_after(&self, i: usize) -> &'a str {
+        &self.source[self.tokens[i].range.end..self.tokens[i + 1].range.start]
+    }
+}
+
+pub trait Rule: Send + Sync {
+    fn meta(&self) -> &'static RuleMeta;
+    fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>);
+}
+
+/// Declares a rule struct whose doc comment becomes its `RuleMeta::docs`.
+macro_rules! declare_rule {
+    (
+        $(#[doc = $doc:literal])+
+        pub struct $name:ident {
+            name: $rule:literal,
+            severity: $severity:ident,
+            fix: $fix:ident,
+            summary: $summary:literal $(,)?
+        }
+    ) => {
+        $(#[doc = $doc])+
+        #[derive(Clone, Copy, Debug, Default)]
+        pub struct $name;
+
+        impl $name {
+            pub const META: $crate::rules::RuleMeta = $crate::rules::RuleMeta {
+                name: $rule,
+                default_severity: $crate::diagnostic::Severity::$severity,
+                fix: $crate::rules::FixKind::$fix,
+                summary: $summary,
+                docs: concat!($($doc, "\n"),+),
+            };
+        }
+    };
+}
+pub(crate) use declare_rule;
+
+/// Every rule, in the order `salin rules` lists them.
+pub static ALL: &[&dyn Rule] = &[
+    &HyphenSpacing,
+    &RepeatedWord,
+    &PunctuationSpacing,
+    &CompanySuffix,
+    &GlossaryCase,
+    &GlossaryNearMiss,
+];
+
+/// The rule called `name`.
+pub fn by_name(name: &str) -> Option<&'static dyn Rule> {
+    ALL.iter().copied().find(|r| r.meta().name == name)
+}
+
+#[cfg(test)]
+pub(crate) mod testing;

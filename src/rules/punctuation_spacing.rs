@@ -1,0 +1,242 @@
+use super::{Context, Rule, RuleMeta, declare_rule};
+use crate::diagnostic::{Diagnostic, Edit, Fix};
+use crate::lexicon::is_abbreviation;
+use crate::text::tokens::fold;
+
+declare_rule! {
+    /// ## What it checks
+    /// Spacing around punctuation inside a line:
+    /// - a space before `,` `.` `;` `:` `!` `?` (`Maynila ,`);
+    /// - no space after a sentence's full stop, question or exclamation mark
+    ///   before the next sentence (`temperatura.Ang`), or after a comma or
+    ///   semicolon between words (`isa,dalawa`);
+    /// - two or three spaces between words (`Carl  Zeiss`).
+    ///
+    /// ## Why
+    /// Filipino follows the English convention: no space before these marks,
+    /// one after. Machine translation that joins segments drops or doubles
+    /// the spaces. Abbreviations (`Sta.Rosa`, `Gng.`), decimals (`3.5`),
+    /// thousands (`1,000`), times (`10:30`), domains and URLs, an ellipsis, and
+    /// runs of four or more spaces (column alignment) are left alone.
+    ///
+    /// ## Bad
+    /// ```text
+    /// Dumating sila sa Maynila , at nagpulong.
+    /// Mainit ang temperatura.Ang ulan ay darating bukas.
+    /// Tatlong bagay ang kailangan:isa,dalawa at tatlo.
+    /// Ang pulong ay  bukas ng umaga.
+    /// ```
+    ///
+    /// ## Good
+    /// ```text
+    /// Dumating sila sa Maynila, at nagpulong.
+    /// Tumaas ito ng 3.5 porsiyento sa 1,000 bahay noong 10:30 n.u.
+    /// Bisitahin ang pagasa.dost.gov.ph para sa ulat.
+    /// Si Gng. Santos ay taga-Sta.Rosa at mahilig sa .NET at Node.js.
+    /// Hintayin mo ... at saka sumagot.
+    /// ```
+    ///
+    /// ## Fix
+    /// Safe: the space before the mark is removed, a missing space is added,
+    /// a doubled space becomes one.
+    pub struct PunctuationSpacing {
+        name: "punctuation-spacing",
+        severity: Warning,
+        fix: Safe,
+        summary: "Space before punctuation, missing space after it, or doubled spaces",
+    }
+}
+
+impl Rule for PunctuationSpacing {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let text = ctx.text();
+        let base = ctx.segment.range.start;
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        let at = |k: usize| chars.get(k).map(|&(_, c)| c);
+        let mut k = 0;
+        while k < chars.len() {
+            let (i, c) = chars[k];
+            if c == ' ' {
+                // A run of spaces.
+                let mut e = k;
+                while at(e + 1) == Some(' ') {
+                    e += 1;
+                }
+                let run = e - k + 1;
+                let before = k.checked_sub(1).and_then(at);
+                let after = at(e + 1);
+                let end = chars.get(e + 1).map_or(text.len(), |&(j, _)| j);
+                if let (Some(b), Some(a)) = (before, after) {
+                    if b.is_alphanumeric() && is_closing_mark(a) && mark_stands_alone(&chars, e + 1)
+                    {
+                        out.push(
+                            Diagnostic::new(
+                                Self::META.name,
+                                base + i..base + end + a.len_utf8(),
+                                format!("no space belongs before `{a}`"),
+                            )
+                            .with_suggestion(a.to_string())
+                            .with_fix(Fix::safe(vec![Edit::delete(base + i..base + end)])),
+                        );
+                    } else if (2..=3).contains(&run) && !b.is_whitespace() && !a.is_whitespace() {
+                        out.push(
+                            Diagnostic::new(
+                                Self::META.name,
+                                base + i..base + end,
+                                format!("{run} spaces between words; use one"),
+                            )
+                            .with_suggestion(" ")
+                            .with_fix(Fix::safe(vec![Edit::replace(base + i..base + end, " ")])),
+                        );
+                    }
+                }
+                k = e + 1;
+                continue;
+            }
+            if matches!(c, '.' | '?' | '!' | ',' | ';') && missing_space_after(text, &chars, k) {
+                let next = chars[k + 1].1;
+                out.push(
+                    Diagnostic::new(
+                        Self::META.name,
+                        base + i..base + i + c.len_utf8() + next.len_utf8(),
+                        format!("missing space after `{c}`"),
+                    )
+                    .with_suggestion(format!("{c} {next}"))
+                    .with_fix(Fix::safe(vec![Edit::insert(base + i + 1, " ")])),
+                );
+            }
+            k += 1;
+        }
+    }
+}
+
+fn is_closing_mark(c: char) -> bool {
+    matches!(c, ',' | '.' | ';' | ':' | '!' | '?')
+}
+
+/// The mark at `k` ends a clause: white space or the end follows it (so `.NET`,
+/// `:00` and an ellipsis ` ...` are not flagged).
+fn mark_stands_alone(chars: &[(usize, char)], k: usize) -> bool {
+    let mark = chars[k].1;
+    match chars.get(k + 1).map(|&(_, c)| c) {
+        None => true,
+        Some(c) if c.is_whitespace() => true,
+        Some(c) => c == mark && mark != '.' || matches!(c, '"' | '\u{201d}' | ')' | '!' | '?'),
+    }
+}
+
+/// A mark glued between two words that should be separated by a space.
+fn missing_space_after(text: &str, chars: &[(usize, char)], k: usize) -> bool {
+    let (i, c) = chars[k];
+    let Some(&(_, next)) = chars.get(k + 1) else {
+        return false;
+    };
+    let next2 = chars.get(k + 2).map(|&(_, c)| c);
+    // The word before the mark.
+    let word_start = text[..i]
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| c.is_alphabetic())
+        .last()
+        .map_or(i, |(j, _)| j);
+    let word = &text[word_start..i];
+    let before_word = text[..word_start].chars().next_back();
+    if word.chars().count() < 2
+        || before_word.is_some_and(|b| matches!(b, '.' | '/' | '@' | '-' | '_'))
+    {
+        return false;
+    }
+    match c {
+        '.' | '?' | '!' => {
+            // `temperatura.Ang`: lower-case word, then a capitalised word.
+            word.chars().all(char::is_lowercase)
+                && !(c == '.' && is_abbreviation(&fold(word)))
+                && next.is_uppercase()
+                && next2.is_some_and(char::is_lowercase)
+                && !rest_is_code_like(text, chars, k + 1)
+        }
+        _ => {
+            // `isa,dalawa`: letters on both sides of a comma or semicolon.
+            word.chars().all(char::is_alphabetic)
+                && next.is_alphabetic()
+                && next2.is_some_and(char::is_alphabetic)
+        }
+    }
+}
+
+/// The word after the mark continues as a dotted name (`Node.Js.Core`).
+fn rest_is_code_like(text: &str, chars: &[(usize, char)], k: usize) -> bool {
+    let start = chars[k].0;
+    text[start..]
+        .split(|c: char| c.is_whitespace())
+        .next()
+        .is_some_and(|w| {
+            w.trim_end_matches(['.', ',', '!', '?', ';', ':'])
+                .contains(['.', '/', '@'])
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{assert_fixed, assert_silent, check, flagged};
+
+    #[test]
+    fn space_before_punctuation() {
+        assert_fixed("sa Maynila , at sa Cebu .", "sa Maynila, at sa Cebu.");
+        assert_eq!(
+            flagged("sa Maynila , at"),
+            [("punctuation-spacing", " ,".to_string())]
+        );
+        assert_eq!(
+            check("sa Maynila , at")[0].message,
+            "no space belongs before `,`"
+        );
+    }
+
+    #[test]
+    fn missing_space_after_sentence_end_and_comma() {
+        assert_fixed(
+            "Mainit ang temperatura.Ang ulan ay darating.",
+            "Mainit ang temperatura. Ang ulan ay darating.",
+        );
+        assert_fixed("Ano ito?Hindi ko alam.", "Ano ito? Hindi ko alam.");
+        assert_fixed("isa,dalawa at tatlo", "isa, dalawa at tatlo");
+        assert_eq!(
+            flagged("ang temperatura.Ang"),
+            [("punctuation-spacing", ".A".to_string())]
+        );
+    }
+
+    #[test]
+    fn doubled_spaces() {
+        assert_fixed("Ang pulong ay  bukas.", "Ang pulong ay bukas.");
+        assert_eq!(
+            check("Ang pulong ay   bukas.")[0].message,
+            "3 spaces between words; use one"
+        );
+    }
+
+    #[test]
+    fn numbers_abbreviations_domains_and_alignment_are_silent() {
+        for text in [
+            "Tumaas ng 3.5 porsiyento sa 1,000 bahay noong 10:30 n.u.",
+            "Bisitahin ang pagasa.dost.gov.ph at ang gov.ph/Balita",
+            "Si Gng.Santos at si Dr.Reyes mula Sta.Rosa",
+            "gumagamit ng .NET at Node.js at ASP.NET",
+            "Hintayin mo ... at saka sumagot.",
+            "Pangalan    Edad",
+            "Ha?!",
+            "isang linya  \nna may hard break",
+            "e.g.Ang",
+            "v1.2.Beta",
+            "a,b",
+            ":) masaya",
+        ] {
+            assert_silent(text);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+//! Helpers for rule unit tests: check a plain-text snippet with every rule
+//! and the embedded glossary.
+
+use std::sync::OnceLock;
+
+use crate::checker::Checker;
+use crate::diagnostic::{Applicability, Diagnostic};
+use crate::fix::fix_document;
+use crate::glossary::Glossary;
+use crate::input::{Document, Format};
+
+pub fn checker() -> &'static Checker {
+    static CHECKER: OnceLock<Checker> = OnceLock::new();
+    CHECKER.get_or_init(|| Checker::new(Glossary::embedded()))
+}
+
+pub fn check(text: &str) -> Vec<Diagnostic> {
+    checker().check(&Document::new("test.txt", text, Format::Plain))
+}
+
+/// `(rule, flagged text)` for every finding.
+pub fn flagged(text: &str) -> Vec<(&'static str, String)> {
+    check(text)
+        .into_iter()
+        .map(|d| (d.rule, text[d.span].to_string()))
+        .collect()
+}
+
+#[track_caller]
+pub fn assert_silent(text: &str) {
+    let found = flagged(text);
+    assert!(
+        found.is_empty(),
+        "expected no findings in {text:?}, got {found:?}"
+    );
+}
+
+/// Safe fixes turn `text` into `expected`, and `expected` is then clean of
+/// fixable findings.
+#[track_caller]
+pub fn assert_fixed(text: &str, expected: &str) {
+    assert_fixed_with(text, expected, Applicability::Safe);
+}
+
+#[track_caller]
+pub fn assert_fixed_with(text: &str, expected: &str, allowed: Applicability) {
+    let doc = Document::new("test.txt", text, Format::Plain);
+    let fixed = fix_document(checker(), &doc, allowed);
+    assert_eq!(fixed.text, expected, "fixing {text:?}");
+    assert!(
+        fixed.remaining.iter().all(|d| !d.is_fixable(allowed)),
+        "fixable findings remain after fixing {text:?}: {:?}",
+        fixed.remaining
+    );
+}

@@ -1,0 +1,7 @@
+//! Text utilities shared by inputs, rules and reports.
+
+pub mod line_index;
+pub mod tokens;
+
+pub use line_index::{LineCol, LineIndex};
+pub use tokens::{Token, TokenKind, tokenize};

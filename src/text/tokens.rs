@@ -1,0 +1,125 @@
+//! Word tokeniser shared by every rule, run once per segment.
+//!
+//! A word is a run of letters, digits and combining marks, with apostrophes
+//! allowed inside it (`iba't`, `sa'yo`). Hyphens are *not* word characters:
+//! `pag-unlad` is two words, so rules see the hyphen and the spacing around it.
+
+use std::ops::Range;
+
+use unicode_normalization::char::is_combining_mark;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Contains at least one letter.
+    Word,
+    /// Digits only.
+    Number,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Token {
+    /// Absolute byte range in the document.
+    pub range: Range<usize>,
+    pub kind: TokenKind,
+}
+
+impl Token {
+    pub fn text<'a>(&self, source: &'a str) -> &'a str {
+        &source[self.range.clone()]
+    }
+}
+
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || is_combining_mark(c)
+}
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '\u{2019}'
+}
+
+/// Tokenise `source[range]`, returning tokens with absolute offsets.
+pub fn tokenize(source: &str, range: Range<usize>, out: &mut Vec<Token>) {
+    let text = &source[range.clone()];
+    let base = range.start;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if !is_word_char(c) {
+            continue;
+        }
+        let mut end = i + c.len_utf8();
+        let mut has_letter = c.is_alphabetic();
+        while let Some(&(j, d)) = chars.peek() {
+            if is_word_char(d) {
+                has_letter |= d.is_alphabetic();
+                end = j + d.len_utf8();
+                chars.next();
+            } else if is_apostrophe(d) {
+                // Keep the apostrophe only when a word character follows it.
+                let after = text[j + d.len_utf8()..].chars().next();
+                if after.is_some_and(is_word_char) {
+                    chars.next();
+                    end = j + d.len_utf8();
+                } else {
+                    break;
+                }
+            } else {
+                break;
+            }
+        }
+        out.push(Token {
+            range: base + i..base + end,
+            kind: if has_letter {
+                TokenKind::Word
+            } else {
+                TokenKind::Number
+            },
+        });
+    }
+}
+
+/// Lower-cased copy of a word, for comparisons.
+pub fn fold(word: &str) -> String {
+    word.chars().flat_map(char::to_lowercase).collect()
+}
+
+pub fn starts_upper(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+pub fn is_all_lower(word: &str) -> bool {
+    !word.chars().any(char::is_uppercase)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(s: &str) -> Vec<&str> {
+        let mut out = Vec::new();
+        tokenize(s, 0..s.len(), &mut out);
+        out.iter().map(|t| t.text(s)).collect()
+    }
+
+    #[test]
+    fn splits_on_hyphens_and_keeps_inner_apostrophes() {
+        assert_eq!(
+            words("pag -unlad, iba't ibang 'yan 1,000 ika5"),
+            ["pag", "unlad", "iba't", "ibang", "yan", "1", "000", "ika5"]
+        );
+    }
+
+    #[test]
+    fn combining_marks_stay_in_the_word() {
+        let nfd = "Paran\u{303}aque";
+        assert_eq!(words(nfd), [nfd]);
+    }
+
+    #[test]
+    fn kinds() {
+        let s = "2024 Award";
+        let mut out = Vec::new();
+        tokenize(s, 0..s.len(), &mut out);
+        assert_eq!(out[0].kind, TokenKind::Number);
+        assert_eq!(out[1].kind, TokenKind::Word);
+    }
+}
