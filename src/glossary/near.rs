@@ -9,12 +9,13 @@ use std::collections::{HashMap, HashSet};
 
 use super::Form;
 
-/// Distance allowed for a word of `len` characters: none below five (too many
-/// ordinary words sit one edit from a short name), one up to eight, two above.
+/// Distance allowed for a word of `len` characters: none up to five (too many
+/// ordinary words and other names sit one edit from a short name: `Merco`,
+/// `Merck`), one up to eight, two above.
 pub fn max_distance(len: usize) -> usize {
     match len {
-        0..=4 => 0,
-        5..=8 => 1,
+        0..=5 => 0,
+        6..=8 => 1,
         _ => 2,
     }
 }
@@ -111,7 +112,8 @@ mod tests {
 
     #[test]
     fn distances_by_length() {
-        assert_eq!(max_distance(4), 0);
+        assert_eq!(max_distance(5), 0);
+        assert_eq!(max_distance(6), 1);
         assert_eq!(max_distance(8), 1);
         assert_eq!(max_distance(9), 2);
     }

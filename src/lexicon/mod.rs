@@ -5,4 +5,4 @@ mod prefixes;
 mod words;
 
 pub use prefixes::{Prefix, prefix};
-pub use words::{is_abbreviation, is_doubled_name, is_function_word};
+pub use words::{is_abbreviation, is_doubled_name, is_function_word, is_particle};

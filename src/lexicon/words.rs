@@ -1,14 +1,27 @@
 //! Small closed word classes.
 
 /// Filipino and English function words: a doubled one (`ang ang`, `the the`)
-/// is a repetition error, never style. Lower-case, sorted.
+/// is a repetition error, never style. Lower-case, sorted. `na` is not here:
+/// the adverb `na` ("already") before the linker `na` is grammatical
+/// (`nakuha na na file`).
 const FUNCTION_WORDS: &[&str] = &[
-    "a", "an", "and", "ang", "at", "ay", "for", "in", "is", "kay", "kina", "mga", "na", "nang",
-    "ng", "ni", "nina", "of", "on", "or", "sa", "si", "sina", "the", "to", "with",
+    "a", "an", "and", "ang", "at", "ay", "for", "in", "is", "kay", "kina", "mga", "nang", "ng",
+    "ni", "nina", "of", "on", "or", "sa", "si", "sina", "the", "to", "with",
 ];
 
 pub fn is_function_word(lower: &str) -> bool {
     FUNCTION_WORDS.binary_search(&lower).is_ok()
+}
+
+/// Enclitic particles and pronouns that are never the root of an affixed word.
+/// Lower-case, sorted.
+const PARTICLES: &[&str] = &[
+    "ba", "daw", "din", "ka", "ko", "lang", "man", "mo", "na", "nga", "pa", "po", "raw", "rin",
+];
+
+/// A function word or particle: a free word, never a root after a prefix.
+pub fn is_particle(lower: &str) -> bool {
+    is_function_word(lower) || PARTICLES.binary_search(&lower).is_ok()
 }
 
 /// Abbreviations that end in a period and may be followed directly by a
@@ -42,6 +55,7 @@ mod tests {
     fn lists_are_sorted() {
         assert!(FUNCTION_WORDS.windows(2).all(|w| w[0] < w[1]));
         assert!(ABBREVIATIONS.windows(2).all(|w| w[0] < w[1]));
+        assert!(PARTICLES.windows(2).all(|w| w[0] < w[1]));
     }
 
     #[test]

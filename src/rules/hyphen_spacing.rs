@@ -1,6 +1,6 @@
 use super::{Context, Rule, RuleMeta, declare_rule};
 use crate::diagnostic::{Diagnostic, Edit, Fix};
-use crate::lexicon::{Prefix, is_function_word, prefix};
+use crate::lexicon::{Prefix, is_function_word, is_particle, prefix};
 use crate::text::tokens::{fold, starts_upper};
 
 declare_rule! {
@@ -151,7 +151,7 @@ fn evidence(left: &str, right: &str, spacing: Spacing) -> Option<String> {
     if matches!(spacing, Spacing::After | Spacing::Both) && is_suspension_word(&lower_right) {
         return None; // `mag- at nag-`: a suspended hyphen
     }
-    if is_function_word(&lower_right) {
+    if is_particle(&lower_right) {
         return None; // a root is never `na`, `sa`, `ang`: `nag- na anyo`
     }
     // A title-case pair with spaces on both sides reads as a dash or a

@@ -149,3 +149,52 @@ pub fn by_name(name: &str) -> Option<&'static dyn Rule> {
 
 #[cfg(test)]
 pub(crate) mod testing;
+
+#[cfg(test)]
+mod tests {
+    use super::testing::{check, doc_examples};
+    use super::*;
+
+    /// Every rule's documented examples are true: each "Bad" line is flagged
+    /// by that rule, each "Good" line by no rule at all.
+    #[test]
+    fn documented_examples_hold() {
+        for rule in ALL {
+            let meta = rule.meta();
+            let bad = doc_examples(meta.docs, "Bad");
+            let good = doc_examples(meta.docs, "Good");
+            assert!(
+                !bad.is_empty() && !good.is_empty(),
+                "{} lacks examples",
+                meta.name
+            );
+            for line in bad {
+                let found = check(&line);
+                assert!(
+                    found.iter().any(|d| d.rule == meta.name),
+                    "{}: bad example not flagged: {line:?} (got {found:?})",
+                    meta.name
+                );
+            }
+            for line in good {
+                let found = check(&line);
+                assert!(
+                    found.is_empty(),
+                    "{}: good example flagged: {line:?}: {found:?}",
+                    meta.name
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn names_are_unique_kebab_case() {
+        let mut names: Vec<&str> = ALL.iter().map(|r| r.meta().name).collect();
+        for n in &names {
+            assert!(n.chars().all(|c| c.is_ascii_lowercase() || c == '-'), "{n}");
+        }
+        names.sort();
+        names.dedup();
+        assert_eq!(names.len(), ALL.len());
+    }
+}

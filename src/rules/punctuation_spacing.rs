@@ -125,7 +125,10 @@ fn mark_stands_alone(chars: &[(usize, char)], k: usize) -> bool {
     match chars.get(k + 1).map(|&(_, c)| c) {
         None => true,
         Some(c) if c.is_whitespace() => true,
-        Some(c) => c == mark && mark != '.' || matches!(c, '"' | '\u{201d}' | ')' | '!' | '?'),
+        Some(c) => {
+            matches!(c, '"' | '\u{201d}' | ')')
+                || (matches!(mark, '!' | '?') && matches!(c, '!' | '?'))
+        }
     }
 }
 
@@ -160,12 +163,24 @@ fn missing_space_after(text: &str, chars: &[(usize, char)], k: usize) -> bool {
                 && !rest_is_code_like(text, chars, k + 1)
         }
         _ => {
-            // `isa,dalawa`: letters on both sides of a comma or semicolon.
+            // `isa,dalawa`: letters on both sides of a comma or semicolon, but
+            // not a list of values (`left,top,right`).
             word.chars().all(char::is_alphabetic)
                 && next.is_alphabetic()
                 && next2.is_some_and(char::is_alphabetic)
+                && before_word != Some(c)
+                && !next_word_followed_by(text, chars, k + 1, c)
         }
     }
+}
+
+/// The word starting at `chars[k]` is directly followed by `mark`.
+fn next_word_followed_by(text: &str, chars: &[(usize, char)], k: usize, mark: char) -> bool {
+    let start = chars[k].0;
+    text[start..]
+        .chars()
+        .find(|c| !c.is_alphabetic())
+        .is_some_and(|c| c == mark)
 }
 
 /// The word after the mark continues as a dotted name (`Node.Js.Core`).
@@ -235,6 +250,8 @@ mod tests {
             "v1.2.Beta",
             "a,b",
             ":) masaya",
+            "ang format na \"left,top,right,bottom\"",
+            "sa 127.0.0.1/8 at ::1 lamang",
         ] {
             assert_silent(text);
         }

@@ -58,6 +58,8 @@ impl Rule for RepeatedWord {
             while j < tokens.len()
                 && fold(ctx.word(j)) == key
                 && is_plain_space(ctx.gap_after(j - 1))
+                // `na na-diagnose`: the second is a prefix, not a repeat.
+                && !ctx.source[tokens[j].range.end..].starts_with('-')
             {
                 j += 1;
             }
@@ -153,6 +155,8 @@ mod tests {
             "1 1 1",
             "pag-aaral aaral",
             "I I",
+            "ang ulat na na-diagnose siya",
+            "nakuha na na file",
         ] {
             assert_silent(text);
         }

@@ -53,3 +53,16 @@ pub fn assert_fixed_with(text: &str, expected: &str, allowed: Applicability) {
         fixed.remaining
     );
 }
+
+/// The lines of the ```` ```text ```` block under `## {heading}` in a rule's
+/// documentation.
+pub fn doc_examples(docs: &str, heading: &str) -> Vec<String> {
+    let mut lines = docs.lines().map(|l| l.strip_prefix(' ').unwrap_or(l));
+    let marker = format!("## {heading}");
+    lines.by_ref().find(|l| *l == marker);
+    lines.by_ref().find(|l| l.starts_with("```"));
+    lines
+        .take_while(|l| !l.starts_with("```"))
+        .map(str::to_string)
+        .collect()
+}

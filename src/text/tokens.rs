@@ -29,8 +29,10 @@ impl Token {
     }
 }
 
+/// Letters, digits, combining marks, and the invisible soft hyphen (U+00AD)
+/// that typesetting leaves inside words (`na\u{ad}ting`).
 pub fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || is_combining_mark(c)
+    c.is_alphanumeric() || is_combining_mark(c) || c == '\u{ad}'
 }
 
 fn is_apostrophe(c: char) -> bool {
