@@ -89,7 +89,7 @@ fn stdin_fix_reports_what_remains_on_stderr() {
     );
     assert!(
         stderr.ends_with(
-            "Fixed 1 problem. Found 1 problem (1 warning). 1 more with `--fix --unsafe-fixes`.\n"
+            "Fixed 1 problem. Found 1 problem (1 warning). 1 fixable with `--fix --unsafe-fixes`.\n"
         ),
         "{stderr}"
     );
@@ -199,7 +199,7 @@ fn json_and_jsonl_carry_the_documented_fields() {
             "path": "balita.txt",
             "rule": "hyphen-spacing",
             "severity": "error",
-            "message": "stray space before the hyphen after the prefix `pag-`; write `pag-unlad`",
+            "message": "stray space before the hyphen of the prefix `pag-`; write `pag-unlad`",
             "line": 1, "column": 5, "end_line": 1, "end_column": 15,
             "start_byte": 4, "end_byte": 14,
             "text": "pag -unlad",
@@ -361,4 +361,24 @@ fn rules_and_explain() {
         "{doc}"
     );
     salin().args(["explain", "no-such-rule"]).assert().code(2);
+}
+
+#[test]
+fn readme_documents_every_rule() {
+    let readme =
+        fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    for rule in salin::rules::ALL {
+        let m = rule.meta();
+        let row = format!(
+            "| `{}` | {} | {} | {} |",
+            m.name,
+            m.default_severity,
+            m.fix.as_str(),
+            m.summary
+        );
+        assert!(
+            readme.contains(&row),
+            "README's rules table lacks or misstates:\n{row}"
+        );
+    }
 }

@@ -103,8 +103,9 @@ impl Summary {
             out.push_str(&format!(" {fixable} fixable with `--fix`."));
         }
         if !unsafe_enabled && self.unsafe_fixable > 0 {
+            let more = if fixable > 0 { " more" } else { " fixable" };
             out.push_str(&format!(
-                " {} more with `--fix --unsafe-fixes`.",
+                " {}{more} with `--fix --unsafe-fixes`.",
                 self.unsafe_fixable
             ));
         }

@@ -162,10 +162,10 @@ fn evidence(left: &str, right: &str, spacing: Spacing) -> Option<String> {
     if let Some(p) = prefix(left)
         && prefix_joins(p, first, spacing, left_upper)
     {
-        return Some(format!("after the prefix `{}-`", fold(left)));
+        return Some(format!("of the prefix `{}-`", fold(left)));
     }
     if first.is_alphabetic() && is_reduplication(&fold(left), &lower_right) {
-        return Some("inside the reduplication".to_string());
+        return Some("in the reduplication".to_string());
     }
     None
 }
@@ -304,12 +304,12 @@ mod tests {
         let d = crate::rules::testing::check("ang pag -unlad");
         assert_eq!(
             d[0].message,
-            "stray space before the hyphen after the prefix `pag-`; write `pag-unlad`"
+            "stray space before the hyphen of the prefix `pag-`; write `pag-unlad`"
         );
         let d = crate::rules::testing::check("ang libu - libong tao");
         assert_eq!(
             d[0].message,
-            "stray space around the hyphen inside the reduplication; write `libu-libong`"
+            "stray space around the hyphen in the reduplication; write `libu-libong`"
         );
     }
 }
