@@ -22,9 +22,11 @@ pub struct Match {
     pub range: Range<usize>,
 }
 
-/// NFC with typographic apostrophes made straight.
+/// NFC with typographic apostrophes made straight and soft hyphens (U+00AD,
+/// invisible) removed.
 pub(crate) fn normalize_word(word: &str) -> String {
     word.nfc()
+        .filter(|&c| c != '\u{ad}')
         .map(|c| if c == '\u{2019}' { '\'' } else { c })
         .collect()
 }
@@ -161,6 +163,15 @@ mod tests {
         assert_eq!(
             found("sa PARAN\u{303}AQUE at mcdonald\u{2019}s", &g),
             ["PARAN\u{303}AQUE", "mcdonald\u{2019}s"]
+        );
+    }
+
+    #[test]
+    fn soft_hyphens_are_invisible() {
+        let g = glossary(&["Department of Education"]);
+        assert_eq!(
+            found("ng Department of Edu\u{ad}cation", &g),
+            ["Department of Edu\u{ad}cation"]
         );
     }
 
