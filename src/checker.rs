@@ -14,9 +14,9 @@ pub struct Checker {
 }
 
 impl Checker {
-    /// Every rule, with its default severity.
+    /// The default rules, with their default severities.
     pub fn new(glossary: Glossary) -> Self {
-        Checker::with_rules(glossary, rules::ALL.to_vec())
+        Checker::with_rules(glossary, rules::default_rules())
     }
 
     pub fn with_rules(glossary: Glossary, rules: Vec<&'static dyn Rule>) -> Self {

@@ -105,7 +105,13 @@ fn select_rules(select: &[String], ignore: &[String]) -> Result<Vec<&'static dyn
     Ok(rules::ALL
         .iter()
         .copied()
-        .filter(|r| select.is_empty() || select.iter().any(|s| s == r.meta().name))
+        .filter(|r| {
+            if select.is_empty() {
+                r.meta().default_enabled
+            } else {
+                select.iter().any(|s| s == r.meta().name)
+            }
+        })
         .filter(|r| !ignore.iter().any(|s| s == r.meta().name))
         .collect())
 }

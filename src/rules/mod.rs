@@ -53,6 +53,9 @@ pub struct RuleMeta {
     /// Stable kebab-case name: part of the public interface.
     pub name: &'static str,
     pub default_severity: Severity,
+    /// Whether the rule runs when no selection names it. Style hints that
+    /// disagree with much human usage are off by default.
+    pub default_enabled: bool,
     pub fix: FixKind,
     /// One line for `salin rules`.
     pub summary: &'static str,
@@ -111,6 +114,7 @@ macro_rules! declare_rule {
         pub struct $name:ident {
             name: $rule:literal,
             severity: $severity:ident,
+            $(default_enabled: $enabled:literal,)?
             fix: $fix:ident,
             summary: $summary:literal $(,)?
         }
@@ -123,6 +127,7 @@ macro_rules! declare_rule {
             pub const META: $crate::rules::RuleMeta = $crate::rules::RuleMeta {
                 name: $rule,
                 default_severity: $crate::diagnostic::Severity::$severity,
+                default_enabled: $crate::rules::enabled_default(&[$($enabled)?]),
                 fix: $crate::rules::FixKind::$fix,
                 summary: $summary,
                 docs: concat!($($doc, "\n"),+),
@@ -131,6 +136,22 @@ macro_rules! declare_rule {
     };
 }
 pub(crate) use declare_rule;
+
+/// `true` unless the rule declares `default_enabled: false`.
+pub const fn enabled_default(declared: &[bool]) -> bool {
+    match declared {
+        [value] => *value,
+        _ => true,
+    }
+}
+
+/// The rules that run when no selection is given.
+pub fn default_rules() -> Vec<&'static dyn Rule> {
+    ALL.iter()
+        .copied()
+        .filter(|r| r.meta().default_enabled)
+        .collect()
+}
 
 /// Every rule, in the order `salin rules` lists them.
 pub static ALL: &[&dyn Rule] = &[
