@@ -43,12 +43,7 @@ impl Checker {
         for segment in &doc.segments {
             tokens.clear();
             tokenize(&doc.text, segment.range.clone(), &mut tokens);
-            let ctx = Context {
-                source: &doc.text,
-                segment,
-                tokens: &tokens,
-                glossary: &self.glossary,
-            };
+            let ctx = Context::new(&doc.text, segment, &tokens, &self.glossary);
             for (rule, &severity) in self.rules.iter().zip(&self.severities) {
                 let first = out.len();
                 rule.check(&ctx, &mut out);

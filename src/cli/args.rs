@@ -31,6 +31,24 @@ pub enum Command {
         /// The rule's name, e.g. `hyphen-spacing`.
         rule: String,
     },
+    /// Validate or summarise glossary files.
+    #[command(subcommand)]
+    Glossary(GlossaryCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum GlossaryCommand {
+    /// Check glossary files (.tsv, .csv, .toml, .tbx): syntax, duplicate
+    /// spellings, and spellings both accepted and forbidden.
+    Check {
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
+    /// Summarise glossary files (by default, the embedded glossary).
+    Stats {
+        #[arg(value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -39,8 +57,8 @@ pub struct CheckArgs {
     /// files below them). `-` reads standard input. Default: `.`.
     pub paths: Vec<PathBuf>,
 
-    /// A glossary file (TSV: canonical term, then tab-separated variants).
-    /// Repeatable; added to the embedded glossary.
+    /// A glossary file (.tsv, .csv, .toml or .tbx). Repeatable; added to the
+    /// embedded glossary.
     #[arg(long = "glossary", value_name = "FILE")]
     pub glossaries: Vec<PathBuf>,
 

@@ -8,7 +8,7 @@ use super::files::{Input, discover};
 use super::write::write_atomically;
 use super::{CliError, EXIT_CLEAN, EXIT_ERROR, EXIT_FOUND, report_error};
 use salin::fix::fix_document;
-use salin::glossary::{Glossary, Term, tsv};
+use salin::glossary::{self, Glossary, Term};
 use salin::report::{
     FileReport, JsonDiagnostic, Summary, TextOptions, json_diagnostics, render_text, unified_diff,
 };
@@ -83,12 +83,7 @@ fn build_checker(args: &CheckArgs) -> Result<Checker, CliError> {
         terms.extend(Glossary::embedded().terms().iter().cloned());
     }
     for path in &args.glossaries {
-        let name = path.display().to_string();
-        let text = std::fs::read_to_string(path).map_err(|e| match e.kind() {
-            std::io::ErrorKind::InvalidData => CliError(format!("{name}: not valid UTF-8")),
-            _ => CliError::io(&name, &e),
-        })?;
-        terms.extend(tsv::parse(&text, &name).map_err(|e| CliError(e.to_string()))?);
+        terms.extend(glossary::load(path).map_err(|e| CliError(e.to_string()))?);
     }
     let selected = select_rules(&args.select, &args.ignore)?;
     Ok(Checker::with_rules(Glossary::new(terms), selected))

@@ -4,6 +4,7 @@
 mod args;
 mod check;
 mod files;
+mod glossary;
 mod rules;
 mod write;
 
@@ -70,6 +71,7 @@ pub fn run() -> i32 {
         args::Command::Check(args) => check::run(&args),
         args::Command::Rules(args) => rules::list(&args),
         args::Command::Explain { rule } => rules::explain(&rule),
+        args::Command::Glossary(command) => glossary::run(&command),
     };
     match result {
         Ok(code) => code,

@@ -64,6 +64,37 @@ pub(crate) fn split_form(text: &str) -> (Vec<String>, Vec<String>) {
     (words, gaps)
 }
 
+/// The tokens to match names against: `tokens`, with a word that glues a
+/// lower-case Tagalog prefix to a capitalised name (`tagaMaynila`,
+/// `iGoogle` is left alone: `i` needs a hyphen to count) split into the
+/// prefix and the name, so the name part is judged on its own.
+pub(crate) fn name_tokens(source: &str, tokens: &[Token]) -> Vec<Token> {
+    let mut out = Vec::with_capacity(tokens.len());
+    for t in tokens {
+        let word = &source[t.range.clone()];
+        let split = word
+            .char_indices()
+            .find(|&(_, c)| c.is_uppercase())
+            .map(|(i, _)| i)
+            .filter(|&i| i >= 2 && crate::lexicon::prefix(&word[..i]).is_some_and(|p| !p.free_word))
+            .filter(|&i| word[..i].chars().all(char::is_lowercase));
+        match split {
+            Some(i) if word[i..].chars().skip(1).any(char::is_lowercase) => {
+                out.push(Token {
+                    range: t.range.start..t.range.start + i,
+                    kind: t.kind,
+                });
+                out.push(Token {
+                    range: t.range.start + i..t.range.end,
+                    kind: t.kind,
+                });
+            }
+            _ => out.push(t.clone()),
+        }
+    }
+    out
+}
+
 /// Every glossary form in `tokens`, leftmost-longest, without overlaps.
 pub fn find_matches(source: &str, tokens: &[Token], glossary: &Glossary) -> Vec<Match> {
     let mut out = Vec::new();
@@ -124,14 +155,7 @@ mod tests {
         Glossary::new(
             names
                 .iter()
-                .map(|n| Term {
-                    canonical: n.to_string(),
-                    variants: vec![],
-                    origin: Origin {
-                        file: "t".into(),
-                        line: 1,
-                    },
-                })
+                .map(|n| Term::new(n, Origin::new("t", 1)))
                 .collect(),
         )
     }
@@ -172,6 +196,24 @@ mod tests {
         assert_eq!(
             found("ng Department of Edu\u{ad}cation", &g),
             ["Department of Edu\u{ad}cation"]
+        );
+    }
+
+    #[test]
+    fn prefix_glued_to_a_name_is_split_off() {
+        let text = "mga tagaMaynila at taga-Maynila, hindi ang iPhone o TagaLog";
+        let mut tokens = Vec::new();
+        tokenize(text, 0..text.len(), &mut tokens);
+        let words: Vec<&str> = name_tokens(text, &tokens)
+            .iter()
+            .map(|t| &text[t.range.clone()])
+            .collect();
+        assert_eq!(
+            words,
+            [
+                "mga", "taga", "Maynila", "at", "taga", "Maynila", "hindi", "ang", "iPhone", "o",
+                "TagaLog"
+            ]
         );
     }
 

@@ -1,30 +1,107 @@
-//! The glossary of proper nouns: the canonical spelling of each name and its
-//! accepted variants.
+//! The glossary of proper nouns: how each name is written, which other
+//! spellings are accepted, which are known to be wrong.
 //!
-//! Loading ([`tsv`]) produces [`Term`]s; [`Glossary::new`] indexes them for the
-//! two glossary rules: exact matching on case-folded words (`matcher`) and a
-//! deletion-neighbourhood index for near misses (`near`).
+//! Four file formats ([`tsv`], [`csv`], [`toml`], [`tbx`]) load into the same
+//! [`Term`] model; [`Glossary::new`] indexes the terms for the glossary rules:
+//! exact matching on case-folded words (`matcher`) and a deletion-neighbourhood
+//! index for near misses (`near`).
 
+pub mod check;
+pub mod csv;
+mod error;
 mod matcher;
 pub mod near;
+pub mod tbx;
+pub mod toml;
 pub mod tsv;
 
 use std::collections::HashMap;
+use std::path::Path;
 
+pub use error::GlossaryError;
 pub use matcher::{Match, find_matches};
-pub(crate) use matcher::{normalize_gap, normalize_word, split_form};
+pub(crate) use matcher::{name_tokens, normalize_gap, normalize_word, split_form};
 pub use near::NearIndex;
 
 use crate::text::tokens::fold;
 
-/// The glossary compiled into the binary from `glossary/default.tsv`.
-pub const DEFAULT_TSV: &str = include_str!("../../glossary/default.tsv");
+/// The glossary compiled into the binary from `glossary/default.toml`.
+pub const DEFAULT_TOML: &str = include_str!("../../glossary/default.toml");
 
 /// Where a term was defined, for messages.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Origin {
     pub file: String,
     pub line: usize,
+}
+
+impl Origin {
+    pub fn new(file: &str, line: usize) -> Self {
+        Origin {
+            file: file.to_string(),
+            line,
+        }
+    }
+}
+
+impl std::fmt::Display for Origin {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}", self.file, self.line)
+    }
+}
+
+/// What a term names.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Kind {
+    Person,
+    Organization,
+    Place,
+    Product,
+    #[default]
+    Other,
+}
+
+impl Kind {
+    pub fn parse(s: &str) -> Option<Kind> {
+        Some(match s.trim().to_ascii_lowercase().as_str() {
+            "person" => Kind::Person,
+            "organization" | "organisation" => Kind::Organization,
+            "place" => Kind::Place,
+            "product" => Kind::Product,
+            "other" | "" => Kind::Other,
+            _ => return None,
+        })
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Person => "person",
+            Kind::Organization => "organization",
+            Kind::Place => "place",
+            Kind::Product => "product",
+            Kind::Other => "other",
+        }
+    }
+}
+
+/// Whether capitalisation is part of the term.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum CaseMode {
+    /// `glossary-case` flags any other capitalisation (the default).
+    #[default]
+    Exact,
+    /// Any capitalisation is fine.
+    Insensitive,
+}
+
+impl CaseMode {
+    pub fn parse(s: &str) -> Option<CaseMode> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "exact" | "" => Some(CaseMode::Exact),
+            "insensitive" => Some(CaseMode::Insensitive),
+            _ => None,
+        }
+    }
 }
 
 /// One glossary entry.
@@ -34,20 +111,115 @@ pub struct Term {
     pub canonical: String,
     /// Other spellings that are also correct.
     pub variants: Vec<String>,
+    /// Known wrong spellings or translations (`Bayan ng Huacao` for
+    /// `Huacao Town`), each flagged with the canonical form as the fix.
+    pub forbidden: Vec<String>,
+    /// The term in the source language, for bilingual checks.
+    pub source: Vec<String>,
+    pub kind: Kind,
+    pub case: CaseMode,
+    /// Shown in messages about the term.
+    pub note: Option<String>,
     pub origin: Origin,
 }
 
 impl Term {
-    /// The canonical form followed by the variants.
+    pub fn new(canonical: &str, origin: Origin) -> Self {
+        Term {
+            canonical: canonical.to_string(),
+            variants: Vec::new(),
+            forbidden: Vec::new(),
+            source: Vec::new(),
+            kind: Kind::Other,
+            case: CaseMode::Exact,
+            note: None,
+            origin,
+        }
+    }
+
+    /// The canonical form followed by the variants: the accepted spellings.
     pub fn forms(&self) -> impl Iterator<Item = &str> {
         std::iter::once(self.canonical.as_str()).chain(self.variants.iter().map(String::as_str))
     }
+
+    /// Checks that every form can be matched, and that no form is both
+    /// accepted and forbidden. Returns the message for an error.
+    pub fn validate(&self) -> Result<(), String> {
+        for form in self
+            .forms()
+            .chain(self.forbidden.iter().map(String::as_str))
+        {
+            if !form.chars().any(char::is_alphanumeric) {
+                return Err(format!("term {form:?} has no letters or digits"));
+            }
+        }
+        for bad in &self.forbidden {
+            if self.forms().any(|f| f == bad) {
+                return Err(format!("{bad:?} is both accepted and forbidden"));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Reads a glossary file, choosing the format by extension: `.tsv` (and
+/// `.txt`), `.csv`, `.toml`, `.tbx` (and `.xml`).
+pub fn load(path: &Path) -> Result<Vec<Term>, GlossaryError> {
+    let name = path.display().to_string();
+    let bytes = std::fs::read(path).map_err(|e| GlossaryError::file(&name, io_message(&e)))?;
+    let text = std::str::from_utf8(&bytes).map_err(|e| {
+        let line = error::line_of(
+            &String::from_utf8_lossy(&bytes[..e.valid_up_to()]),
+            e.valid_up_to(),
+        );
+        GlossaryError::at(&name, line, "not valid UTF-8")
+    })?;
+    parse(text, &name, path)
+}
+
+/// Parses glossary text named `name`, in the format `path`'s extension says.
+pub fn parse(text: &str, name: &str, path: &Path) -> Result<Vec<Term>, GlossaryError> {
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_default();
+    match ext.as_str() {
+        "tsv" | "txt" => tsv::parse(text, name),
+        "csv" => csv::parse(text, name),
+        "toml" => toml::parse(text, name),
+        "tbx" | "xml" => tbx::parse(text, name),
+        _ => Err(GlossaryError::file(
+            name,
+            "unknown glossary format (expected .tsv, .csv, .toml or .tbx)",
+        )),
+    }
+}
+
+fn io_message(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file or directory".into(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => {
+            let s = e.to_string();
+            s.split(" (os error").next().unwrap_or(&s).to_string()
+        }
+    }
+}
+
+/// Whether a form is an accepted spelling or a known wrong one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Role {
+    Canonical,
+    Variant,
+    Forbidden,
 }
 
 /// One spelling (canonical or variant) of a term, split into words.
 #[derive(Clone, Debug)]
 pub(crate) struct Form {
     pub term: u32,
+    pub role: Role,
     pub text: String,
     /// The words as written in the glossary (NFC).
     pub cased: Vec<String>,
@@ -64,6 +236,9 @@ pub struct Glossary {
     forms: Vec<Form>,
     /// First folded word → indices into `forms`, longest form first.
     by_first_word: HashMap<String, Vec<u32>>,
+    /// A multi-word accepted form with its words run together (`carlzeiss`)
+    /// → the form.
+    joined: HashMap<String, u32>,
     near: NearIndex,
 }
 
@@ -71,13 +246,20 @@ impl Glossary {
     pub fn new(terms: Vec<Term>) -> Self {
         let mut forms = Vec::new();
         for (id, term) in terms.iter().enumerate() {
-            for text in term.forms() {
+            let roles = std::iter::once(Role::Canonical)
+                .chain(std::iter::repeat_n(Role::Variant, term.variants.len()))
+                .chain(std::iter::repeat_n(Role::Forbidden, term.forbidden.len()));
+            let texts = term
+                .forms()
+                .chain(term.forbidden.iter().map(String::as_str));
+            for (text, role) in texts.zip(roles) {
                 let (cased, gaps) = matcher::split_form(text);
                 if cased.is_empty() {
                     continue;
                 }
                 forms.push(Form {
                     term: id as u32,
+                    role,
                     text: text.to_string(),
                     words: cased.iter().map(|w| fold(w)).collect(),
                     cased,
@@ -92,21 +274,32 @@ impl Glossary {
                 .or_default()
                 .push(i as u32);
         }
+        // Longest first; among equals, accepted spellings before forbidden.
         for ids in by_first_word.values_mut() {
-            ids.sort_by_key(|&i| std::cmp::Reverse(forms[i as usize].words.len()));
+            ids.sort_by_key(|&i| {
+                let f = &forms[i as usize];
+                (std::cmp::Reverse(f.words.len()), f.role == Role::Forbidden)
+            });
+        }
+        let mut joined = HashMap::new();
+        for (i, form) in forms.iter().enumerate() {
+            if form.words.len() > 1 && form.role != Role::Forbidden {
+                joined.entry(form.words.concat()).or_insert(i as u32);
+            }
         }
         let near = NearIndex::new(&forms);
         Glossary {
             terms,
             forms,
             by_first_word,
+            joined,
             near,
         }
     }
 
     /// The embedded default glossary.
     pub fn embedded() -> Self {
-        let terms = tsv::parse(DEFAULT_TSV, "<embedded glossary>")
+        let terms = toml::parse(DEFAULT_TOML, "glossary/default.toml")
             .expect("the embedded glossary is valid (checked by a test)");
         Glossary::new(terms)
     }
@@ -129,6 +322,11 @@ impl Glossary {
 
     pub(crate) fn forms_starting_with(&self, folded: &str) -> &[u32] {
         self.by_first_word.get(folded).map_or(&[], Vec::as_slice)
+    }
+
+    /// The multi-word form `folded` spells without its spaces (`CarlZeiss`).
+    pub(crate) fn joined_form(&self, folded: &str) -> Option<u32> {
+        self.joined.get(folded).copied()
     }
 
     /// Whether `folded` is a word of some glossary form.

@@ -33,7 +33,7 @@ impl NearIndex {
         let mut index = NearIndex::default();
         for (id, form) in forms.iter().enumerate() {
             index.words.extend(form.words.iter().cloned());
-            if form.words.len() != 1 {
+            if form.words.len() != 1 || form.role == super::Role::Forbidden {
                 continue;
             }
             let word: Vec<char> = form.words[0].chars().collect();

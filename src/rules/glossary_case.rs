@@ -1,6 +1,6 @@
 use super::{Context, Rule, RuleMeta, declare_rule};
 use crate::diagnostic::{Diagnostic, Edit, Fix};
-use crate::glossary::{Glossary, Match, find_matches};
+use crate::glossary::{CaseMode, Glossary, Match, Role, Term};
 
 declare_rule! {
     /// ## What it checks
@@ -49,8 +49,8 @@ impl Rule for GlossaryCase {
     }
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-        for m in find_matches(ctx.source, ctx.tokens, ctx.glossary) {
-            if let Some(d) = case_error(ctx, &m) {
+        for m in &ctx.names().matches {
+            if let Some(d) = case_error(ctx, m) {
                 out.push(d);
             }
         }
@@ -61,10 +61,15 @@ fn case_error(ctx: &Context<'_>, m: &Match) -> Option<Diagnostic> {
     let glossary: &Glossary = ctx.glossary;
     let form = glossary.form(m.form);
     let term = glossary.term(form.term);
+    if form.role == Role::Forbidden || term.case == CaseMode::Insensitive {
+        return None;
+    }
+    let tokens = &ctx.names().tokens;
+    let word = |t: usize| &ctx.source[tokens[t].range.clone()];
     let words: Vec<String> = m
         .tokens
         .clone()
-        .map(|t| crate::glossary::normalize_word(ctx.word(t)))
+        .map(|t| crate::glossary::normalize_word(word(t)))
         .collect();
     // Written exactly as some form of the term: fine.
     let exact = term.forms().any(|f| {
@@ -90,9 +95,9 @@ fn case_error(ctx: &Context<'_>, m: &Match) -> Option<Diagnostic> {
     let mut edits = Vec::new();
     let mut suggestion = String::new();
     for (k, t) in m.tokens.clone().enumerate() {
-        let range = ctx.tokens[t].range.clone();
+        let range = tokens[t].range.clone();
         if k > 0 {
-            suggestion.push_str(&ctx.source[ctx.tokens[t - 1].range.end..range.start]);
+            suggestion.push_str(&ctx.source[tokens[t - 1].range.end..range.start]);
         }
         suggestion.push_str(&form.cased[k]);
         if words[k] != form.cased[k] {
@@ -103,11 +108,22 @@ fn case_error(ctx: &Context<'_>, m: &Match) -> Option<Diagnostic> {
         Diagnostic::new(
             GlossaryCase::META.name,
             m.range.clone(),
-            format!("`{text}` is written `{}` (glossary)", form.text),
+            format!(
+                "`{text}` is written `{}` (glossary){}",
+                form.text,
+                note(term)
+            ),
         )
         .with_suggestion(suggestion)
         .with_fix(Fix::safe(edits)),
     )
+}
+
+/// The term's note, as a message suffix.
+pub(super) fn note(term: &Term) -> String {
+    term.note
+        .as_ref()
+        .map_or_else(String::new, |n| format!(": {n}"))
 }
 
 /// A capital after a lower-case letter (`GlaxoSmithKline`, `iPhone`), as
@@ -142,13 +158,19 @@ mod tests {
         let d = check("ang Glaxosmithkline ay");
         assert_eq!(
             d[0].message,
-            "`Glaxosmithkline` is written `GlaxoSmithKline` (glossary)"
+            "`Glaxosmithkline` is written `GlaxoSmithKline` (glossary): One word with three capitals; machine translation writes \"Glaxosmithkline\"."
         );
         assert_eq!(d[0].suggestion.as_deref(), Some("GlaxoSmithKline"));
         assert_eq!(
             flagged("sa Youtube"),
             [("glossary-case", "Youtube".to_string())]
         );
+    }
+
+    #[test]
+    fn prefix_glued_to_a_name_keeps_the_prefix() {
+        assert_fixed("ang mga tagaYoutube", "ang mga tagaYouTube");
+        assert_fixed("ang taga-youtube", "ang taga-YouTube");
     }
 
     #[test]

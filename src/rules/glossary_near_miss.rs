@@ -1,9 +1,13 @@
+use std::ops::Range;
+
 use strsim::damerau_levenshtein;
 
+use super::glossary_case::note;
 use super::{Context, Rule, RuleMeta, declare_rule};
 use crate::diagnostic::{Diagnostic, Edit, Fix};
 use crate::glossary::near::max_distance;
-use crate::glossary::{Glossary, find_matches, normalize_gap};
+use crate::glossary::{Glossary, Role, normalize_gap};
+use crate::text::Token;
 use crate::text::tokens::{fold, starts_upper};
 
 declare_rule! {
@@ -54,22 +58,30 @@ impl Rule for GlossaryNearMiss {
         if glossary.is_empty() {
             return;
         }
+        let names = ctx.names();
+        let tokens = &names.tokens;
         // For each token, the exact match covering it: (first token, length).
-        let mut covered: Vec<Option<(usize, usize)>> = vec![None; ctx.tokens.len()];
-        for m in find_matches(ctx.source, ctx.tokens, glossary) {
+        let mut covered: Vec<Option<(usize, usize)>> = vec![None; tokens.len()];
+        for m in &names.matches {
             for t in m.tokens.clone() {
                 covered[t] = Some((m.tokens.start, m.tokens.len()));
             }
         }
+        let scan = Scan {
+            ctx,
+            glossary,
+            tokens,
+            covered: &covered,
+        };
         let mut i = 0;
-        while i < ctx.tokens.len() {
-            if let Some((len, d)) = multi_word_near_miss(ctx, glossary, i, &covered) {
+        while i < tokens.len() {
+            if let Some((len, d)) = scan.multi_word(i) {
                 out.push(d);
                 i += len;
                 continue;
             }
             if covered[i].is_none()
-                && let Some(d) = single_word_near_miss(ctx, glossary, i)
+                && let Some(d) = scan.joined(i).or_else(|| scan.single_word(i))
             {
                 out.push(d);
             }
@@ -78,111 +90,131 @@ impl Rule for GlossaryNearMiss {
     }
 }
 
-fn diagnostic(ctx: &Context<'_>, range: std::ops::Range<usize>, canonical: &str) -> Diagnostic {
-    let text = &ctx.source[range.clone()];
-    Diagnostic::new(
-        GlossaryNearMiss::META.name,
-        range.clone(),
-        format!("`{text}` looks like a misspelling of `{canonical}` (glossary)"),
-    )
-    .with_suggestion(canonical)
-    .with_fix(Fix::unsafe_(vec![Edit::replace(range, canonical)]))
+/// One segment's words, with what the exact matcher already found.
+struct Scan<'a, 'c> {
+    ctx: &'a Context<'c>,
+    glossary: &'a Glossary,
+    tokens: &'a [Token],
+    covered: &'a [Option<(usize, usize)>],
 }
 
-fn single_word_near_miss(ctx: &Context<'_>, glossary: &Glossary, i: usize) -> Option<Diagnostic> {
-    let word = ctx.word(i);
-    if !starts_upper(word) || word.contains(['\'', '\u{2019}']) {
-        return None;
+impl Scan<'_, '_> {
+    fn word(&self, i: usize) -> &str {
+        &self.ctx.source[self.tokens[i].range.clone()]
     }
-    let key = Glossary::key(word);
-    if glossary.knows_word(&key) {
-        return None;
+
+    fn diagnostic(&self, range: Range<usize>, form: u32, what: &str) -> Diagnostic {
+        let text = &self.ctx.source[range.clone()];
+        let term = self.glossary.term(self.glossary.form(form).term);
+        let canonical = &term.canonical;
+        Diagnostic::new(
+            GlossaryNearMiss::META.name,
+            range.clone(),
+            format!("`{text}` {what} `{canonical}` (glossary){}", note(term)),
+        )
+        .with_suggestion(canonical.clone())
+        .with_fix(Fix::unsafe_(vec![Edit::replace(range, canonical.clone())]))
     }
-    let best = glossary
-        .near()
-        .candidates(&key)
-        .into_iter()
-        .filter_map(|f| {
-            let form = glossary.form(f);
-            let target = &form.words[0];
-            let d = damerau_levenshtein(&key, target);
-            let ok = d > 0
-                && d <= max_distance(target.chars().count().min(key.chars().count()))
-                && key.chars().next() == target.chars().next()
-                && !is_affixed_form(&key, target);
-            ok.then_some((d, f))
-        })
-        .min()?;
-    let form = glossary.form(best.1);
-    let canonical = &glossary.term(form.term).canonical;
-    Some(diagnostic(ctx, ctx.tokens[i].range.clone(), canonical))
+
+    /// A multi-word name written as one word: `CarlZeiss`.
+    fn joined(&self, i: usize) -> Option<Diagnostic> {
+        let form = self.glossary.joined_form(&Glossary::key(self.word(i)))?;
+        Some(self.diagnostic(self.tokens[i].range.clone(), form, "lacks the spaces of"))
+    }
+
+    fn single_word(&self, i: usize) -> Option<Diagnostic> {
+        let word = self.word(i);
+        if !starts_upper(word) || word.contains(['\'', '\u{2019}']) {
+            return None;
+        }
+        let key = Glossary::key(word);
+        if self.glossary.knows_word(&key) {
+            return None;
+        }
+        let (_, form) = self
+            .glossary
+            .near()
+            .candidates(&key)
+            .into_iter()
+            .filter_map(|f| {
+                let target = &self.glossary.form(f).words[0];
+                let d = damerau_levenshtein(&key, target);
+                let ok = d > 0
+                    && d <= max_distance(target.chars().count().min(key.chars().count()))
+                    && key.chars().next() == target.chars().next()
+                    && !is_affixed_form(&key, target);
+                ok.then_some((d, f))
+            })
+            .min()?;
+        Some(self.diagnostic(
+            self.tokens[i].range.clone(),
+            form,
+            "looks like a misspelling of",
+        ))
+    }
+
+    /// A multi-word glossary name whose first word is exact and whose whole
+    /// text is within the allowed distance: `Takeda Pharmaceuticals`.
+    fn multi_word(&self, i: usize) -> Option<(usize, Diagnostic)> {
+        let first_word = self.word(i);
+        if !starts_upper(first_word) {
+            return None;
+        }
+        let first = Glossary::key(first_word);
+        let mut best: Option<(usize, usize, u32)> = None;
+        for &f in self.glossary.forms_starting_with(&first) {
+            let form = self.glossary.form(f);
+            let n = form.words.len();
+            if n < 2 || i + n > self.tokens.len() || form.role == Role::Forbidden {
+                continue;
+            }
+            // The window may only overlap a shorter exact match at its start
+            // (`Takeda` of `Takeda Pharmaceuticals`).
+            let clash = self.covered[i..i + n]
+                .iter()
+                .any(|c| c.is_some_and(|(start, len)| start != i || len >= n));
+            if clash {
+                continue;
+            }
+            let mut window = first.clone();
+            for k in 1..n {
+                let gap = &self.ctx.source
+                    [self.tokens[i + k - 1].range.end..self.tokens[i + k].range.start];
+                if normalize_gap(gap) != form.gaps[k - 1] {
+                    window.clear();
+                    break;
+                }
+                window.push_str(&form.gaps[k - 1]);
+                window.push_str(&Glossary::key(self.word(i + k)));
+            }
+            if window.is_empty() {
+                continue;
+            }
+            let target = fold(&form.text);
+            let d = damerau_levenshtein(&window, &target);
+            // The last word must be near its counterpart, so a different
+            // following word is not taken for a misspelling.
+            let last_key = Glossary::key(self.word(i + n - 1));
+            let last_limit = max_distance(form.words[n - 1].chars().count()).max(1);
+            let last_ok = damerau_levenshtein(&last_key, &form.words[n - 1]) <= last_limit;
+            if d > 0
+                && d <= max_distance(target.chars().count()).min(2)
+                && last_ok
+                && best.is_none_or(|b| d < b.0)
+            {
+                best = Some((d, n, f));
+            }
+        }
+        let (_, n, f) = best?;
+        let range = self.tokens[i].range.start..self.tokens[i + n - 1].range.end;
+        Some((n, self.diagnostic(range, f, "looks like a misspelling of")))
+    }
 }
 
 /// `key` is `target` with a Tagalog linker or English plural/possessive.
 fn is_affixed_form(key: &str, target: &str) -> bool {
     key.strip_prefix(target)
         .is_some_and(|rest| matches!(rest, "ng" | "g" | "s" | "es"))
-}
-
-/// A multi-word glossary name whose first word is exact and whose whole text
-/// is within the allowed distance: `Takeda Pharmaceuticals`.
-fn multi_word_near_miss(
-    ctx: &Context<'_>,
-    glossary: &Glossary,
-    i: usize,
-    covered: &[Option<(usize, usize)>],
-) -> Option<(usize, Diagnostic)> {
-    let first = Glossary::key(ctx.word(i));
-    if !starts_upper(ctx.word(i)) {
-        return None;
-    }
-    let mut best: Option<(usize, usize, u32)> = None;
-    for &f in glossary.forms_starting_with(&first) {
-        let form = glossary.form(f);
-        let n = form.words.len();
-        if n < 2 || i + n > ctx.tokens.len() {
-            continue;
-        }
-        // The window may only overlap a shorter exact match at its start
-        // (`Takeda` of `Takeda Pharmaceuticals`).
-        let clash = covered[i..i + n]
-            .iter()
-            .any(|c| c.is_some_and(|(start, len)| start != i || len >= n));
-        if clash {
-            continue;
-        }
-        let mut window = first.clone();
-        for k in 1..n {
-            let gap = &ctx.source[ctx.tokens[i + k - 1].range.end..ctx.tokens[i + k].range.start];
-            if normalize_gap(gap) != form.gaps[k - 1] {
-                window.clear();
-                break;
-            }
-            window.push_str(&form.gaps[k - 1]);
-            window.push_str(&Glossary::key(ctx.word(i + k)));
-        }
-        if window.is_empty() {
-            continue;
-        }
-        let target = fold(&form.text);
-        let d = damerau_levenshtein(&window, &target);
-        // Every word after the first must be near its counterpart, so a
-        // different following word is not taken for a misspelling.
-        let last_key = Glossary::key(ctx.word(i + n - 1));
-        let last_ok = damerau_levenshtein(&last_key, &form.words[n - 1])
-            <= max_distance(form.words[n - 1].chars().count()).max(1);
-        if d > 0
-            && d <= max_distance(target.chars().count()).min(2)
-            && last_ok
-            && best.is_none_or(|b| d < b.0)
-        {
-            best = Some((d, n, f));
-        }
-    }
-    let (_, n, f) = best?;
-    let range = ctx.tokens[i].range.start..ctx.tokens[i + n - 1].range.end;
-    let canonical = &glossary.term(glossary.form(f).term).canonical;
-    Some((n, diagnostic(ctx, range, canonical)))
 }
 
 #[cfg(test)]
@@ -199,7 +231,7 @@ mod tests {
         let d = check("ang Innovant ay");
         assert_eq!(
             d[0].message,
-            "`Innovant` looks like a misspelling of `Innovent` (glossary)"
+            "`Innovant` looks like a misspelling of `Innovent` (glossary): Chinese biopharmaceutical company; often misspelt \"Innovant\"."
         );
         assert_eq!(d[0].suggestion.as_deref(), Some("Innovent"));
         // Unsafe: not applied by a plain --fix.
@@ -216,6 +248,26 @@ mod tests {
         assert_fixed_with(
             "ayon sa Takeda Pharmaceuticals, ligtas",
             "ayon sa Takeda Pharmaceutical, ligtas",
+            Applicability::Unsafe,
+        );
+    }
+
+    #[test]
+    fn names_run_together_and_prefixed_names() {
+        assert_eq!(
+            flagged("ang CarlZeiss na lente"),
+            [("glossary-near-miss", "CarlZeiss".to_string())]
+        );
+        assert_fixed_with(
+            "ang CarlZeiss na lente",
+            "ang Carl Zeiss na lente",
+            Applicability::Unsafe,
+        );
+        // Only the name part of `taga-` + name is judged and replaced.
+        assert_fixed_with("mga tagaMaynilla", "mga tagaMaynila", Applicability::Unsafe);
+        assert_fixed_with(
+            "mga taga-Maynilla",
+            "mga taga-Maynila",
             Applicability::Unsafe,
         );
     }

@@ -6,18 +6,22 @@
 
 mod company_suffix;
 mod glossary_case;
+mod glossary_forbidden;
 mod glossary_near_miss;
 mod hyphen_spacing;
 mod punctuation_spacing;
 mod repeated_word;
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::glossary::Glossary;
+use std::cell::OnceCell;
+
+use crate::glossary::{Glossary, Match, find_matches, name_tokens};
 use crate::input::Segment;
 use crate::text::Token;
 
 pub use company_suffix::CompanySuffix;
 pub use glossary_case::GlossaryCase;
+pub use glossary_forbidden::GlossaryForbidden;
 pub use glossary_near_miss::GlossaryNearMiss;
 pub use hyphen_spacing::HyphenSpacing;
 pub use punctuation_spacing::PunctuationSpacing;
@@ -83,9 +87,43 @@ pub struct Context<'a> {
     /// The segment's words, in order.
     pub tokens: &'a [Token],
     pub glossary: &'a Glossary,
+    /// Glossary names in the segment, found once and shared by the glossary
+    /// rules.
+    names: OnceCell<Names>,
+}
+
+/// The segment's words as the glossary sees them (prefixes glued to a name
+/// split off), and the glossary forms found among them.
+pub struct Names {
+    pub tokens: Vec<Token>,
+    pub matches: Vec<Match>,
 }
 
 impl<'a> Context<'a> {
+    pub fn new(
+        source: &'a str,
+        segment: &'a Segment,
+        tokens: &'a [Token],
+        glossary: &'a Glossary,
+    ) -> Self {
+        Context {
+            source,
+            segment,
+            tokens,
+            glossary,
+            names: OnceCell::new(),
+        }
+    }
+
+    /// Glossary names in the segment.
+    pub fn names(&self) -> &Names {
+        self.names.get_or_init(|| {
+            let tokens = name_tokens(self.source, self.tokens);
+            let matches = find_matches(self.source, &tokens, self.glossary);
+            Names { tokens, matches }
+        })
+    }
+
     /// The text of the segment.
     pub fn text(&self) -> &'a str {
         &self.source[self.segment.range.clone()]
@@ -160,6 +198,7 @@ pub static ALL: &[&dyn Rule] = &[
     &PunctuationSpacing,
     &CompanySuffix,
     &GlossaryCase,
+    &GlossaryForbidden,
     &GlossaryNearMiss,
 ];
 
