@@ -13,17 +13,18 @@ fn fixture(name: &str) -> std::path::PathBuf {
         .join(name)
 }
 
-/// The parts of a term that do not depend on the file it came from.
-fn essence(
-    t: &Term,
-) -> (
+/// canonical, variants, forbidden, source, kind, note
+type Essence = (
     String,
     Vec<String>,
     Vec<String>,
     Vec<String>,
     &'static str,
     Option<String>,
-) {
+);
+
+/// The parts of a term that do not depend on the file it came from.
+fn essence(t: &Term) -> Essence {
     (
         t.canonical.clone(),
         t.variants.clone(),
