@@ -232,6 +232,7 @@ pub(crate) struct Form {
 /// An indexed glossary.
 #[derive(Debug, Default)]
 pub struct Glossary {
+    id: u64,
     terms: Vec<Term>,
     forms: Vec<Form>,
     /// First folded word → indices into `forms`, longest form first.
@@ -288,7 +289,9 @@ impl Glossary {
             }
         }
         let near = NearIndex::new(&forms);
+        static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
         Glossary {
+            id: NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             terms,
             forms,
             by_first_word,
@@ -338,9 +341,21 @@ impl Glossary {
         &self.near
     }
 
-    /// Folded key for a word of text: NFC, lower case.
+    /// Folded key for a word of text: NFC, lower case, straight
+    /// apostrophes, no soft hyphens. ASCII words (most of them) skip the
+    /// Unicode work.
     pub(crate) fn key(word: &str) -> String {
-        matcher::normalize_word(&fold(word))
+        if word.is_ascii() {
+            word.to_ascii_lowercase()
+        } else {
+            matcher::normalize_word(&fold(word))
+        }
+    }
+
+    /// A number that differs between glossaries built in one process, so
+    /// caches can tell them apart.
+    pub(crate) fn id(&self) -> u64 {
+        self.id
     }
 }
 

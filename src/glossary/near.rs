@@ -1,13 +1,17 @@
 //! Candidate generation for near-miss names: a deletion-neighbourhood
 //! (SymSpell-style) index over the case-folded single-word glossary forms.
 //!
-//! A word within edit distance `d` of a glossary word shares at least one
-//! string with it once up to `d` characters are deleted from each, so a lookup
-//! costs a handful of hash probes instead of a comparison with every term.
+//! Two words within edit distance `d` share at least one string once up to
+//! `d` characters are deleted from each, so a lookup costs a few dozen probes
+//! instead of a comparison with every term. The index stores only 64-bit
+//! hashes of the deletion strings, sorted, beside the form they came from:
+//! about 16 bytes per entry, built without allocating a string per deletion.
+//! A hash collision can only add a candidate, which the caller verifies with
+//! the real edit distance.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
-use super::Form;
+use super::{Form, Role};
 
 /// Distance allowed for a word of `len` characters: none up to five (too many
 /// ordinary words and other names sit one edit from a short name: `Merco`,
@@ -22,92 +26,141 @@ pub fn max_distance(len: usize) -> usize {
 
 #[derive(Debug, Default)]
 pub struct NearIndex {
-    /// Deletion variant → single-word forms it came from.
-    deletions: HashMap<String, Vec<u32>>,
+    /// (hash of a deletion variant, form id), sorted.
+    entries: Vec<(u64, u32)>,
     /// Every folded word of every form.
     words: HashSet<String>,
 }
 
 impl NearIndex {
     pub(crate) fn new(forms: &[Form]) -> Self {
-        let mut index = NearIndex::default();
+        let mut words = HashSet::new();
+        let mut entries = Vec::new();
+        let mut chars = Vec::new();
         for (id, form) in forms.iter().enumerate() {
-            index.words.extend(form.words.iter().cloned());
-            if form.words.len() != 1 || form.role == super::Role::Forbidden {
-                continue;
-            }
-            let word: Vec<char> = form.words[0].chars().collect();
-            let d = max_distance(word.len());
-            if d == 0 {
-                continue;
-            }
-            for variant in deletions(&word, d) {
-                let ids = index.deletions.entry(variant).or_default();
-                if !ids.contains(&(id as u32)) {
-                    ids.push(id as u32);
+            for w in &form.words {
+                if !words.contains(w) {
+                    words.insert(w.clone());
                 }
             }
+            if form.words.len() != 1 || form.role == Role::Forbidden {
+                continue;
+            }
+            chars.clear();
+            chars.extend(form.words[0].chars());
+            let d = max_distance(chars.len());
+            if d > 0 {
+                deletion_hashes(&chars, d, &mut |h| entries.push((h, id as u32)));
+            }
         }
-        index
+        entries.sort_unstable();
+        entries.dedup();
+        entries.shrink_to_fit();
+        NearIndex { entries, words }
     }
 
     pub fn contains(&self, folded: &str) -> bool {
         self.words.contains(folded)
     }
 
+    /// Number of deletion entries (for statistics and benchmarks).
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
     /// Single-word forms that may be within the allowed distance of `folded`
-    /// (to be verified by the caller).
+    /// (to be verified by the caller), without duplicates.
     pub fn candidates(&self, folded: &str) -> Vec<u32> {
         let word: Vec<char> = folded.chars().collect();
         let d = max_distance(word.len());
         let mut out: Vec<u32> = Vec::new();
-        if d == 0 {
+        if d == 0 || self.entries.is_empty() {
             return out;
         }
-        for variant in deletions(&word, d) {
-            if let Some(ids) = self.deletions.get(&variant) {
-                for &id in ids {
-                    if !out.contains(&id) {
-                        out.push(id);
-                    }
+        deletion_hashes(&word, d, &mut |h| {
+            let start = self.entries.partition_point(|&(k, _)| k < h);
+            for &(k, id) in &self.entries[start..] {
+                if k != h {
+                    break;
+                }
+                if !out.contains(&id) {
+                    out.push(id);
                 }
             }
-        }
+        });
         out
     }
 }
 
-/// `word` itself and every string made by deleting up to `d` characters.
-fn deletions(word: &[char], d: usize) -> HashSet<String> {
-    let mut out = HashSet::new();
-    let mut frontier = vec![word.to_vec()];
-    out.insert(word.iter().collect());
-    for _ in 0..d {
-        let mut next = Vec::new();
-        for w in &frontier {
-            for i in 0..w.len() {
-                let mut v = w.clone();
-                v.remove(i);
-                if out.insert(v.iter().collect()) {
-                    next.push(v);
+/// FNV-1a over the chars of `word`, skipping the positions in `skip`.
+fn hash_without(word: &[char], skip: &[usize]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for (i, &c) in word.iter().enumerate() {
+        if skip.contains(&i) {
+            continue;
+        }
+        for b in (c as u32).to_le_bytes() {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+    h
+}
+
+/// Calls `emit` with the hash of `word` and of every string made by deleting
+/// one, or (when `d` is 2) two of its characters. Duplicates are possible.
+fn deletion_hashes(word: &[char], d: usize, emit: &mut impl FnMut(u64)) {
+    emit(hash_without(word, &[]));
+    for i in 0..word.len() {
+        // Deleting either of two equal neighbours gives the same string.
+        if i > 0 && word[i] == word[i - 1] {
+            continue;
+        }
+        emit(hash_without(word, &[i]));
+        if d >= 2 {
+            for j in i + 1..word.len() {
+                if j > i + 1 && word[j] == word[j - 1] {
+                    continue;
                 }
+                emit(hash_without(word, &[i, j]));
             }
         }
-        frontier = next;
     }
-    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn hashes(w: &str, d: usize) -> Vec<u64> {
+        let chars: Vec<char> = w.chars().collect();
+        let mut out = Vec::new();
+        deletion_hashes(&chars, d, &mut |h| out.push(h));
+        out.sort();
+        out.dedup();
+        out
+    }
+
     #[test]
-    fn deletion_neighbourhood() {
-        let chars: Vec<char> = "abc".chars().collect();
-        let mut got: Vec<_> = deletions(&chars, 1).into_iter().collect();
-        got.sort();
-        assert_eq!(got, ["ab", "abc", "ac", "bc"]);
+    fn deletion_neighbourhood_matches_the_strings() {
+        let expect = |strings: &[&str]| {
+            let mut v: Vec<u64> = strings
+                .iter()
+                .map(|s| hash_without(&s.chars().collect::<Vec<_>>(), &[]))
+                .collect();
+            v.sort();
+            v
+        };
+        assert_eq!(hashes("abc", 1), expect(&["abc", "bc", "ac", "ab"]));
+        assert_eq!(hashes("aab", 1), expect(&["aab", "ab", "aa"]));
+        assert_eq!(
+            hashes("abc", 2),
+            expect(&["abc", "bc", "ac", "ab", "a", "b", "c"])
+        );
     }
 
     #[test]

@@ -80,7 +80,7 @@ fn case_error(ctx: &Context<'_>, m: &Match) -> Option<Diagnostic> {
         return None;
     }
     let text = &ctx.source[m.range.clone()];
-    if !text.chars().any(char::is_lowercase) && line_is_upper_case(ctx, m.range.start) {
+    if !text.chars().any(char::is_lowercase) && ctx.line_is_upper_case(m.range.start) {
         return None;
     }
     // A lower-case word may be an ordinary word (`merck`, `pagasa`); only a
@@ -133,16 +133,6 @@ fn has_inner_capital(word: &str) -> bool {
     chars
         .windows(2)
         .any(|w| w[0].is_lowercase() && w[1].is_uppercase())
-}
-
-/// The line holding `offset` has no lower-case letter.
-fn line_is_upper_case(ctx: &Context<'_>, offset: usize) -> bool {
-    let source = ctx.source;
-    let start = source[..offset].rfind('\n').map_or(0, |i| i + 1);
-    let end = source[offset..]
-        .find('\n')
-        .map_or(source.len(), |i| offset + i);
-    !source[start..end].chars().any(char::is_lowercase)
 }
 
 #[cfg(test)]

@@ -1,3 +1,5 @@
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::ops::Range;
 
 use strsim::damerau_levenshtein;
@@ -24,6 +26,12 @@ declare_rule! {
     /// names. The first letter must agree. A Tagalog linker (`Maynilang`) or a
     /// possessive (`Innovent's`) is not a misspelling. For a multi-word name,
     /// the first word must be exact and the whole name within the distance.
+    ///
+    /// A single word at the start of a sentence or line, in a line written in
+    /// capitals, or written in lower case elsewhere in the document is not
+    /// considered: there the capital is no evidence of a name, and ordinary
+    /// words (`Maling`, `Bagong`) sit one letter from some name in any large
+    /// glossary.
     ///
     /// ## Bad
     /// ```text
@@ -127,30 +135,48 @@ impl Scan<'_, '_> {
         if !starts_upper(word) || word.contains(['\'', '\u{2019}']) {
             return None;
         }
-        let key = Glossary::key(word);
-        if self.glossary.knows_word(&key) {
+        // A capital at the start of a sentence, or in a line written in
+        // capitals, is no evidence of a name: `Maling`, `Bagong`, `HULING`
+        // are ordinary words one letter from some name in a big glossary.
+        let start = self.tokens[i].range.start;
+        if self.ctx.starts_sentence(start) || self.ctx.line_is_upper_case(start) {
             return None;
         }
-        let (_, form) = self
-            .glossary
-            .near()
-            .candidates(&key)
-            .into_iter()
-            .filter_map(|f| {
-                let target = &self.glossary.form(f).words[0];
-                let d = damerau_levenshtein(&key, target);
-                let ok = d > 0
-                    && d <= max_distance(target.chars().count().min(key.chars().count()))
-                    && key.chars().next() == target.chars().next()
-                    && !is_affixed_form(&key, target);
-                ok.then_some((d, f))
-            })
-            .min()?;
+        let key = Glossary::key(word);
+        let form = cached(self.glossary, key.clone(), |key| self.closest(key))?;
+        // Written in lower case elsewhere in the document, it is an ordinary
+        // word (`bagong`, `status`), whatever name it resembles.
+        if occurs_in_lower_case(self.ctx.source, &key) {
+            return None;
+        }
         Some(self.diagnostic(
             self.tokens[i].range.clone(),
             form,
             "looks like a misspelling of",
         ))
+    }
+
+    /// The single-word form `key` most probably misspells, if any.
+    fn closest(&self, key: &str) -> Option<u32> {
+        if self.glossary.knows_word(key) {
+            return None;
+        }
+        let (_, form) = self
+            .glossary
+            .near()
+            .candidates(key)
+            .into_iter()
+            .filter_map(|f| {
+                let target = &self.glossary.form(f).words[0];
+                let d = damerau_levenshtein(key, target);
+                let ok = d > 0
+                    && d <= max_distance(target.chars().count().min(key.chars().count()))
+                    && key.chars().next() == target.chars().next()
+                    && !is_affixed_form(key, target);
+                ok.then_some((d, f))
+            })
+            .min()?;
+        Some(form)
     }
 
     /// A multi-word glossary name whose first word is exact and whose whole
@@ -209,6 +235,44 @@ impl Scan<'_, '_> {
         let range = self.tokens[i].range.start..self.tokens[i + n - 1].range.end;
         Some((n, self.diagnostic(range, f, "looks like a misspelling of")))
     }
+}
+
+/// Whether `word` (lower case) occurs in `text` as a whole word.
+fn occurs_in_lower_case(text: &str, word: &str) -> bool {
+    let is_word_char = |c: Option<char>| c.is_some_and(crate::text::tokens::is_word_char);
+    text.match_indices(word).any(|(i, _)| {
+        !is_word_char(text[..i].chars().next_back())
+            && !is_word_char(text[i + word.len()..].chars().next())
+    })
+}
+
+/// Words repeat (Zipf), so each thread remembers the answer for words it has
+/// already looked up, per glossary. The cache is emptied when it grows past
+/// `CACHE_LIMIT` words, so memory stays bounded on any corpus.
+const CACHE_LIMIT: usize = 200_000;
+
+thread_local! {
+    static CACHE: RefCell<(u64, HashMap<String, Option<u32>>)> = RefCell::new((0, HashMap::new()));
+}
+
+fn cached(
+    glossary: &Glossary,
+    key: String,
+    compute: impl FnOnce(&str) -> Option<u32>,
+) -> Option<u32> {
+    CACHE.with(|cell| {
+        let mut cache = cell.borrow_mut();
+        if cache.0 != glossary.id() || cache.1.len() >= CACHE_LIMIT {
+            cache.0 = glossary.id();
+            cache.1.clear();
+        }
+        if let Some(&hit) = cache.1.get(&key) {
+            return hit;
+        }
+        let result = compute(&key);
+        cache.1.insert(key, result);
+        result
+    })
 }
 
 /// `key` is `target` with a Tagalog linker or English plural/possessive.
@@ -282,6 +346,10 @@ mod tests {
             "Bahay Kubo",
             "innovant",
             "Nagmamadali ang lahat",
+            "Innovant ang pangalan sa ulat.",
+            "Sinabi niya: Innovant.",
+            "BALITA TUNGKOL SA INNOVANT",
+            "ayon sa Innovant, ang innovant ay salita rito",
         ] {
             assert_silent(text);
         }

@@ -134,6 +134,49 @@ impl<'a> Context<'a> {
         &self.source[self.tokens[i].range.clone()]
     }
 
+    /// Whether the word at byte `offset` begins a sentence or a line: only
+    /// blanks and Markdown markup stand between it and the start of the text
+    /// or of its line, a sentence mark (`.`, `!`, `?`, `:`, `;`), an opening
+    /// quote or bracket, a dash, or a table cell border. (A line start counts
+    /// because line-oriented text, such as UI strings or one paragraph per
+    /// line, starts each line with a capital.)
+    pub fn starts_sentence(&self, offset: usize) -> bool {
+        let before = self.source[..offset].chars().rev().find(|&c| {
+            c == '\n'
+                || !(c.is_whitespace()
+                    || matches!(c, '*' | '_' | '#' | '>' | '-' | '[' | '`' | '\u{feff}'))
+        });
+        match before {
+            None => true,
+            Some(c) => matches!(
+                c,
+                '\n' | '.'
+                    | '!'
+                    | '?'
+                    | ':'
+                    | ';'
+                    | '"'
+                    | '\u{201c}'
+                    | '\u{2018}'
+                    | '('
+                    | '|'
+                    | '\u{2014}'
+                    | '\u{2013}'
+            ),
+        }
+    }
+
+    /// Whether the line holding byte `offset` has no lower-case letter (a
+    /// heading or label written in capitals).
+    pub fn line_is_upper_case(&self, offset: usize) -> bool {
+        let source = self.source;
+        let start = source[..offset].rfind('\n').map_or(0, |i| i + 1);
+        let end = source[offset..]
+            .find('\n')
+            .map_or(source.len(), |i| offset + i);
+        !source[start..end].chars().any(char::is_lowercase)
+    }
+
     /// The text between tokens `i` and `i + 1`.
     pub fn gap_after(&self, i: usize) -> &'a str {
         &self.source[self.tokens[i].range.end..self.tokens[i + 1].range.start]

@@ -53,10 +53,10 @@ impl Rule for RepeatedWord {
         let mut i = 0;
         while i < tokens.len() {
             let word = ctx.word(i);
-            let key = fold(word);
+            let key = word;
             let mut j = i + 1;
             while j < tokens.len()
-                && fold(ctx.word(j)) == key
+                && same_word(ctx.word(j), key)
                 && is_plain_space(ctx.gap_after(j - 1))
                 // `na na-diagnose`: the second is a prefix, not a repeat.
                 && !ctx.source[tokens[j].range.end..].starts_with('-')
@@ -64,7 +64,8 @@ impl Rule for RepeatedWord {
                 j += 1;
             }
             let count = j - i;
-            if count >= 2 && tokens[i].kind == TokenKind::Word && is_error(word, &key, count) {
+            if count >= 2 && tokens[i].kind == TokenKind::Word && is_error(word, &fold(word), count)
+            {
                 let span = tokens[i].range.start..tokens[j - 1].range.end;
                 let removed = tokens[i].range.end..tokens[j - 1].range.end;
                 let fix = if count >= 3 {
@@ -89,6 +90,14 @@ impl Rule for RepeatedWord {
             i = j;
         }
     }
+}
+
+/// Equal ignoring case, without allocating.
+fn same_word(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.eq_ignore_ascii_case(b)
+        || a.chars()
+            .flat_map(char::to_lowercase)
+            .eq(b.chars().flat_map(char::to_lowercase))
 }
 
 /// Only blanks, no line break or punctuation.
