@@ -54,10 +54,10 @@ pub fn name_word(rng: &mut Rng) -> String {
     let syllables = 2 + rng.below(3);
     let mut w = String::new();
     for _ in 0..syllables {
-        w.push_str(*rng.pick(ONSETS));
-        w.push_str(*rng.pick(VOWELS));
+        w.push_str(rng.pick::<&str>(ONSETS));
+        w.push_str(rng.pick::<&str>(VOWELS));
     }
-    w.push_str(*rng.pick(CODAS));
+    w.push_str(rng.pick::<&str>(CODAS));
     let mut c = w.chars();
     let first = c.next().unwrap().to_uppercase().collect::<String>();
     let mut out = first + c.as_str();
