@@ -139,14 +139,15 @@ impl Scan<'_, '_> {
         // capitals, is no evidence of a name: `Maling`, `Bagong`, `HULING`
         // are ordinary words one letter from some name in a big glossary.
         let start = self.tokens[i].range.start;
-        if self.ctx.starts_sentence(start) || self.ctx.line_is_upper_case(start) {
+        if self.ctx.starts_sentence(start) {
             return None;
         }
         let key = Glossary::key(word);
         let form = cached(self.glossary, key.clone(), |key| self.closest(key))?;
         // Written in lower case elsewhere in the document, it is an ordinary
-        // word (`bagong`, `status`), whatever name it resembles.
-        if occurs_in_lower_case(self.ctx.source, &key) {
+        // word (`bagong`, `status`), whatever name it resembles. (These scans
+        // run only for the rare words that resemble a name.)
+        if self.ctx.line_is_upper_case(start) || occurs_in_lower_case(self.ctx.source, &key) {
             return None;
         }
         Some(self.diagnostic(
