@@ -11,6 +11,44 @@ use crate::input::Document;
 /// At most this many check-and-fix rounds per document.
 const MAX_ROUNDS: usize = 10;
 
+/// The fixes of `diagnostics` allowed by `allowed` that one round applies:
+/// in order of position, skipping any that overlaps one already taken.
+pub fn select_fixes(diagnostics: &[Diagnostic], allowed: Applicability) -> Vec<&Fix> {
+    let mut fixes: Vec<&Fix> = diagnostics
+        .iter()
+        .filter_map(|d| d.fix.as_ref())
+        .filter(|f| f.applicability >= allowed && !f.edits.is_empty())
+        .collect();
+    fixes.sort_by_key(|f| (f.range().start, f.range().end));
+    let mut taken: Vec<&Fix> = Vec::with_capacity(fixes.len());
+    let mut last = 0; // end of the last taken fix
+    for fix in fixes {
+        let range = fix.range();
+        // Overlap, or a second edit at the very point the previous one ended
+        // (two insertions at one place have no defined order).
+        if !taken.is_empty() && (range.start < last || (range.start == last && range.is_empty())) {
+            continue;
+        }
+        last = range.end;
+        taken.push(fix);
+    }
+    taken
+}
+
+/// Applies fixes, which must be sorted and must not overlap (as
+/// [`select_fixes`] returns them), to `text`.
+pub fn apply(text: &str, fixes: &[&Fix]) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut last = 0;
+    for edit in fixes.iter().flat_map(|f| &f.edits) {
+        out.push_str(&text[last..edit.range.start]);
+        out.push_str(&edit.replacement);
+        last = edit.range.end;
+    }
+    out.push_str(&text[last..]);
+    out
+}
+
 /// Applies the fixes of `diagnostics` allowed by `allowed` to `text`.
 /// Returns the new text and how many fixes were applied.
 pub fn apply_fixes(
@@ -18,34 +56,8 @@ pub fn apply_fixes(
     diagnostics: &[Diagnostic],
     allowed: Applicability,
 ) -> (String, usize) {
-    let mut fixes: Vec<&Fix> = diagnostics
-        .iter()
-        .filter_map(|d| d.fix.as_ref())
-        .filter(|f| f.applicability >= allowed && !f.edits.is_empty())
-        .collect();
-    fixes.sort_by_key(|f| (f.range().start, f.range().end));
-
-    let mut out = String::with_capacity(text.len());
-    let mut last = 0; // end of the last applied edit
-    let mut taken_any = false;
-    let mut applied = 0;
-    for fix in fixes {
-        let range = fix.range();
-        // Overlap, or a second edit at the very point the previous one ended
-        // (two insertions at one place have no defined order).
-        if taken_any && (range.start < last || (range.start == last && range.is_empty())) {
-            continue;
-        }
-        for edit in &fix.edits {
-            out.push_str(&text[last..edit.range.start]);
-            out.push_str(&edit.replacement);
-            last = edit.range.end;
-        }
-        taken_any = true;
-        applied += 1;
-    }
-    out.push_str(&text[last..]);
-    (out, applied)
+    let fixes = select_fixes(diagnostics, allowed);
+    (apply(text, &fixes), fixes.len())
 }
 
 /// The outcome of fixing one document.
