@@ -5,6 +5,8 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use super::files::FileType;
+
 #[derive(Debug, Parser)]
 #[command(
     name = "salin",
@@ -85,6 +87,25 @@ pub struct CheckArgs {
     /// When to colour the text report.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+
+    /// Skip files and directories matching this gitignore-style glob
+    /// (relative to the project root). Repeatable; replaces the configured
+    /// and default excludes.
+    #[arg(long, value_name = "GLOB")]
+    pub exclude: Vec<String>,
+
+    /// Like `--exclude`, but adds to the configured and default excludes.
+    #[arg(long, value_name = "GLOB")]
+    pub extend_exclude: Vec<String>,
+
+    /// Apply excludes to files and directories named on the command line too
+    /// (for pre-commit and other tools that pass every changed file).
+    #[arg(long)]
+    pub force_exclude: bool,
+
+    /// Only check files of this type (repeatable).
+    #[arg(long = "type", value_enum, value_name = "TYPE")]
+    pub types: Vec<FileType>,
 }
 
 #[derive(Debug, Args)]

@@ -4,7 +4,7 @@ use std::io::{IsTerminal, Read, Write};
 use std::path::Path;
 
 use super::args::{CheckArgs, ColorChoice, OutputFormat};
-use super::files::{Input, discover};
+use super::files::{DEFAULT_EXCLUDE, Discovery, Input, absolute};
 use super::write::write_atomically;
 use super::{CliError, EXIT_CLEAN, EXIT_ERROR, EXIT_FOUND, report_error};
 use salin::fix::fix_document;
@@ -42,7 +42,21 @@ pub fn run(args: &CheckArgs) -> Result<i32, CliError> {
     };
     let write = args.fix && !args.diff;
 
-    let (inputs, errors) = discover(&args.paths);
+    let root = absolute(Path::new("."));
+    let mut excludes: Vec<String> = if args.exclude.is_empty() {
+        DEFAULT_EXCLUDE.iter().map(|s| s.to_string()).collect()
+    } else {
+        args.exclude.clone()
+    };
+    excludes.extend(args.extend_exclude.iter().cloned());
+    let discovery = Discovery::new(
+        &root,
+        &excludes,
+        args.force_exclude,
+        args.types.clone(),
+        true,
+    )?;
+    let (inputs, errors) = discovery.discover(&args.paths);
     let mut failed = !errors.is_empty();
     for e in &errors {
         report_error(e);
@@ -56,7 +70,8 @@ pub fn run(args: &CheckArgs) -> Result<i32, CliError> {
     let mut results = Vec::new();
     for input in &inputs {
         match check_input(&checker, input, args, allowed, write) {
-            Ok(r) => results.push(r),
+            Ok(Some(r)) => results.push(r),
+            Ok(None) => {}
             Err(e) => {
                 report_error(&e);
                 failed = true;
@@ -142,8 +157,12 @@ fn check_input(
     args: &CheckArgs,
     allowed: Applicability,
     write: bool,
-) -> Result<Checked, CliError> {
+) -> Result<Option<Checked>, CliError> {
     let (name, bytes, format) = read_input(input, args)?;
+    if is_binary(&bytes) {
+        eprintln!("salin: note: {name}: binary file, skipped");
+        return Ok(None);
+    }
     let text = match std::str::from_utf8(&bytes) {
         Ok(t) => t.to_string(),
         Err(e) => {
@@ -157,14 +176,14 @@ fn check_input(
     let wants_fix = args.fix || args.diff || args.format == OutputFormat::Diff;
     if !wants_fix {
         let diagnostics = checker.check(&doc);
-        return Ok(Checked {
+        return Ok(Some(Checked {
             name,
             fixed: text.clone(),
             original: text.clone(),
             text,
             diagnostics,
             applied: 0,
-        });
+        }));
     }
     let fixed = fix_document(checker, &doc, allowed);
     if write {
@@ -173,25 +192,30 @@ fn check_input(
         {
             write_atomically(path, &bytes, &fixed.text)?;
         }
-        Ok(Checked {
+        Ok(Some(Checked {
             name,
             original: text,
             text: fixed.text.clone(),
             fixed: fixed.text,
             diagnostics: fixed.remaining,
             applied: fixed.applied,
-        })
+        }))
     } else {
         // Report the findings in the text as it is; the diff shows the fixes.
-        Ok(Checked {
+        Ok(Some(Checked {
             name,
             diagnostics: checker.check(&doc),
             original: text.clone(),
             text,
             fixed: fixed.text,
             applied: 0,
-        })
+        }))
     }
+}
+
+/// A file is binary when its first 8 KiB hold a NUL byte (as git decides).
+fn is_binary(bytes: &[u8]) -> bool {
+    bytes[..bytes.len().min(8192)].contains(&0)
 }
 
 fn emit(
