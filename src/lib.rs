@@ -31,9 +31,11 @@ pub mod input;
 pub mod lexicon;
 pub mod report;
 pub mod rules;
+pub mod settings;
 pub mod text;
 
 pub use checker::Checker;
 pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
 pub use glossary::Glossary;
 pub use input::{Document, Format};
+pub use settings::{RuleSelection, RuleSet};

@@ -25,7 +25,7 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Check files, directories or standard input (`-`).
-    Check(CheckArgs),
+    Check(Box<CheckArgs>),
     /// List every rule: name, default severity, fix, summary.
     Rules(RulesArgs),
     /// Print a rule's documentation, with examples.
@@ -33,6 +33,23 @@ pub enum Command {
         /// The rule's name, e.g. `hyphen-spacing`.
         rule: String,
     },
+    /// Print the effective configuration (configuration file and defaults).
+    Config(ConfigArgs),
+    /// Write a commented starter `salin.toml` in the current directory.
+    Init,
+}
+
+/// Which configuration file to use.
+#[derive(Debug, Args, Default)]
+pub struct ConfigArgs {
+    /// Use this configuration file instead of discovering `salin.toml` or
+    /// `.salin.toml` upward from the current directory.
+    #[arg(long, value_name = "FILE", conflicts_with = "isolated")]
+    pub config: Option<PathBuf>,
+
+    /// Ignore every configuration file.
+    #[arg(long)]
+    pub isolated: bool,
 }
 
 #[derive(Debug, Args)]
@@ -50,9 +67,9 @@ pub struct CheckArgs {
     #[arg(long)]
     pub no_default_glossary: bool,
 
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
-    pub format: OutputFormat,
+    /// Output format [default: `format` in the configuration, else text].
+    #[arg(long, value_enum)]
+    pub format: Option<OutputFormat>,
 
     /// Apply safe fixes in place (with `-`, print the fixed text to stdout).
     #[arg(long)]
@@ -80,6 +97,10 @@ pub struct CheckArgs {
     #[arg(long, value_delimiter = ',', value_name = "RULES")]
     pub select: Vec<String>,
 
+    /// Run these rules too (comma-separated names).
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    pub extend_select: Vec<String>,
+
     /// Do not run these rules (comma-separated names).
     #[arg(long, value_delimiter = ',', value_name = "RULES")]
     pub ignore: Vec<String>,
@@ -106,6 +127,9 @@ pub struct CheckArgs {
     /// Only check files of this type (repeatable).
     #[arg(long = "type", value_enum, value_name = "TYPE")]
     pub types: Vec<FileType>,
+
+    #[command(flatten)]
+    pub config: ConfigArgs,
 }
 
 #[derive(Debug, Args)]

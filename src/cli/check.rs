@@ -1,10 +1,12 @@
 //! `salin check`: read each input, check it, fix it if asked, report.
 
+use std::collections::HashMap;
 use std::io::{IsTerminal, Read, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use super::args::{CheckArgs, ColorChoice, OutputFormat};
-use super::files::{DEFAULT_EXCLUDE, Discovery, Input, absolute};
+use super::config::{Settings, display};
+use super::files::{Discovery, Input};
 use super::write::write_atomically;
 use super::{CliError, EXIT_CLEAN, EXIT_ERROR, EXIT_FOUND, report_error};
 use salin::fix::fix_document;
@@ -12,8 +14,7 @@ use salin::glossary::{Glossary, Term, tsv};
 use salin::report::{
     FileReport, JsonDiagnostic, Summary, TextOptions, json_diagnostics, render_text, unified_diff,
 };
-use salin::rules::{self, Rule};
-use salin::{Applicability, Checker, Diagnostic, Document, Format};
+use salin::{Applicability, Checker, Diagnostic, Document, Format, RuleSelection};
 
 /// One checked input, ready to report.
 struct Checked {
@@ -29,11 +30,17 @@ struct Checked {
 }
 
 pub fn run(args: &CheckArgs) -> Result<i32, CliError> {
-    let checker = build_checker(args)?;
+    let settings = Settings::load(&args.config)?;
+    let cli_rules = cli_selection(args)?;
+    let glossary = build_glossary(args, &settings)?;
+    let base = Checker::with_settings(glossary, &settings.rule_set(&cli_rules, &[]));
+    let mut checkers: HashMap<Vec<usize>, Checker> = HashMap::new();
     let format = if args.diff {
         OutputFormat::Diff
     } else {
         args.format
+            .or(settings.format)
+            .unwrap_or(OutputFormat::Text)
     };
     let allowed = if args.unsafe_fixes {
         Applicability::Unsafe
@@ -42,19 +49,12 @@ pub fn run(args: &CheckArgs) -> Result<i32, CliError> {
     };
     let write = args.fix && !args.diff;
 
-    let root = absolute(Path::new("."));
-    let mut excludes: Vec<String> = if args.exclude.is_empty() {
-        DEFAULT_EXCLUDE.iter().map(|s| s.to_string()).collect()
-    } else {
-        args.exclude.clone()
-    };
-    excludes.extend(args.extend_exclude.iter().cloned());
     let discovery = Discovery::new(
-        &root,
-        &excludes,
-        args.force_exclude,
+        &settings.root,
+        &settings.excludes(&args.exclude, &args.extend_exclude),
+        args.force_exclude || settings.force_exclude,
         args.types.clone(),
-        true,
+        settings.respect_gitignore,
     )?;
     let (inputs, errors) = discovery.discover(&args.paths);
     let mut failed = !errors.is_empty();
@@ -69,7 +69,19 @@ pub fn run(args: &CheckArgs) -> Result<i32, CliError> {
 
     let mut results = Vec::new();
     for input in &inputs {
-        match check_input(&checker, input, args, allowed, write) {
+        let path = match input {
+            Input::Stdin => PathBuf::from(args.stdin_filename.as_deref().unwrap_or("-")),
+            Input::File(path) => path.clone(),
+        };
+        let overrides = settings.overrides_for(&path);
+        let checker = if overrides.is_empty() {
+            &base
+        } else {
+            checkers
+                .entry(overrides)
+                .or_insert_with_key(|o| base.with_rule_set(&settings.rule_set(&cli_rules, o)))
+        };
+        match check_input(checker, input, args, format, allowed, write) {
             Ok(Some(r)) => results.push(r),
             Ok(None) => {}
             Err(e) => {
@@ -92,43 +104,55 @@ pub fn run(args: &CheckArgs) -> Result<i32, CliError> {
     })
 }
 
-fn build_checker(args: &CheckArgs) -> Result<Checker, CliError> {
+/// The glossary: the embedded one (unless switched off), the configured
+/// glossaries, then the `--glossary` files.
+fn build_glossary(args: &CheckArgs, settings: &Settings) -> Result<Glossary, CliError> {
     let mut terms: Vec<Term> = Vec::new();
-    if !args.no_default_glossary {
+    if settings.default_glossary && !args.no_default_glossary {
         terms.extend(Glossary::embedded().terms().iter().cloned());
     }
-    for path in &args.glossaries {
-        let name = path.display().to_string();
-        let text = std::fs::read_to_string(path).map_err(|e| match e.kind() {
-            std::io::ErrorKind::InvalidData => CliError(format!("{name}: not valid UTF-8")),
-            _ => CliError::io(&name, &e),
+    let configured = settings.glossaries.iter().map(|(path, line)| {
+        let config = settings.config.as_deref().map(display).unwrap_or_default();
+        (
+            path.clone(),
+            display(path),
+            Some(format!("{config}:{line}")),
+        )
+    });
+    let given = args
+        .glossaries
+        .iter()
+        .map(|p| (p.clone(), p.display().to_string(), None));
+    for (path, name, origin) in configured.chain(given) {
+        let text = std::fs::read_to_string(&path).map_err(|e| {
+            let err = match e.kind() {
+                std::io::ErrorKind::InvalidData => CliError(format!("{name}: not valid UTF-8")),
+                _ => CliError::io(&name, &e),
+            };
+            match &origin {
+                Some(at) => CliError(format!("{at}: glossary {err}")),
+                None => err,
+            }
         })?;
         terms.extend(tsv::parse(&text, &name).map_err(|e| CliError(e.to_string()))?);
     }
-    let selected = select_rules(&args.select, &args.ignore)?;
-    Ok(Checker::with_rules(Glossary::new(terms), selected))
+    Ok(Glossary::new(terms))
 }
 
-fn select_rules(select: &[String], ignore: &[String]) -> Result<Vec<&'static dyn Rule>, CliError> {
-    for name in select.iter().chain(ignore) {
-        if rules::by_name(name).is_none() {
-            return Err(CliError(format!(
-                "unknown rule `{name}` (see `salin rules`)"
-            )));
-        }
+/// `--select`, `--extend-select` and `--ignore`, as one layer.
+fn cli_selection(args: &CheckArgs) -> Result<RuleSelection, CliError> {
+    let layer = RuleSelection {
+        select: (!args.select.is_empty()).then(|| args.select.clone()),
+        extend_select: args.extend_select.clone(),
+        ignore: args.ignore.clone(),
+        severity: Default::default(),
+    };
+    if let Some(name) = layer.unknown() {
+        return Err(CliError(format!(
+            "unknown rule `{name}` (see `salin rules`)"
+        )));
     }
-    Ok(rules::ALL
-        .iter()
-        .copied()
-        .filter(|r| {
-            if select.is_empty() {
-                r.meta().default_enabled
-            } else {
-                select.iter().any(|s| s == r.meta().name)
-            }
-        })
-        .filter(|r| !ignore.iter().any(|s| s == r.meta().name))
-        .collect())
+    Ok(layer)
 }
 
 fn read_input(input: &Input, args: &CheckArgs) -> Result<(String, Vec<u8>, Format), CliError> {
@@ -155,6 +179,7 @@ fn check_input(
     checker: &Checker,
     input: &Input,
     args: &CheckArgs,
+    output: OutputFormat,
     allowed: Applicability,
     write: bool,
 ) -> Result<Option<Checked>, CliError> {
@@ -173,7 +198,7 @@ fn check_input(
         }
     };
     let doc = Document::new(name.clone(), text.clone(), format);
-    let wants_fix = args.fix || args.diff || args.format == OutputFormat::Diff;
+    let wants_fix = args.fix || output == OutputFormat::Diff;
     if !wants_fix {
         let diagnostics = checker.check(&doc);
         return Ok(Some(Checked {

@@ -3,6 +3,7 @@
 
 mod args;
 mod check;
+mod config;
 mod files;
 mod rules;
 mod write;
@@ -70,6 +71,8 @@ pub fn run() -> i32 {
         args::Command::Check(args) => check::run(&args),
         args::Command::Rules(args) => rules::list(&args),
         args::Command::Explain { rule } => rules::explain(&rule),
+        args::Command::Config(args) => config::print(&args),
+        args::Command::Init => config::init(),
     };
     match result {
         Ok(code) => code,
