@@ -128,6 +128,15 @@ pub struct CheckArgs {
     #[arg(long = "type", value_enum, value_name = "TYPE")]
     pub types: Vec<FileType>,
 
+    /// Print how many findings each rule made instead of the findings
+    /// (a table; JSON with `--format json`).
+    #[arg(long)]
+    pub statistics: bool,
+
+    /// Write the report to FILE instead of standard output.
+    #[arg(long, value_name = "FILE")]
+    pub output_file: Option<PathBuf>,
+
     #[command(flatten)]
     pub config: ConfigArgs,
 }
@@ -149,6 +158,14 @@ pub enum OutputFormat {
     Json,
     /// One JSON object per line.
     Jsonl,
+    /// SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
+    Sarif,
+    /// GitHub Actions workflow commands (annotations on the pull request).
+    Github,
+    /// GitLab Code Quality JSON.
+    Gitlab,
+    /// JUnit XML.
+    Junit,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

@@ -12,7 +12,9 @@ use super::{CliError, EXIT_CLEAN, EXIT_ERROR, EXIT_FOUND, report_error};
 use salin::fix::fix_document;
 use salin::glossary::{Glossary, Term, tsv};
 use salin::report::{
-    FileReport, JsonDiagnostic, Summary, TextOptions, json_diagnostics, render_text, unified_diff,
+    CodeQualityIssue, FileReport, JsonDiagnostic, Summary, TextOptions, gitlab_issues,
+    json_diagnostics, render_github, render_junit, render_statistics, render_text, sarif,
+    statistics, unified_diff,
 };
 use salin::{Applicability, Checker, Diagnostic, Document, Format, RuleSelection};
 
@@ -249,11 +251,11 @@ fn emit(
     args: &CheckArgs,
     stdin_fixed: bool,
 ) -> Result<(), CliError> {
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
     // With `--fix` on stdin, stdout carries the fixed text and nothing else;
-    // the report goes to stderr.
-    let mut report_to: Box<dyn Write> = if stdin_fixed {
+    // the report goes to stderr (or the --output-file).
+    if stdin_fixed {
+        let stdout = std::io::stdout();
+        let mut out = stdout.lock();
         for r in results {
             if r.name == args.stdin_filename.clone().unwrap_or_else(|| "-".into())
                 || results.len() == 1
@@ -261,16 +263,48 @@ fn emit(
                 out.write_all(r.text.as_bytes()).map_err(stdout_error)?;
             }
         }
-        Box::new(std::io::stderr())
-    } else {
-        Box::new(out)
+        out.flush().map_err(stdout_error)?;
+    }
+    let (mut w, sink, to_terminal): (Box<dyn Write>, String, bool) = match &args.output_file {
+        Some(path) => {
+            let name = path.display().to_string();
+            let file = std::fs::File::create(path).map_err(|e| CliError::io(&name, &e))?;
+            (Box::new(std::io::BufWriter::new(file)), name, false)
+        }
+        None if stdin_fixed => (
+            Box::new(std::io::stderr()),
+            "stderr".into(),
+            std::io::stderr().is_terminal(),
+        ),
+        None => (
+            Box::new(std::io::stdout().lock()),
+            "stdout".into(),
+            std::io::stdout().is_terminal(),
+        ),
     };
-    let to_terminal = if stdin_fixed {
-        std::io::stderr().is_terminal()
-    } else {
-        std::io::stdout().is_terminal()
-    };
-    let w = &mut report_to;
+    let report = render(results, format, args, to_terminal);
+    w.write_all(report.as_bytes())
+        .and_then(|()| w.flush())
+        .map_err(|e| CliError::io(&sink, &e))
+}
+
+/// The whole report, in `format`.
+fn render(
+    results: &[Checked],
+    format: OutputFormat,
+    args: &CheckArgs,
+    to_terminal: bool,
+) -> String {
+    let files: Vec<FileReport<'_>> = results.iter().map(file_report).collect();
+    if args.statistics {
+        let counts = statistics(&files);
+        return if format == OutputFormat::Json {
+            json(&counts)
+        } else {
+            render_statistics(&counts)
+        };
+    }
+    let mut out = String::new();
     match format {
         OutputFormat::Text => {
             let color = match args.color {
@@ -286,45 +320,47 @@ fn emit(
                 .unwrap_or(100);
             let options = TextOptions { color, width };
             let mut summary = Summary::default();
-            for r in results {
-                let file = FileReport {
-                    path: &r.name,
-                    source: &r.text,
-                    diagnostics: &r.diagnostics,
-                };
-                w.write_all(render_text(&file, options).as_bytes())
-                    .map_err(stdout_error)?;
+            for (r, file) in results.iter().zip(&files) {
+                out.push_str(&render_text(file, options));
                 summary.add(&r.diagnostics);
                 summary.fixed += r.applied;
             }
-            writeln!(w, "{}", summary.line(args.unsafe_fixes)).map_err(stdout_error)?;
+            out.push_str(&summary.line(args.unsafe_fixes));
+            out.push('\n');
         }
         OutputFormat::Diff => {
             for r in results {
-                w.write_all(unified_diff(&r.name, &r.original, &r.fixed).as_bytes())
-                    .map_err(stdout_error)?;
+                out.push_str(&unified_diff(&r.name, &r.original, &r.fixed));
             }
         }
         OutputFormat::Json => {
-            let all: Vec<JsonDiagnostic> = results
-                .iter()
-                .flat_map(|r| json_diagnostics(&file_report(r)))
-                .collect();
-            serde_json::to_writer_pretty(&mut *w, &all)
-                .map_err(|e| CliError(format!("stdout: {e}")))?;
-            writeln!(w).map_err(stdout_error)?;
+            let all: Vec<JsonDiagnostic> = files.iter().flat_map(json_diagnostics).collect();
+            out = json(&all);
         }
         OutputFormat::Jsonl => {
-            for r in results {
-                for d in json_diagnostics(&file_report(r)) {
-                    serde_json::to_writer(&mut *w, &d)
-                        .map_err(|e| CliError(format!("stdout: {e}")))?;
-                    writeln!(w).map_err(stdout_error)?;
-                }
+            for d in files.iter().flat_map(json_diagnostics) {
+                out.push_str(&serde_json::to_string(&d).expect("diagnostics serialise"));
+                out.push('\n');
             }
         }
+        OutputFormat::Sarif => out = json(&sarif(&files)),
+        OutputFormat::Github => {
+            for file in &files {
+                out.push_str(&render_github(file));
+            }
+        }
+        OutputFormat::Gitlab => {
+            let all: Vec<CodeQualityIssue> = files.iter().flat_map(gitlab_issues).collect();
+            out = json(&all);
+        }
+        OutputFormat::Junit => out = render_junit(&files),
     }
-    w.flush().map_err(stdout_error)
+    out
+}
+
+/// Pretty JSON, with a final newline, for any serialisable report.
+fn json<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_string_pretty(value).expect("reports serialise") + "\n"
 }
 
 fn file_report(r: &Checked) -> FileReport<'_> {

@@ -543,7 +543,7 @@ mod tests {
         );
         assert_eq!(
             parse("format = \"xml\"\n").unwrap_err(),
-            "salin.toml:1: unknown format `xml`, expected one of `text`, `diff`, `json`, `jsonl`"
+            "salin.toml:1: unknown format `xml`, expected one of `text`, `diff`, `json`, `jsonl`, `sarif`, `github`, `gitlab`, `junit`"
         );
         assert_eq!(
             parse("force-exclude = \"yes\"\n").unwrap_err(),
