@@ -7,6 +7,7 @@ use crate::glossary::Glossary;
 use crate::input::Document;
 use crate::rules::{self, Context, Rule};
 use crate::settings::RuleSet;
+use crate::suppress;
 use crate::text::tokenize;
 
 /// Which rules run, at what severity, and with what glossary. Built once,
@@ -84,6 +85,13 @@ impl Checker {
             (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule))
         });
         out.dedup_by(|a, b| a.rule == b.rule && a.span == b.span);
-        out
+        let unused = self
+            .rules
+            .iter()
+            .zip(&self.severities)
+            .find(|(r, _)| r.meta().name == suppress::UNUSED)
+            .map(|(_, &s)| s);
+        let enabled = |name: &str| self.rules.iter().any(|r| r.meta().name == name);
+        suppress::apply(doc, out, &enabled, unused)
     }
 }

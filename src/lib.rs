@@ -23,6 +23,7 @@
 //! assert_eq!(fixed.text, "Ang pag-unlad ng GlaxoSmithKline.");
 //! ```
 
+pub mod baseline;
 pub mod checker;
 pub mod diagnostic;
 pub mod fix;
@@ -32,6 +33,7 @@ pub mod lexicon;
 pub mod report;
 pub mod rules;
 pub mod settings;
+pub mod suppress;
 pub mod text;
 
 pub use checker::Checker;

@@ -137,6 +137,20 @@ pub struct CheckArgs {
     #[arg(long, value_name = "FILE")]
     pub output_file: Option<PathBuf>,
 
+    /// Add a `salin-disable-next-line` comment for every current finding
+    /// (Markdown files), so that the next run is clean.
+    #[arg(long, conflicts_with_all = ["fix", "diff"])]
+    pub add_suppressions: bool,
+
+    /// Record every current finding in FILE (JSON) and exit 0; check later
+    /// with `--baseline FILE` to see only new findings.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["baseline", "fix", "diff"])]
+    pub write_baseline: Option<PathBuf>,
+
+    /// Report only findings that are not in this baseline file.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+
     #[command(flatten)]
     pub config: ConfigArgs,
 }

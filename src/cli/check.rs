@@ -6,9 +6,10 @@ use std::path::{Path, PathBuf};
 
 use super::args::{CheckArgs, ColorChoice, OutputFormat};
 use super::config::{Settings, display};
-use super::files::{Discovery, Input};
+use super::files::{Discovery, Input, absolute};
 use super::write::write_atomically;
 use super::{CliError, EXIT_CLEAN, EXIT_ERROR, EXIT_FOUND, report_error};
+use salin::baseline::Baseline;
 use salin::fix::fix_document;
 use salin::glossary::{Glossary, Term, tsv};
 use salin::report::{
@@ -16,11 +17,15 @@ use salin::report::{
     json_diagnostics, render_github, render_junit, render_statistics, render_text, sarif,
     statistics, unified_diff,
 };
+use salin::suppress;
 use salin::{Applicability, Checker, Diagnostic, Document, Format, RuleSelection};
 
 /// One checked input, ready to report.
 struct Checked {
     name: String,
+    /// The file, or `None` for standard input.
+    path: Option<PathBuf>,
+    format: Format,
     /// The text the diagnostics refer to (the fixed text after `--fix`).
     text: String,
     /// The text as read.
@@ -93,6 +98,35 @@ pub fn run(args: &CheckArgs) -> Result<i32, CliError> {
         }
     }
 
+    let key = |r: &Checked| baseline_key(r, &settings.root);
+    if let Some(path) = &args.write_baseline {
+        let mut baseline = Baseline::new();
+        for r in &results {
+            baseline.add(&key(r), &r.text, &r.diagnostics);
+        }
+        let name = path.display().to_string();
+        std::fs::write(path, baseline.to_json()).map_err(|e| CliError::io(&name, &e))?;
+        eprintln!(
+            "Wrote {} {} to {name}.",
+            baseline.findings.len(),
+            plural(baseline.findings.len(), "finding")
+        );
+        return Ok(if failed { EXIT_ERROR } else { EXIT_CLEAN });
+    }
+    if let Some(path) = &args.baseline {
+        let name = path.display().to_string();
+        let text = std::fs::read_to_string(path).map_err(|e| CliError::io(&name, &e))?;
+        let baseline = Baseline::from_json(&text)
+            .map_err(|e| CliError(format!("{name}: not a salin baseline: {e}")))?;
+        for r in &mut results {
+            let diagnostics = std::mem::take(&mut r.diagnostics);
+            r.diagnostics = baseline.filter(&key(r), &r.text, diagnostics);
+        }
+    }
+    if args.add_suppressions {
+        return add_suppressions(&results, failed);
+    }
+
     let stdin_fixed = write && inputs.contains(&Input::Stdin);
     emit(&results, format, args, stdin_fixed)?;
 
@@ -104,6 +138,69 @@ pub fn run(args: &CheckArgs) -> Result<i32, CliError> {
     } else {
         EXIT_CLEAN
     })
+}
+
+/// A file's name in baselines: relative to the project root, `/` separators.
+fn baseline_key(r: &Checked, root: &Path) -> String {
+    let Some(path) = &r.path else {
+        return r.name.clone();
+    };
+    let absolute = absolute(path);
+    match absolute.strip_prefix(root) {
+        Ok(relative) => relative.display().to_string(),
+        Err(_) => absolute.display().to_string(),
+    }
+}
+
+/// `--add-suppressions`: a comment before every line with a finding.
+fn add_suppressions(results: &[Checked], failed: bool) -> Result<i32, CliError> {
+    let (mut added, mut files, mut left) = (0, 0, 0);
+    for r in results {
+        let findings = r
+            .diagnostics
+            .iter()
+            .filter(|d| d.rule != suppress::UNUSED)
+            .count();
+        let Some(path) = &r.path else {
+            left += findings;
+            continue;
+        };
+        let doc = Document::new(r.name.clone(), r.original.clone(), r.format);
+        let (new, n) = suppress::add_suppressions(&doc, &r.diagnostics);
+        if n == 0 {
+            left += findings;
+            continue;
+        }
+        write_atomically(path, r.original.as_bytes(), &new)?;
+        added += n;
+        files += 1;
+    }
+    eprintln!(
+        "Added {added} {} to {files} {}.",
+        plural(added, "suppression"),
+        plural(files, "file")
+    );
+    if left > 0 {
+        eprintln!(
+            "salin: note: {left} {} in plain text or standard input cannot be suppressed (no comment syntax)",
+            plural(left, "finding")
+        );
+    }
+    Ok(if failed {
+        EXIT_ERROR
+    } else if left > 0 {
+        EXIT_FOUND
+    } else {
+        EXIT_CLEAN
+    })
+}
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        word.to_string()
+    } else {
+        format!("{word}s")
+    }
 }
 
 /// The glossary: the embedded one (unless switched off), the configured
@@ -205,6 +302,8 @@ fn check_input(
         let diagnostics = checker.check(&doc);
         return Ok(Some(Checked {
             name,
+            path: file_path(input),
+            format,
             fixed: text.clone(),
             original: text.clone(),
             text,
@@ -221,6 +320,8 @@ fn check_input(
         }
         Ok(Some(Checked {
             name,
+            path: file_path(input),
+            format,
             original: text,
             text: fixed.text.clone(),
             fixed: fixed.text,
@@ -231,12 +332,21 @@ fn check_input(
         // Report the findings in the text as it is; the diff shows the fixes.
         Ok(Some(Checked {
             name,
+            path: file_path(input),
+            format,
             diagnostics: checker.check(&doc),
             original: text.clone(),
             text,
             fixed: fixed.text,
             applied: 0,
         }))
+    }
+}
+
+fn file_path(input: &Input) -> Option<PathBuf> {
+    match input {
+        Input::Stdin => None,
+        Input::File(path) => Some(path.clone()),
     }
 }
 
