@@ -37,6 +37,18 @@ pub enum Command {
     Config(ConfigArgs),
     /// Write a commented starter `salin.toml` in the current directory.
     Init,
+    /// Print a shell completion script (e.g. `salin completions bash >
+    /// /etc/bash_completion.d/salin`).
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print a manual page (roff): `salin man > salin.1`, or a
+    /// subcommand's, `salin man check > salin-check.1`.
+    Man {
+        /// The subcommand whose page to print.
+        subcommand: Option<String>,
+    },
 }
 
 /// Which configuration file to use.

@@ -5,6 +5,7 @@ mod args;
 mod check;
 mod config;
 mod files;
+mod generated;
 mod rules;
 mod write;
 
@@ -73,6 +74,8 @@ pub fn run() -> i32 {
         args::Command::Explain { rule } => rules::explain(&rule),
         args::Command::Config(args) => config::print(&args),
         args::Command::Init => config::init(),
+        args::Command::Completions { shell } => generated::completions(shell),
+        args::Command::Man { subcommand } => generated::man(subcommand.as_deref()),
     };
     match result {
         Ok(code) => code,
