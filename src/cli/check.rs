@@ -7,8 +7,10 @@ use std::path::{Path, PathBuf};
 use super::args::{CheckArgs, ColorChoice, OutputFormat};
 use super::config::{Settings, display};
 use super::files::{Discovery, Input, absolute};
+use super::progress;
 use super::write::write_atomically;
 use super::{CliError, EXIT_CLEAN, EXIT_ERROR, EXIT_FOUND, report_error};
+use indicatif::ProgressBar;
 use salin::baseline::Baseline;
 use salin::fix::fix_document;
 use salin::glossary::{Glossary, Term, tsv};
@@ -74,6 +76,8 @@ pub fn run(args: &CheckArgs) -> Result<i32, CliError> {
         ));
     }
 
+    let stdin_fixed = write && inputs.contains(&Input::Stdin);
+    let progress = progress::bar(inputs.len(), stdin_fixed && args.output_file.is_none());
     let mut results = Vec::new();
     for input in &inputs {
         let path = match input {
@@ -88,15 +92,17 @@ pub fn run(args: &CheckArgs) -> Result<i32, CliError> {
                 .entry(overrides)
                 .or_insert_with_key(|o| base.with_rule_set(&settings.rule_set(&cli_rules, o)))
         };
-        match check_input(checker, input, args, format, allowed, write) {
+        match check_input(checker, input, args, format, allowed, write, &progress) {
             Ok(Some(r)) => results.push(r),
             Ok(None) => {}
             Err(e) => {
-                report_error(&e);
+                progress.suspend(|| report_error(&e));
                 failed = true;
             }
         }
+        progress.inc(1);
     }
+    progress.finish_and_clear();
 
     let key = |r: &Checked| baseline_key(r, &settings.root);
     if let Some(path) = &args.write_baseline {
@@ -127,7 +133,6 @@ pub fn run(args: &CheckArgs) -> Result<i32, CliError> {
         return add_suppressions(&results, failed);
     }
 
-    let stdin_fixed = write && inputs.contains(&Input::Stdin);
     emit(&results, format, args, stdin_fixed)?;
 
     let found = results.iter().any(|r| !r.diagnostics.is_empty());
@@ -281,10 +286,11 @@ fn check_input(
     output: OutputFormat,
     allowed: Applicability,
     write: bool,
+    progress: &ProgressBar,
 ) -> Result<Option<Checked>, CliError> {
     let (name, bytes, format) = read_input(input, args)?;
     if is_binary(&bytes) {
-        eprintln!("salin: note: {name}: binary file, skipped");
+        progress.suspend(|| eprintln!("salin: note: {name}: binary file, skipped"));
         return Ok(None);
     }
     let text = match std::str::from_utf8(&bytes) {

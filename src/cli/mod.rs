@@ -6,6 +6,7 @@ mod check;
 mod config;
 mod files;
 mod generated;
+mod progress;
 mod rules;
 mod write;
 
