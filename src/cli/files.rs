@@ -56,7 +56,10 @@ impl FileType {
 pub const DEFAULT_EXCLUDE: &[&str] = &["node_modules/"];
 
 /// How to discover files.
+#[derive(Clone)]
 pub struct Discovery {
+    /// The current directory, absolute.
+    cwd: PathBuf,
     /// Absolute directory that exclude globs are relative to (the directory of
     /// the configuration file, or the current directory).
     root: PathBuf,
@@ -88,6 +91,7 @@ impl Discovery {
             .build()
             .map_err(|e| CliError(format!("invalid exclude pattern: {e}")))?;
         Ok(Discovery {
+            cwd: absolute(Path::new(".")),
             root: root.to_path_buf(),
             excludes,
             force_exclude,
@@ -99,7 +103,7 @@ impl Discovery {
     /// Whether `path` (relative to the current directory, or absolute) is
     /// matched by an exclude pattern.
     pub fn is_excluded(&self, path: &Path, is_dir: bool) -> bool {
-        let Some(relative) = relative_to(&absolute(path), &self.root) else {
+        let Some(relative) = relative_to(&absolute_from(&self.cwd, path), &self.root) else {
             return false; // outside the project: no pattern applies
         };
         if relative.as_os_str().is_empty() {
@@ -162,6 +166,13 @@ impl Discovery {
             .require_git(false)
             .follow_links(false)
             .sort_by_file_path(|a, b| a.cmp(b));
+        // Excluded directories are not entered at all.
+        let this = self.clone();
+        builder.filter_entry(move |entry| {
+            entry.depth() == 0
+                || !entry.file_type().is_some_and(|t| t.is_dir())
+                || !this.is_excluded(entry.path(), true)
+        });
         for entry in builder.build() {
             let entry = match entry {
                 Ok(entry) => entry,
@@ -206,14 +217,16 @@ fn walk_error(e: &ignore::Error) -> String {
 /// `path` made absolute against the current directory, with `.` and `..`
 /// components resolved lexically (symlinks are not followed).
 pub fn absolute(path: &Path) -> PathBuf {
-    let joined = if path.is_absolute() {
-        path.to_path_buf()
-    } else {
-        std::env::current_dir()
-            .unwrap_or_else(|_| PathBuf::from("/"))
-            .join(path)
-    };
-    normalize(&joined)
+    if path.is_absolute() {
+        return normalize(path);
+    }
+    let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("/"));
+    absolute_from(&cwd, path)
+}
+
+/// `path` made absolute against `cwd` (absolute), normalised lexically.
+pub fn absolute_from(cwd: &Path, path: &Path) -> PathBuf {
+    normalize(&cwd.join(path))
 }
 
 /// Lexical normalisation: drops `.`, resolves `..`.
