@@ -44,17 +44,17 @@ mkdir legacy
 printf 'Ang pag -agaw noon.\n' > legacy/luma.md
 git add -A
 
-fail() { echo "test-pre-commit: FAILED: $*" >&2; cat out.txt >&2 || true; exit 1; }
+fail() { echo "test-pre-commit: FAILED: $*" >&2; cat "$work/out.txt" >&2 || true; exit 1; }
 
-if "$pre_commit" run --all-files > out.txt 2>&1; then
+if "$pre_commit" run --all-files > "$work/out.txt" 2>&1; then
     fail "the hook passed on a broken file"
 fi
-grep -q 'error\[hyphen-spacing\]' out.txt || fail "no hyphen-spacing finding"
-grep -q 'balita.md:1:5' out.txt || fail "the finding does not name balita.md:1:5"
-if grep -q 'pag -agaw' out.txt; then fail "legacy/ was not excluded"; fi
+grep -q 'error\[hyphen-spacing\]' "$work/out.txt" || fail "no hyphen-spacing finding"
+grep -q 'balita.md:1:5' "$work/out.txt" || fail "the finding does not name balita.md:1:5"
+if grep -q 'pag -agaw' "$work/out.txt"; then fail "legacy/ was not excluded"; fi
 
 printf 'Ang pag-unlad ng bayan.\n' > balita.md
 git add -A
-"$pre_commit" run --all-files > out.txt 2>&1 || fail "the hook failed on clean files"
+"$pre_commit" run --all-files > "$work/out.txt" 2>&1 || fail "the hook failed on clean files"
 
 echo "test-pre-commit: OK (pre-commit $("$pre_commit" --version | cut -d' ' -f2), salin at $rev)"
