@@ -80,3 +80,45 @@ fn pre_commit_hook_and_action_use_real_flags() {
         assert!(help.contains(flag), "{flag}");
     }
 }
+
+/// On a terminal (made with util-linux `script`, when present) a run over
+/// many files draws a progress bar on stderr; with `CI` set, or without a
+/// terminal, nothing is drawn.
+#[cfg(unix)]
+#[test]
+fn progress_bar_only_on_a_terminal_outside_ci() {
+    let dir = tempfile::TempDir::new().unwrap();
+    for i in 0..25 {
+        fs::write(dir.path().join(format!("f{i}.md")), "pag -unlad\n").unwrap();
+    }
+    let out = Command::cargo_bin("salin")
+        .unwrap()
+        .current_dir(dir.path())
+        .env_remove("CI")
+        .args(["check", "--format", "json", "."])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stderr.is_empty());
+    if !Path::new("/usr/bin/script").exists() {
+        return;
+    }
+    let on_terminal = |ci: Option<&str>| {
+        let mut cmd = std::process::Command::new("script");
+        cmd.current_dir(dir.path()).args([
+            "-qec",
+            &format!(
+                "'{}' check --format json --output-file /dev/null .",
+                env!("CARGO_BIN_EXE_salin")
+            ),
+            "/dev/null",
+        ]);
+        match ci {
+            Some(v) => cmd.env("CI", v),
+            None => cmd.env_remove("CI"),
+        };
+        String::from_utf8_lossy(&cmd.output().unwrap().stdout).into_owned()
+    };
+    assert!(on_terminal(None).contains("checking"), "no progress bar");
+    assert!(!on_terminal(Some("true")).contains("checking"));
+}
