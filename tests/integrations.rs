@@ -70,6 +70,31 @@ fn pre_commit_hook_and_action_use_real_flags() {
     assert!(action.contains("using: composite"));
     assert!(action.contains("--format sarif --output-file"));
     assert!(action.contains("github/codeql-action/upload-sarif"));
+    // Both parse as YAML of the expected shape, when PyYAML is at hand.
+    let script = "import sys, yaml\n\
+                  hooks = yaml.safe_load(open('.pre-commit-hooks.yaml'))\n\
+                  assert [h['id'] for h in hooks] == ['salin', 'salin-fix'], hooks\n\
+                  assert all(h['language'] == 'rust' for h in hooks)\n\
+                  action = yaml.safe_load(open('action.yml'))\n\
+                  assert action['runs']['using'] == 'composite'\n\
+                  assert all('shell' in s or 'uses' in s for s in action['runs']['steps'])\n";
+    if let Ok(out) = std::process::Command::new("python3")
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(["-c", "import yaml"])
+        .output()
+        && out.status.success()
+    {
+        let out = std::process::Command::new("python3")
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .args(["-c", script])
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
     let help = stdout(&["check", "--help"]);
     for flag in [
         "--force-exclude",

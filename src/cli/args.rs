@@ -66,8 +66,9 @@ pub struct ConfigArgs {
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// Files or directories to check (directories: `.txt`, `.md`, `.markdown`
-    /// files below them). `-` reads standard input. Default: `.`.
+    /// Files or directories to check (directories: the `.txt`, `.md` and
+    /// `.markdown` files below them that are not git-ignored, hidden or
+    /// excluded). `-` reads standard input. Default: `.`.
     pub paths: Vec<PathBuf>,
 
     /// A glossary file (TSV: canonical term, then tab-separated variants).
