@@ -30,8 +30,8 @@ struct RawConfig {
     extend_select: Option<Vec<Spanned<String>>>,
     ignore: Option<Vec<Spanned<String>>>,
     severity: Option<BTreeMap<Spanned<String>, Severity>>,
-    exclude: Option<Vec<String>>,
-    extend_exclude: Option<Vec<String>>,
+    exclude: Option<Vec<Spanned<String>>>,
+    extend_exclude: Option<Vec<Spanned<String>>>,
     force_exclude: Option<bool>,
     respect_gitignore: Option<bool>,
     format: Option<Spanned<String>>,
@@ -42,7 +42,7 @@ struct RawConfig {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct RawOverride {
-    files: Spanned<Vec<String>>,
+    files: Spanned<Vec<Spanned<String>>>,
     select: Option<Vec<Spanned<String>>>,
     extend_select: Option<Vec<Spanned<String>>>,
     ignore: Option<Vec<Spanned<String>>>,
@@ -152,13 +152,18 @@ impl Settings {
             settings.default_glossary = v;
         }
         settings.rules = selection(raw.select, raw.extend_select, raw.ignore, raw.severity, &at)?;
+        let globs = |v: Vec<Spanned<String>>| -> Result<Vec<String>, CliError> {
+            v.into_iter()
+                .map(|g| {
+                    check_glob(&root, g.get_ref()).map_err(|e| at(g.span().start, e))?;
+                    Ok(g.into_inner())
+                })
+                .collect()
+        };
         if let Some(v) = raw.exclude {
-            settings.exclude = v;
+            settings.exclude = globs(v)?;
         }
-        settings.extend_exclude = raw.extend_exclude.unwrap_or_default();
-        for glob in settings.exclude.iter().chain(&settings.extend_exclude) {
-            check_glob(&root, glob).map_err(|e| at(0, e))?;
-        }
+        settings.extend_exclude = globs(raw.extend_exclude.unwrap_or_default())?;
         if let Some(v) = raw.force_exclude {
             settings.force_exclude = v;
         }
@@ -185,16 +190,20 @@ impl Settings {
         }
         for o in raw.overrides {
             let start = o.files.span().start;
-            let files = o.files.into_inner();
-            if files.is_empty() {
+            let spanned = o.files.into_inner();
+            if spanned.is_empty() {
                 return Err(at(start, "`files` of an override is empty".into()));
             }
             let mut builder = GitignoreBuilder::new(&root);
-            for glob in &files {
-                builder
-                    .add_line(None, glob)
-                    .map_err(|e| at(start, format!("invalid glob `{glob}`: {e}")))?;
+            for glob in &spanned {
+                builder.add_line(None, glob.get_ref()).map_err(|e| {
+                    at(
+                        glob.span().start,
+                        format!("invalid glob `{}`: {e}", glob.get_ref()),
+                    )
+                })?;
             }
+            let files: Vec<String> = spanned.into_iter().map(Spanned::into_inner).collect();
             let matcher = builder
                 .build()
                 .map_err(|e| at(start, format!("invalid glob: {e}")))?;
@@ -544,6 +553,18 @@ mod tests {
         assert_eq!(
             parse("format = \"xml\"\n").unwrap_err(),
             "salin.toml:1: unknown format `xml`, expected one of `text`, `diff`, `json`, `jsonl`, `sarif`, `github`, `gitlab`, `junit`"
+        );
+        assert_eq!(
+            parse("select = []\n\nextend-exclude = [\"a/**\", \"{a,b\"]\n").unwrap_err(),
+            "salin.toml:3: invalid exclude pattern `{a,b`: error parsing glob '{a,b': unclosed alternate group; missing '}' (maybe escape '{' with '[{]'?)"
+        );
+        assert_eq!(
+            parse("[[overrides]]\nfiles = [\n\"a\",\n\"{b\"]\n").unwrap_err(),
+            "salin.toml:4: invalid glob `{b`: error parsing glob '{b': unclosed alternate group; missing '}' (maybe escape '{' with '[{]'?)"
+        );
+        assert_eq!(
+            parse("[[overrides]]\nfiles = []\n").unwrap_err(),
+            "salin.toml:2: `files` of an override is empty"
         );
         assert_eq!(
             parse("force-exclude = \"yes\"\n").unwrap_err(),
