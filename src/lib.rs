@@ -23,6 +23,7 @@
 //! assert_eq!(fixed.text, "Ang pag-unlad ng GlaxoSmithKline.");
 //! ```
 
+pub mod baseline;
 pub mod checker;
 pub mod diagnostic;
 pub mod fix;
@@ -31,9 +32,12 @@ pub mod input;
 pub mod lexicon;
 pub mod report;
 pub mod rules;
+pub mod settings;
+pub mod suppress;
 pub mod text;
 
 pub use checker::Checker;
 pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
 pub use glossary::Glossary;
 pub use input::{Document, Format};
+pub use settings::{RuleSelection, RuleSet};

@@ -5,6 +5,8 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use super::files::FileType;
+
 #[derive(Debug, Parser)]
 #[command(
     name = "salin",
@@ -23,13 +25,29 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Check files, directories or standard input (`-`).
-    Check(CheckArgs),
+    Check(Box<CheckArgs>),
     /// List every rule: name, default severity, fix, summary.
     Rules(RulesArgs),
     /// Print a rule's documentation, with examples.
     Explain {
         /// The rule's name, e.g. `hyphen-spacing`.
         rule: String,
+    },
+    /// Print the effective configuration (configuration file and defaults).
+    Config(ConfigArgs),
+    /// Write a commented starter `salin.toml` in the current directory.
+    Init,
+    /// Print a shell completion script (e.g. `salin completions bash >
+    /// /etc/bash_completion.d/salin`).
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print a manual page (roff): `salin man > salin.1`, or a
+    /// subcommand's, `salin man check > salin-check.1`.
+    Man {
+        /// The subcommand whose page to print.
+        subcommand: Option<String>,
     },
     /// Validate or summarise glossary files.
     #[command(subcommand)]
@@ -51,10 +69,24 @@ pub enum GlossaryCommand {
     },
 }
 
+/// Which configuration file to use.
+#[derive(Debug, Args, Default)]
+pub struct ConfigArgs {
+    /// Use this configuration file instead of discovering `salin.toml` or
+    /// `.salin.toml` upward from the current directory.
+    #[arg(long, value_name = "FILE", conflicts_with = "isolated")]
+    pub config: Option<PathBuf>,
+
+    /// Ignore every configuration file.
+    #[arg(long)]
+    pub isolated: bool,
+}
+
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// Files or directories to check (directories: `.txt`, `.md`, `.markdown`
-    /// files below them). `-` reads standard input. Default: `.`.
+    /// Files or directories to check (directories: the `.txt`, `.md` and
+    /// `.markdown` files below them that are not git-ignored, hidden or
+    /// excluded). `-` reads standard input. Default: `.`.
     pub paths: Vec<PathBuf>,
 
     /// A glossary file (.tsv, .csv, .toml or .tbx). Repeatable; added to the
@@ -66,9 +98,9 @@ pub struct CheckArgs {
     #[arg(long)]
     pub no_default_glossary: bool,
 
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
-    pub format: OutputFormat,
+    /// Output format [default: `format` in the configuration, else text].
+    #[arg(long, value_enum)]
+    pub format: Option<OutputFormat>,
 
     /// Apply safe fixes in place (with `-`, print the fixed text to stdout).
     #[arg(long)]
@@ -96,6 +128,10 @@ pub struct CheckArgs {
     #[arg(long, value_delimiter = ',', value_name = "RULES")]
     pub select: Vec<String>,
 
+    /// Run these rules too (comma-separated names).
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    pub extend_select: Vec<String>,
+
     /// Do not run these rules (comma-separated names).
     #[arg(long, value_delimiter = ',', value_name = "RULES")]
     pub ignore: Vec<String>,
@@ -103,6 +139,51 @@ pub struct CheckArgs {
     /// When to colour the text report.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+
+    /// Skip files and directories matching this gitignore-style glob
+    /// (relative to the project root). Repeatable; replaces the configured
+    /// and default excludes.
+    #[arg(long, value_name = "GLOB")]
+    pub exclude: Vec<String>,
+
+    /// Like `--exclude`, but adds to the configured and default excludes.
+    #[arg(long, value_name = "GLOB")]
+    pub extend_exclude: Vec<String>,
+
+    /// Apply excludes to files and directories named on the command line too
+    /// (for pre-commit and other tools that pass every changed file).
+    #[arg(long)]
+    pub force_exclude: bool,
+
+    /// Only check files of this type (repeatable).
+    #[arg(long = "type", value_enum, value_name = "TYPE")]
+    pub types: Vec<FileType>,
+
+    /// Print how many findings each rule made instead of the findings
+    /// (a table; JSON with `--format json`).
+    #[arg(long)]
+    pub statistics: bool,
+
+    /// Write the report to FILE instead of standard output.
+    #[arg(long, value_name = "FILE")]
+    pub output_file: Option<PathBuf>,
+
+    /// Add a `salin-disable-next-line` comment for every current finding
+    /// (Markdown files), so that the next run is clean.
+    #[arg(long, conflicts_with_all = ["fix", "diff"])]
+    pub add_suppressions: bool,
+
+    /// Record every current finding in FILE (JSON) and exit 0; check later
+    /// with `--baseline FILE` to see only new findings.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["baseline", "fix", "diff"])]
+    pub write_baseline: Option<PathBuf>,
+
+    /// Report only findings that are not in this baseline file.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub config: ConfigArgs,
 }
 
 #[derive(Debug, Args)]
@@ -122,6 +203,14 @@ pub enum OutputFormat {
     Json,
     /// One JSON object per line.
     Jsonl,
+    /// SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
+    Sarif,
+    /// GitHub Actions workflow commands (annotations on the pull request).
+    Github,
+    /// GitLab Code Quality JSON.
+    Gitlab,
+    /// JUnit XML.
+    Junit,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

@@ -1,8 +1,15 @@
-//! Which files to check: explicit paths, directories walked for `.txt`, `.md`
-//! and `.markdown` files (hidden entries skipped), and `-` for stdin.
+//! Which files to check: explicit paths, directories walked with the `ignore`
+//! crate (`.gitignore`, `.ignore` and hidden entries skipped, as git and
+//! ripgrep do), excludes, file types, and `-` for stdin.
+//!
+//! Order is deterministic: explicit paths in the order given, each directory
+//! walked in sorted path order.
 
-use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
+
+use clap::ValueEnum;
+use ignore::WalkBuilder;
+use ignore::gitignore::{Gitignore, GitignoreBuilder};
 
 use super::CliError;
 use salin::Format;
@@ -14,57 +21,270 @@ pub enum Input {
     File(PathBuf),
 }
 
-/// The inputs named by `paths`, in order, directories expanded (sorted).
-/// Errors (a missing path) are returned beside the inputs that were found.
-pub fn discover(paths: &[PathBuf]) -> (Vec<Input>, Vec<CliError>) {
-    let mut inputs = Vec::new();
-    let mut errors = Vec::new();
-    let default = [PathBuf::from(".")];
-    let paths = if paths.is_empty() {
-        &default[..]
-    } else {
-        paths
-    };
-    for path in paths {
-        if path.as_os_str() == "-" {
-            inputs.push(Input::Stdin);
-            continue;
-        }
-        match fs::metadata(path) {
-            Ok(meta) if meta.is_dir() => walk(path, &mut inputs, &mut errors),
-            Ok(_) => inputs.push(Input::File(path.clone())),
-            Err(e) => errors.push(CliError::io(&path.display().to_string(), &e)),
-        }
-    }
-    (inputs, errors)
+/// The kinds of file salin reads, for `--type`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, ValueEnum, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FileType {
+    /// `.md`, `.markdown`
+    Markdown,
+    /// `.txt` (and, when named explicitly, files of any other extension)
+    Text,
 }
 
-fn walk(dir: &Path, inputs: &mut Vec<Input>, errors: &mut Vec<CliError>) {
-    let entries = match fs::read_dir(dir) {
-        Ok(entries) => entries,
-        Err(e) => {
-            errors.push(CliError::io(&dir.display().to_string(), &e));
-            return;
+impl FileType {
+    /// The type of a file met while walking a directory: `None` for files
+    /// salin does not read.
+    pub fn of_walked(path: &Path) -> Option<FileType> {
+        Format::from_path(path).map(FileType::of_format)
+    }
+
+    /// The type of a file named explicitly: anything unknown is read as text.
+    pub fn of_explicit(path: &Path) -> FileType {
+        FileType::of_walked(path).unwrap_or(FileType::Text)
+    }
+
+    fn of_format(format: Format) -> FileType {
+        match format {
+            Format::Markdown => FileType::Markdown,
+            Format::Plain => FileType::Text,
         }
-    };
-    let mut children: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    children.sort();
-    for child in children {
-        let hidden = child
-            .file_name()
-            .and_then(|n| n.to_str())
-            .is_some_and(|n| n.starts_with('.'));
-        if hidden {
-            continue;
+    }
+}
+
+/// Default `exclude` patterns: directories of installed packages, which are
+/// rarely in `.gitignore` of content repositories that have no git at all.
+pub const DEFAULT_EXCLUDE: &[&str] = &["node_modules/"];
+
+/// How to discover files.
+#[derive(Clone)]
+pub struct Discovery {
+    /// The current directory, absolute.
+    cwd: PathBuf,
+    /// Absolute directory that exclude globs are relative to (the directory of
+    /// the configuration file, or the current directory).
+    root: PathBuf,
+    excludes: Gitignore,
+    /// Apply excludes to explicitly named files too.
+    force_exclude: bool,
+    /// Only these types; empty means every type.
+    types: Vec<FileType>,
+    respect_gitignore: bool,
+}
+
+impl Discovery {
+    /// `excludes` are gitignore-style globs relative to `root`, which must be
+    /// absolute.
+    pub fn new(
+        root: &Path,
+        excludes: &[String],
+        force_exclude: bool,
+        types: Vec<FileType>,
+        respect_gitignore: bool,
+    ) -> Result<Self, CliError> {
+        let mut builder = GitignoreBuilder::new(root);
+        for glob in excludes {
+            builder
+                .add_line(None, glob)
+                .map_err(|e| CliError(format!("invalid exclude pattern `{glob}`: {e}")))?;
         }
-        // Do not follow directory symlinks: they can loop.
-        let Ok(meta) = fs::symlink_metadata(&child) else {
-            continue;
+        let excludes = builder
+            .build()
+            .map_err(|e| CliError(format!("invalid exclude pattern: {e}")))?;
+        Ok(Discovery {
+            cwd: absolute(Path::new(".")),
+            root: root.to_path_buf(),
+            excludes,
+            force_exclude,
+            types,
+            respect_gitignore,
+        })
+    }
+
+    /// Whether `path` (relative to the current directory, or absolute) is
+    /// matched by an exclude pattern.
+    pub fn is_excluded(&self, path: &Path, is_dir: bool) -> bool {
+        let Some(relative) = relative_to(&absolute_from(&self.cwd, path), &self.root) else {
+            return false; // outside the project: no pattern applies
         };
-        if meta.is_dir() {
-            walk(&child, inputs, errors);
-        } else if Format::from_path(&child).is_some() {
-            inputs.push(Input::File(child));
+        if relative.as_os_str().is_empty() {
+            return false;
         }
+        self.excludes
+            .matched_path_or_any_parents(&relative, is_dir)
+            .is_ignore()
+    }
+
+    fn wants(&self, file_type: FileType) -> bool {
+        self.types.is_empty() || self.types.contains(&file_type)
+    }
+
+    /// The inputs named by `paths`, in order, directories expanded. Errors (a
+    /// missing path) are returned beside the inputs that were found.
+    pub fn discover(&self, paths: &[PathBuf]) -> (Vec<Input>, Vec<CliError>) {
+        let mut inputs = Vec::new();
+        let mut errors = Vec::new();
+        let default = [PathBuf::from(".")];
+        let paths = if paths.is_empty() {
+            &default[..]
+        } else {
+            paths
+        };
+        for path in paths {
+            if path.as_os_str() == "-" {
+                inputs.push(Input::Stdin);
+                continue;
+            }
+            match std::fs::metadata(path) {
+                Ok(meta) if meta.is_dir() => {
+                    if !(self.force_exclude && self.is_excluded(path, true)) {
+                        self.walk(path, &mut inputs, &mut errors);
+                    }
+                }
+                Ok(_) => {
+                    if self.force_exclude && self.is_excluded(path, false) {
+                        continue;
+                    }
+                    if self.wants(FileType::of_explicit(path)) {
+                        inputs.push(Input::File(path.clone()));
+                    }
+                }
+                Err(e) => errors.push(CliError::io(&path.display().to_string(), &e)),
+            }
+        }
+        (inputs, errors)
+    }
+
+    fn walk(&self, dir: &Path, inputs: &mut Vec<Input>, errors: &mut Vec<CliError>) {
+        let mut builder = WalkBuilder::new(dir);
+        builder
+            .hidden(true)
+            .parents(true)
+            .ignore(true)
+            .git_ignore(self.respect_gitignore)
+            .git_global(self.respect_gitignore)
+            .git_exclude(self.respect_gitignore)
+            .require_git(false)
+            .follow_links(false)
+            .sort_by_file_path(|a, b| a.cmp(b));
+        // Excluded directories are not entered at all.
+        let this = self.clone();
+        builder.filter_entry(move |entry| {
+            entry.depth() == 0
+                || !entry.file_type().is_some_and(|t| t.is_dir())
+                || !this.is_excluded(entry.path(), true)
+        });
+        for entry in builder.build() {
+            let entry = match entry {
+                Ok(entry) => entry,
+                Err(e) => {
+                    errors.push(CliError(walk_error(&e)));
+                    continue;
+                }
+            };
+            if entry.depth() == 0 {
+                continue;
+            }
+            let path = entry.path();
+            let is_dir = entry.file_type().is_some_and(|t| t.is_dir());
+            if is_dir || !entry.file_type().is_some_and(|t| t.is_file()) {
+                continue;
+            }
+            if self.is_excluded(path, false) {
+                continue;
+            }
+            match FileType::of_walked(path) {
+                Some(t) if self.wants(t) => inputs.push(Input::File(path.to_path_buf())),
+                _ => {}
+            }
+        }
+    }
+}
+
+/// `ignore`'s errors carry the path in different places; give one line.
+fn walk_error(e: &ignore::Error) -> String {
+    match e {
+        ignore::Error::WithPath { path, err } => match err.as_ref() {
+            ignore::Error::Io(io) => CliError::io(&path.display().to_string(), io).0,
+            other => format!("{}: {other}", path.display()),
+        },
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+            walk_error(err)
+        }
+        other => other.to_string(),
+    }
+}
+
+/// `path` made absolute against the current directory, with `.` and `..`
+/// components resolved lexically (symlinks are not followed).
+pub fn absolute(path: &Path) -> PathBuf {
+    if path.is_absolute() {
+        return normalize(path);
+    }
+    let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("/"));
+    absolute_from(&cwd, path)
+}
+
+/// `path` made absolute against `cwd` (absolute), normalised lexically.
+pub fn absolute_from(cwd: &Path, path: &Path) -> PathBuf {
+    normalize(&cwd.join(path))
+}
+
+/// Lexical normalisation: drops `.`, resolves `..`.
+pub fn normalize(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in path.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other.as_os_str()),
+        }
+    }
+    out
+}
+
+/// `path` relative to `root`, both absolute and normalised.
+pub fn relative_to(path: &Path, root: &Path) -> Option<PathBuf> {
+    path.strip_prefix(root).ok().map(Path::to_path_buf)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalize_drops_dots() {
+        assert_eq!(
+            normalize(Path::new("/a/./b/../c/d.md")),
+            PathBuf::from("/a/c/d.md")
+        );
+    }
+
+    #[test]
+    fn excludes_match_relative_to_root_and_parents() {
+        let d = Discovery::new(
+            Path::new("/p"),
+            &["docs/legacy/**".into(), "*.tmp.md".into(), "vendor/".into()],
+            false,
+            vec![],
+            true,
+        )
+        .unwrap();
+        assert!(d.is_excluded(Path::new("/p/docs/legacy/a.md"), false));
+        assert!(d.is_excluded(Path::new("/p/x/y.tmp.md"), false));
+        assert!(d.is_excluded(Path::new("/p/vendor/z/a.md"), false));
+        assert!(!d.is_excluded(Path::new("/p/docs/a.md"), false));
+        assert!(!d.is_excluded(Path::new("/elsewhere/docs/legacy/a.md"), false));
+    }
+
+    #[test]
+    fn file_types() {
+        assert_eq!(
+            FileType::of_walked(Path::new("a.md")),
+            Some(FileType::Markdown)
+        );
+        assert_eq!(FileType::of_walked(Path::new("a.rs")), None);
+        assert_eq!(FileType::of_explicit(Path::new("README")), FileType::Text);
     }
 }

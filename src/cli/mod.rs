@@ -3,8 +3,11 @@
 
 mod args;
 mod check;
+mod config;
 mod files;
+mod generated;
 mod glossary;
+mod progress;
 mod rules;
 mod write;
 
@@ -72,6 +75,10 @@ pub fn run() -> i32 {
         args::Command::Rules(args) => rules::list(&args),
         args::Command::Explain { rule } => rules::explain(&rule),
         args::Command::Glossary(command) => glossary::run(&command),
+        args::Command::Config(args) => config::print(&args),
+        args::Command::Init => config::init(),
+        args::Command::Completions { shell } => generated::completions(shell),
+        args::Command::Man { subcommand } => generated::man(subcommand.as_deref()),
     };
     match result {
         Ok(code) => code,

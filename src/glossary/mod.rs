@@ -165,16 +165,20 @@ impl Term {
 /// Reads a glossary file, choosing the format by extension: `.tsv` (and
 /// `.txt`), `.csv`, `.toml`, `.tbx` (and `.xml`).
 pub fn load(path: &Path) -> Result<Vec<Term>, GlossaryError> {
-    let name = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|e| GlossaryError::file(&name, io_message(&e)))?;
+    load_as(path, &path.display().to_string())
+}
+
+/// Like [`load`], naming the file `name` in errors and origins.
+pub fn load_as(path: &Path, name: &str) -> Result<Vec<Term>, GlossaryError> {
+    let bytes = std::fs::read(path).map_err(|e| GlossaryError::file(name, io_message(&e)))?;
     let text = std::str::from_utf8(&bytes).map_err(|e| {
         let line = error::line_of(
             &String::from_utf8_lossy(&bytes[..e.valid_up_to()]),
             e.valid_up_to(),
         );
-        GlossaryError::at(&name, line, "not valid UTF-8")
+        GlossaryError::at(name, line, "not valid UTF-8")
     })?;
-    parse(text, &name, path)
+    parse(text, name, path)
 }
 
 /// Parses glossary text named `name`, in the format `path`'s extension says.

@@ -1,14 +1,25 @@
 //! Reports: one renderer per output format, all fed the same per-file results.
 
 mod diff;
+pub mod fingerprint;
+mod github;
+mod gitlab;
 mod json;
+mod junit;
+mod sarif;
+mod statistics;
 mod text;
 
 use crate::diagnostic::{Applicability, Diagnostic, Severity};
 use crate::text::LineIndex;
 
 pub use diff::unified_diff;
+pub use github::render_github;
+pub use gitlab::{CodeQualityIssue, gitlab_issues};
 pub use json::{JsonDiagnostic, json_diagnostics};
+pub use junit::render_junit;
+pub use sarif::{SarifLog, sarif};
+pub use statistics::{RuleCount, render_statistics, statistics};
 pub use text::{TextOptions, render_text};
 
 /// The findings for one document, with what is needed to show them.
@@ -122,8 +133,21 @@ fn plural(n: usize, word: &str) -> String {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
+    use crate::{Checker, Document, Format, Glossary};
+
+    /// A Markdown document with findings of several rules and severities,
+    /// safe and unsafe fixes, a repeated finding and non-ASCII text: the
+    /// input of every format's snapshot.
+    pub(crate) fn sample() -> (&'static str, String, Vec<Diagnostic>) {
+        let source = "# Ulat ng Glaxosmithkline\n\n\
+                      Ayon sa ulat , mabilis ang pag -unlad ng Innovant Co, Ltd.\n\
+                      Nanalo ang “Award Award” at ang pag -unlad ay 100% totoo.\n";
+        let doc = Document::new("docs/balita.md", source, Format::Markdown);
+        let diagnostics = Checker::new(Glossary::embedded()).check(&doc);
+        ("./docs/balita.md", source.to_string(), diagnostics)
+    }
 
     #[test]
     fn summary_lines() {

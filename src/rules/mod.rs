@@ -11,6 +11,7 @@ mod glossary_near_miss;
 mod hyphen_spacing;
 mod punctuation_spacing;
 mod repeated_word;
+mod unused_suppression;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use std::cell::OnceCell;
@@ -26,6 +27,7 @@ pub use glossary_near_miss::GlossaryNearMiss;
 pub use hyphen_spacing::HyphenSpacing;
 pub use punctuation_spacing::PunctuationSpacing;
 pub use repeated_word::RepeatedWord;
+pub use unused_suppression::UnusedSuppression;
 
 /// Which kinds of fix a rule can offer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -243,6 +245,7 @@ pub static ALL: &[&dyn Rule] = &[
     &GlossaryCase,
     &GlossaryForbidden,
     &GlossaryNearMiss,
+    &UnusedSuppression,
 ];
 
 /// The rule called `name`.

@@ -14,8 +14,15 @@ pub fn checker() -> &'static Checker {
     CHECKER.get_or_init(|| Checker::new(Glossary::embedded()))
 }
 
+/// Checks `text` as plain text, or as Markdown when it holds an HTML comment
+/// (suppression comments exist only in Markdown).
 pub fn check(text: &str) -> Vec<Diagnostic> {
-    checker().check(&Document::new("test.txt", text, Format::Plain))
+    let format = if text.contains("<!--") {
+        Format::Markdown
+    } else {
+        Format::Plain
+    };
+    checker().check(&Document::new("test.md", text, format))
 }
 
 /// `(rule, flagged text)` for every finding.
