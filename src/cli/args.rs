@@ -48,6 +48,16 @@ pub struct CheckArgs {
     #[arg(long)]
     pub no_default_glossary: bool,
 
+    /// A Tagalog word list to confirm compounds and hyphenated forms: a
+    /// Hunspell `.dic` (its `.aff` beside it) or a list, one word a line.
+    /// Default: /usr/share/hunspell/tl.dic when installed.
+    #[arg(long, value_name = "PATH", conflicts_with = "no_dictionary")]
+    pub dictionary: Option<PathBuf>,
+
+    /// Do not use any word list, not even the system's.
+    #[arg(long)]
+    pub no_dictionary: bool,
+
     /// Output format.
     #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
     pub format: OutputFormat,

@@ -9,6 +9,7 @@ use super::write::write_atomically;
 use super::{CliError, EXIT_CLEAN, EXIT_ERROR, EXIT_FOUND, report_error};
 use salin::fix::fix_document;
 use salin::glossary::{Glossary, Term, tsv};
+use salin::lexicon::Dictionary;
 use salin::report::{
     FileReport, JsonDiagnostic, Summary, TextOptions, json_diagnostics, render_text, unified_diff,
 };
@@ -91,7 +92,14 @@ fn build_checker(args: &CheckArgs) -> Result<Checker, CliError> {
         terms.extend(tsv::parse(&text, &name).map_err(|e| CliError(e.to_string()))?);
     }
     let selected = select_rules(&args.select, &args.ignore)?;
-    Ok(Checker::with_rules(Glossary::new(terms), selected))
+    let dictionary = if args.no_dictionary {
+        None
+    } else if let Some(path) = &args.dictionary {
+        Some(Dictionary::load(path).map_err(|e| CliError(e.to_string()))?)
+    } else {
+        Dictionary::system()
+    };
+    Ok(Checker::with_rules(Glossary::new(terms), selected).with_dictionary(dictionary))
 }
 
 fn select_rules(select: &[String], ignore: &[String]) -> Result<Vec<&'static dyn Rule>, CliError> {

@@ -14,6 +14,7 @@ mod repeated_word;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::glossary::Glossary;
 use crate::input::Segment;
+use crate::lexicon::Dictionary;
 use crate::text::Token;
 
 pub use company_suffix::CompanySuffix;
@@ -83,6 +84,31 @@ pub struct Context<'a> {
     /// The segment's words, in order.
     pub tokens: &'a [Token],
     pub glossary: &'a Glossary,
+    /// Every prose segment of the document, in order; `segment` is
+    /// `segments[index]`. Rules that judge a whole paragraph (quotes) look
+    /// at its neighbours.
+    pub segments: &'a [Segment],
+    pub index: usize,
+    /// A Tagalog word list, when the user has one (`--dictionary`, or the
+    /// system's Hunspell list). Rules must work without it.
+    pub dictionary: Option<&'a Dictionary>,
+    /// Counts of Filipino and English function words over the whole
+    /// document, to tell a Filipino document from an English one.
+    pub language: &'a DocLanguage,
+}
+
+/// How Filipino a document is, by its function words.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct DocLanguage {
+    pub filipino: usize,
+    pub english: usize,
+}
+
+impl DocLanguage {
+    /// Mostly Filipino: Filipino function words outnumber English ones.
+    pub fn is_filipino(&self) -> bool {
+        self.filipino >= 5 && self.filipino > self.english
+    }
 }
 
 impl<'a> Context<'a> {
