@@ -4,11 +4,16 @@
 //! A rule sees one prose segment at a time, already tokenised, and pushes
 //! [`Diagnostic`]s with byte spans into the original document.
 
+mod affix_hyphen;
 mod company_suffix;
+mod date_artifact;
+mod fused_particle;
 mod glossary_case;
 mod glossary_near_miss;
 mod hyphen_spacing;
+mod mid_sentence_capital;
 mod punctuation_spacing;
+mod quote_balance;
 mod repeated_word;
 
 use crate::diagnostic::{Diagnostic, Severity};
@@ -17,11 +22,16 @@ use crate::input::Segment;
 use crate::lexicon::Dictionary;
 use crate::text::Token;
 
+pub use affix_hyphen::AffixHyphen;
 pub use company_suffix::CompanySuffix;
+pub use date_artifact::DateArtifact;
+pub use fused_particle::FusedParticle;
 pub use glossary_case::GlossaryCase;
 pub use glossary_near_miss::GlossaryNearMiss;
 pub use hyphen_spacing::HyphenSpacing;
+pub use mid_sentence_capital::MidSentenceCapital;
 pub use punctuation_spacing::PunctuationSpacing;
+pub use quote_balance::QuoteBalance;
 pub use repeated_word::RepeatedWord;
 
 /// Which kinds of fix a rule can offer.
@@ -182,11 +192,16 @@ pub fn default_rules() -> Vec<&'static dyn Rule> {
 /// Every rule, in the order `salin rules` lists them.
 pub static ALL: &[&dyn Rule] = &[
     &HyphenSpacing,
+    &AffixHyphen,
     &RepeatedWord,
     &PunctuationSpacing,
     &CompanySuffix,
     &GlossaryCase,
     &GlossaryNearMiss,
+    &FusedParticle,
+    &MidSentenceCapital,
+    &QuoteBalance,
+    &DateArtifact,
 ];
 
 /// The rule called `name`.

@@ -125,6 +125,8 @@ fn mark_stands_alone(chars: &[(usize, char)], k: usize) -> bool {
     match chars.get(k + 1).map(|&(_, c)| c) {
         None => true,
         Some(c) if c.is_whitespace() => true,
+        // A smiley, `:)` or `;(`.
+        Some(')' | '(') if matches!(mark, ':' | ';') => false,
         Some(c) => {
             matches!(c, '"' | '\u{201d}' | ')')
                 || (matches!(mark, '!' | '?') && matches!(c, '!' | '?'))
@@ -250,6 +252,7 @@ mod tests {
             "v1.2.Beta",
             "a,b",
             ":) masaya",
+            "masaya kami :) at ;(",
             "ang format na \"left,top,right,bottom\"",
             "sa 127.0.0.1/8 at ::1 lamang",
         ] {

@@ -64,6 +64,11 @@ impl Rule for RepeatedWord {
                 j += 1;
             }
             let count = j - i;
+            if count == 2 && starts_title(ctx, i + 1) {
+                // `ang Ang Probinsyano`: the second word begins a title.
+                i += 1;
+                continue;
+            }
             if count >= 2 && tokens[i].kind == TokenKind::Word && is_error(word, &key, count) {
                 let span = tokens[i].range.start..tokens[j - 1].range.end;
                 let removed = tokens[i].range.end..tokens[j - 1].range.end;
@@ -89,6 +94,15 @@ impl Rule for RepeatedWord {
             i = j;
         }
     }
+}
+
+/// Token `i` is capitalised after a lower-case twin and followed by another
+/// capitalised word: the start of a title (`ang Ang Probinsyano`).
+fn starts_title(ctx: &Context<'_>, i: usize) -> bool {
+    starts_upper(ctx.word(i))
+        && !starts_upper(ctx.word(i - 1))
+        && i + 1 < ctx.tokens.len()
+        && starts_upper(ctx.word(i + 1))
 }
 
 /// Only blanks, no line break or punctuation.
@@ -134,7 +148,7 @@ mod tests {
         assert_fixed("dumalo ang ang mga", "dumalo ang ang mga");
         assert_fixed_with(
             "dumalo Ang ang mga",
-            "dumalo Ang mga",
+            "dumalo ang mga",
             Applicability::Unsafe,
         );
         assert_eq!(
