@@ -44,10 +44,11 @@ pub fn is_english_function_word(lower: &str) -> bool {
 /// Filipino function words and pronouns that English never uses: a clause
 /// with one of them is Filipino. Lower-case, sorted.
 const FILIPINO_MARKERS: &[&str] = &[
-    "ako", "ang", "ay", "ba", "dahil", "din", "hindi", "ito", "iyon", "kami", "kanila", "kaniya",
-    "kanya", "kay", "kayo", "kina", "ko", "kung", "lamang", "lang", "mga", "mo", "namin", "nang",
-    "natin", "ng", "ngunit", "ni", "nila", "nina", "niya", "pa", "para", "pero", "po", "rin", "sa",
-    "si", "sila", "sina", "siya", "tayo", "upang",
+    "ako", "ang", "ay", "ba", "dahil", "daw", "din", "hindi", "ito", "iyon", "kami", "kanila",
+    "kaniya", "kanya", "kasi", "kay", "kayo", "kina", "ko", "kung", "lamang", "lang", "mga", "mo",
+    "na", "naman", "namin", "nang", "natin", "ng", "nga", "ngunit", "ni", "nila", "nina", "niya",
+    "pa", "para", "pero", "po", "raw", "rin", "sa", "si", "sila", "sina", "siya", "tayo", "upang",
+    "wala", "yung",
 ];
 
 pub fn is_filipino_marker(lower: &str) -> bool {

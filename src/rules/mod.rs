@@ -6,6 +6,7 @@
 
 mod affix_hyphen;
 mod company_suffix;
+mod d_r_alternation;
 mod date_artifact;
 mod fused_particle;
 mod glossary_case;
@@ -15,6 +16,7 @@ mod mid_sentence_capital;
 mod punctuation_spacing;
 mod quote_balance;
 mod repeated_word;
+mod untranslated;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::glossary::Glossary;
@@ -24,6 +26,7 @@ use crate::text::Token;
 
 pub use affix_hyphen::AffixHyphen;
 pub use company_suffix::CompanySuffix;
+pub use d_r_alternation::DRAlternation;
 pub use date_artifact::DateArtifact;
 pub use fused_particle::FusedParticle;
 pub use glossary_case::GlossaryCase;
@@ -33,6 +36,7 @@ pub use mid_sentence_capital::MidSentenceCapital;
 pub use punctuation_spacing::PunctuationSpacing;
 pub use quote_balance::QuoteBalance;
 pub use repeated_word::RepeatedWord;
+pub use untranslated::Untranslated;
 
 /// Which kinds of fix a rule can offer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -117,7 +121,7 @@ pub struct DocLanguage {
 impl DocLanguage {
     /// Mostly Filipino: Filipino function words outnumber English ones.
     pub fn is_filipino(&self) -> bool {
-        self.filipino >= 5 && self.filipino > self.english
+        self.filipino >= 3 && self.filipino > self.english
     }
 }
 
@@ -202,6 +206,8 @@ pub static ALL: &[&dyn Rule] = &[
     &MidSentenceCapital,
     &QuoteBalance,
     &DateArtifact,
+    &Untranslated,
+    &DRAlternation,
 ];
 
 /// The rule called `name`.
@@ -214,11 +220,13 @@ pub(crate) mod testing;
 
 #[cfg(test)]
 mod tests {
-    use super::testing::{check, doc_examples};
+    use super::testing::{check, checker_all, doc_examples};
     use super::*;
+    use crate::input::{Document, Format};
 
     /// Every rule's documented examples are true: each "Bad" line is flagged
-    /// by that rule, each "Good" line by no rule at all.
+    /// by that rule, each "Good" line by no default rule, nor by the rule
+    /// itself when it is off by default.
     #[test]
     fn documented_examples_hold() {
         for rule in ALL {
@@ -230,8 +238,10 @@ mod tests {
                 "{} lacks examples",
                 meta.name
             );
+            let with_all =
+                |line: &str| checker_all().check(&Document::new("t.txt", line, Format::Plain));
             for line in bad {
-                let found = check(&line);
+                let found = with_all(&line);
                 assert!(
                     found.iter().any(|d| d.rule == meta.name),
                     "{}: bad example not flagged: {line:?} (got {found:?})",
@@ -239,7 +249,8 @@ mod tests {
                 );
             }
             for line in good {
-                let found = check(&line);
+                let mut found = check(&line);
+                found.extend(with_all(&line).into_iter().filter(|d| d.rule == meta.name));
                 assert!(
                     found.is_empty(),
                     "{}: good example flagged: {line:?}: {found:?}",

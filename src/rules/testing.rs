@@ -14,6 +14,12 @@ pub fn checker() -> &'static Checker {
     CHECKER.get_or_init(|| Checker::new(Glossary::embedded()))
 }
 
+/// A checker running every rule, the off-by-default ones included.
+pub fn checker_all() -> &'static Checker {
+    static CHECKER: OnceLock<Checker> = OnceLock::new();
+    CHECKER.get_or_init(|| Checker::with_rules(Glossary::embedded(), crate::rules::ALL.to_vec()))
+}
+
 pub fn check(text: &str) -> Vec<Diagnostic> {
     checker().check(&Document::new("test.txt", text, Format::Plain))
 }
