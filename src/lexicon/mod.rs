@@ -9,5 +9,5 @@ pub use dictionary::Dictionary;
 pub use prefixes::{Prefix, prefix};
 pub use words::{
     is_abbreviation, is_doubled_name, is_english_function_word, is_filipino_marker,
-    is_function_word, is_particle,
+    is_function_word, is_particle, looks_foreign,
 };

@@ -55,6 +55,25 @@ pub fn is_filipino_marker(lower: &str) -> bool {
     FILIPINO_MARKERS.binary_search(&lower).is_ok()
 }
 
+/// Spelling that native Tagalog words do not have: `c`, `f`, `j`, `q`, `v`,
+/// `x`, `z`, `th`, `sh`, `ph`, doubled `ee`/`oo`, ... or a final silent `e`
+/// after a consonant (`file`, `device`, `online`). Such a word is a loan or
+/// English. `lower` is lower-case.
+pub fn looks_foreign(lower: &str) -> bool {
+    if lower.contains(['c', 'f', 'j', 'q', 'v', 'x', 'z']) {
+        return true;
+    }
+    if ["th", "sh", "ph", "ee", "oo", "ck", "gh", "wh"]
+        .iter()
+        .any(|p| lower.contains(p))
+    {
+        return true;
+    }
+    let chars: Vec<char> = lower.chars().collect();
+    let n = chars.len();
+    n >= 3 && chars[n - 1] == 'e' && !matches!(chars[n - 2], 'a' | 'e' | 'i' | 'o' | 'u')
+}
+
 /// Abbreviations that end in a period and may be followed directly by a
 /// capitalised word (`Sta.Rosa` is odd spacing, but not a missing sentence
 /// break). Lower-case, sorted.

@@ -340,6 +340,16 @@ fn camel_split(word: &str) -> Option<(&str, &str)> {
     None
 }
 
+/// A spelled cardinal that `ika` makes an ordinal of (`lima`, `dalawang`).
+pub(crate) fn is_spelled_cardinal(lower: &str) -> bool {
+    ordinal(lower).is_some()
+}
+
+/// A Spanish clock number (`una`, `dos`, `tres`).
+pub(crate) fn is_clock_word(lower: &str) -> bool {
+    CLOCK.contains(&lower)
+}
+
 /// A spelled cardinal (with an optional `-ng` linker): the fused ordinal and
 /// the linker to keep.
 fn ordinal(lower: &str) -> Option<(&'static str, &str)> {

@@ -1,5 +1,6 @@
 use super::{Context, Rule, RuleMeta, declare_rule};
 use crate::diagnostic::{Diagnostic, Edit, Fix};
+use crate::lexicon::looks_foreign;
 use crate::text::TokenKind;
 use crate::text::tokens::fold;
 
@@ -92,7 +93,7 @@ impl Rule for DRAlternation {
                 continue; // acronyms, mixed case, digits
             }
             let lower_prev = fold(prev);
-            if looks_english(&lower_prev) {
+            if looks_foreign(&lower_prev) {
                 continue;
             }
             if let Some(dict) = ctx.dictionary
@@ -147,24 +148,6 @@ fn r_ending(prev: &str) -> &'static str {
         .into_iter()
         .find(|e| prev.ends_with(e))
         .unwrap_or("r")
-}
-
-/// Spelling that native Tagalog words do not have: `c`, `f`, `j`, `q`, `v`,
-/// `x`, `z`, `th`, `sh`, `ph`, doubled `ee`/`oo`... or a final silent `e`
-/// after a consonant (`file`, `device`, `online`).
-fn looks_english(lower: &str) -> bool {
-    if lower.contains(['c', 'f', 'j', 'q', 'v', 'x', 'z']) {
-        return true;
-    }
-    if ["th", "sh", "ph", "ee", "oo", "ck", "gh", "wh"]
-        .iter()
-        .any(|p| lower.contains(p))
-    {
-        return true;
-    }
-    let chars: Vec<char> = lower.chars().collect();
-    let n = chars.len();
-    n >= 3 && chars[n - 1] == 'e' && !matches!(chars[n - 2], 'a' | 'e' | 'i' | 'o' | 'u')
 }
 
 #[cfg(test)]

@@ -1,6 +1,6 @@
 use super::{Context, Rule, RuleMeta, declare_rule};
 use crate::diagnostic::{Diagnostic, Edit, Fix};
-use crate::lexicon::{Prefix, is_function_word, is_particle, prefix};
+use crate::lexicon::{Dictionary, Prefix, is_function_word, is_particle, looks_foreign, prefix};
 use crate::text::tokens::{fold, starts_upper};
 
 declare_rule! {
@@ -73,7 +73,7 @@ impl Rule for HyphenSpacing {
             if !left.chars().all(char::is_alphabetic) || in_code_like_token(source, left_start) {
                 continue;
             }
-            let Some(evidence) = evidence(left, right, spacing) else {
+            let Some(evidence) = evidence(left, right, spacing, ctx.dictionary) else {
                 continue;
             };
             let gap_range = ctx.tokens[i].range.end..ctx.tokens[i + 1].range.start;
@@ -143,11 +143,20 @@ fn in_code_like_token(source: &str, start: usize) -> bool {
 
 /// Why the hyphen joins `left` and `right`, as words for the message, or
 /// `None` when it may be a dash.
-fn evidence(left: &str, right: &str, spacing: Spacing) -> Option<String> {
+fn evidence(
+    left: &str,
+    right: &str,
+    spacing: Spacing,
+    dictionary: Option<&Dictionary>,
+) -> Option<String> {
     let first = right.chars().next()?;
     let left_upper = starts_upper(left);
     let right_upper = first.is_uppercase();
     let lower_right = fold(right);
+    let lower_left = fold(left);
+    if is_spelled_number(&lower_left, &lower_right) {
+        return None; // `ika - lima`, `alas -tres`: affix-hyphen rewrites these
+    }
     if matches!(spacing, Spacing::After | Spacing::Both) && is_suspension_word(&lower_right) {
         return None; // `mag- at nag-`: a suspended hyphen
     }
@@ -164,10 +173,34 @@ fn evidence(left: &str, right: &str, spacing: Spacing) -> Option<String> {
     {
         return Some(format!("of the prefix `{}-`", fold(left)));
     }
-    if first.is_alphabetic() && is_reduplication(&fold(left), &lower_right) {
+    if first.is_alphabetic() && is_reduplication(&lower_left, &lower_right) {
         return Some("in the reduplication".to_string());
     }
+    // A prefix before a foreign root (`pag - hijack`): the spelling shows it.
+    if let Some(p) = prefix(left)
+        && !p.free_word
+        && p.ends_in_consonant()
+        && first.is_lowercase()
+        && looks_foreign(&lower_right)
+    {
+        return Some(format!("of the prefix `{}-`", p.text));
+    }
+    // A compound, only when the dictionary knows the joined form
+    // (`punong - tanggapan`, `madaling -araw`).
+    if let Some(dict) = dictionary
+        && first.is_alphabetic()
+        && dict.contains(&format!("{lower_left}-{lower_right}"))
+    {
+        return Some("in the compound (dictionary)".to_string());
+    }
     None
+}
+
+/// `ika`, `ala`, `alas` before a spelled number or clock word.
+fn is_spelled_number(left: &str, right: &str) -> bool {
+    matches!(left, "ika" | "ala" | "alas")
+        && (super::affix_hyphen::is_spelled_cardinal(right)
+            || super::affix_hyphen::is_clock_word(right))
 }
 
 fn is_suspension_word(lower: &str) -> bool {
@@ -297,6 +330,48 @@ mod tests {
         ] {
             assert_silent(text);
         }
+    }
+
+    #[test]
+    fn foreign_roots_after_consonant_prefixes() {
+        assert_fixed("ang pag - hijack ng barko", "ang pag-hijack ng barko");
+        assert_fixed("nag - shopping sila", "nag-shopping sila");
+        assert_silent("pag - sulat at mag - bahay");
+    }
+
+    #[test]
+    fn compounds_need_a_dictionary() {
+        use crate::glossary::Glossary;
+        use crate::input::{Document, Format};
+        use crate::lexicon::Dictionary;
+        use crate::{Applicability, Checker, fix::fix_document};
+        let text = "Nasa punong - tanggapan sila bago mag madaling -araw. Sambong - ang lugar.";
+        assert_silent(text);
+        let dict = Dictionary::from_words(["punong-tanggapan", "madaling-araw"]);
+        let checker = Checker::new(Glossary::embedded()).with_dictionary(Some(dict));
+        let doc = Document::new("t.txt", text, Format::Plain);
+        let found = checker.check(&doc);
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert_eq!(
+            found[0].message,
+            "stray space around the hyphen in the compound (dictionary); write `punong-tanggapan`"
+        );
+        let fixed = fix_document(&checker, &doc, Applicability::Safe);
+        assert_eq!(
+            fixed.text,
+            "Nasa punong-tanggapan sila bago mag madaling-araw. Sambong - ang lugar."
+        );
+    }
+
+    #[test]
+    fn spelled_numbers_are_left_to_affix_hyphen() {
+        assert_eq!(
+            flagged("ang ika -lima at alas -tres"),
+            [
+                ("affix-hyphen", "ika -lima".to_string()),
+                ("affix-hyphen", "alas -tres".to_string())
+            ]
+        );
     }
 
     #[test]
