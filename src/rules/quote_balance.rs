@@ -134,21 +134,17 @@ impl Rule for QuoteBalance {
             if !opens_running_quotation(&chars, k, para_start, source) {
                 out.push(unpaired(&chars, k));
             }
-        } else {
-            for pair in straight.chunks(2) {
-                // The partner must look like a closing quote (`word"`), or
-                // the pairing is off (a closer left from an earlier sentence).
-                let closer = pair[1];
-                let looks_open = chars[closer - 1].1.is_whitespace()
-                    || chars
-                        .get(closer + 1)
-                        .is_some_and(|&(_, c)| c.is_alphanumeric());
-                if looks_open {
-                    continue;
-                }
-                if let Some(d) = space_inside_opening(&chars, pair[0], para_start, source) {
-                    out.push(d);
-                }
+        }
+        // `na " Ang kalusugan"`: a quote with blanks on both sides opens when
+        // the next quote closes (hugs the word before it).
+        for w in straight.windows(2) {
+            let next = w[1];
+            let closes = !chars[next - 1].1.is_whitespace()
+                && !chars
+                    .get(next + 1)
+                    .is_some_and(|&(_, c)| c.is_alphanumeric());
+            if closes && let Some(d) = space_inside_opening(&chars, w[0], para_start, source) {
+                out.push(d);
             }
         }
 
@@ -180,11 +176,10 @@ impl Rule for QuoteBalance {
             {
                 out.push(unpaired(&chars, k));
             }
-        } else if opens == closes {
-            for &k in curly.iter().filter(|&&k| chars[k].1 == '\u{201c}') {
-                if let Some(d) = space_inside_opening(&chars, k, para_start, source) {
-                    out.push(d);
-                }
+        }
+        for &k in curly.iter().filter(|&&k| chars[k].1 == '\u{201c}') {
+            if let Some(d) = space_inside_opening(&chars, k, para_start, source) {
+                out.push(d);
             }
         }
 
