@@ -46,6 +46,13 @@ declare_rule! {
 
 const WORDS: &[&str] = &["Ang", "At", "Ay", "Mga", "Na", "Nang", "Ng", "Sa"];
 
+/// Words that begin lines of verse: when one of them is capitalised in the
+/// middle of the same sentence, the sentence is verse whose line breaks were
+/// lost, and its capitals are line starts.
+const VERSE_STARTERS: &[&str] = &[
+    "Dahil", "Hindi", "Kaya", "Kung", "Ngunit", "Pero", "Sadya", "Sapagkat", "Subalit", "Upang",
+];
+
 impl Rule for MidSentenceCapital {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
@@ -56,9 +63,10 @@ impl Rule for MidSentenceCapital {
             return;
         }
         let tokens = ctx.tokens;
+        let verse = verse_sentences(ctx);
         for i in 1..tokens.len().saturating_sub(1) {
             let word = ctx.word(i);
-            if !WORDS.contains(&word) {
+            if !WORDS.contains(&word) || verse[i] {
                 continue;
             }
             let prev = ctx.word(i - 1);
@@ -89,6 +97,39 @@ impl Rule for MidSentenceCapital {
             );
         }
     }
+}
+
+/// Token `i` is capitalised between two lower-case words on one line.
+fn capital_inside(ctx: &Context<'_>, i: usize) -> bool {
+    i >= 1
+        && i + 1 < ctx.tokens.len()
+        && ctx.word(i - 1).chars().all(char::is_lowercase)
+        && ctx
+            .word(i + 1)
+            .chars()
+            .next()
+            .is_some_and(char::is_lowercase)
+        && matches!(ctx.gap_after(i - 1), " " | ", ")
+        && ctx.gap_after(i) == " "
+}
+
+/// For each token, whether its sentence reads as verse with lost line breaks
+/// (a capitalised `Kaya`, `Upang`, `Kung`... between lower-case words).
+fn verse_sentences(ctx: &Context<'_>) -> Vec<bool> {
+    let n = ctx.tokens.len();
+    let mut out = vec![false; n];
+    let mut start = 0;
+    for i in 0..n {
+        let end = i + 1 == n || ctx.gap_after(i).contains(['.', '!', '?', '\n']);
+        if end {
+            if (start..=i).any(|k| VERSE_STARTERS.contains(&ctx.word(k)) && capital_inside(ctx, k))
+            {
+                out[start..=i].iter_mut().for_each(|v| *v = true);
+            }
+            start = i + 1;
+        }
+    }
+    out
 }
 
 /// The word at `i` is glued to a path or identifier character.
@@ -133,6 +174,7 @@ mod tests {
             "ang (Mga tala) at [Sa loob]",
             "ang NBA Ang bahay",
             "tingnan ang /tmp/x Ang bahay",
+            "sabit ang media sa kakasuhan Sa isang gulo na alam natin Kaya naman nagtanong kami",
         ] {
             assert_silent(text);
         }

@@ -87,9 +87,19 @@ impl Rule for QuoteBalance {
         let mut curly = Vec::new();
         let mut brackets: Vec<usize> = Vec::new(); // open-bracket stack
         let mut stray_closers = Vec::new();
+        let mut in_tag = false;
         for (k, &(_, c)) in chars.iter().enumerate() {
             let prev = k.checked_sub(1).map(|j| chars[j].1);
             let next = chars.get(k + 1).map(|&(_, c)| c);
+            // Markup (`<a href="x">`): its quotes are attribute values.
+            if in_tag {
+                in_tag = c != '>';
+                continue;
+            }
+            if c == '<' && next.is_some_and(|n| n.is_ascii_alphabetic() || n == '/') {
+                in_tag = true;
+                continue;
+            }
             match c {
                 '"' => {
                     let inch = prev.is_some_and(|p| p.is_ascii_digit())
@@ -369,6 +379,7 @@ mod tests {
             "Pumili: a) oo, b) hindi, 1) isa :)",
             "Isang 6.5\" na screen",
             "ang <div class=\"x",
+            "Pindutin ang <a data-name=\"link\">Alamin</a> at <b>ito</b>.",
             "ang 'yun at ‘yung",
             "\" Sinagot niya ng, \"Oo naman!",
         ] {
