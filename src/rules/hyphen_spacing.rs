@@ -176,10 +176,10 @@ fn evidence(
     if first.is_alphabetic() && is_reduplication(&lower_left, &lower_right) {
         return Some("in the reduplication".to_string());
     }
-    // A prefix before a foreign root (`pag - hijack`): the spelling shows it.
+    // A bound prefix before a foreign root (`pag - hijack`, `naka - install`):
+    // the spelling shows it. Free words (`na`, `i`, `may`) are left alone.
     if let Some(p) = prefix(left)
         && !p.free_word
-        && p.ends_in_consonant()
         && first.is_lowercase()
         && looks_foreign(&lower_right)
     {
@@ -336,6 +336,8 @@ mod tests {
     fn foreign_roots_after_consonant_prefixes() {
         assert_fixed("ang pag - hijack ng barko", "ang pag-hijack ng barko");
         assert_fixed("nag - shopping sila", "nag-shopping sila");
+        assert_fixed("naka - bundle na", "naka-bundle na");
+        assert_silent("na - install at i - click");
         assert_silent("pag - sulat at mag - bahay");
     }
 
