@@ -174,16 +174,23 @@ fn plain_gap(gap: &str) -> bool {
     matches!(gap, " " | ", " | "-")
 }
 
-/// Tokens inside double quotes or brackets.
+/// Tokens inside double quotes, brackets or markup tags (`<a href="x">`).
 fn quoted_tokens(ctx: &Context<'_>) -> Vec<bool> {
     let mut out = Vec::with_capacity(ctx.tokens.len());
     let mut straight = false;
     let mut curly = 0i32;
     let mut brackets = 0i32;
+    let mut tag = false;
     let mut pos = ctx.segment.range.start;
     for t in ctx.tokens {
-        for c in ctx.source[pos..t.range.start].chars() {
+        let gap = &ctx.source[pos..t.range.start];
+        for (i, c) in gap.char_indices() {
+            if tag {
+                tag = c != '>';
+                continue;
+            }
             match c {
+                '<' if gap[i + 1..].is_empty() || gap[i + 1..].starts_with('/') => tag = true,
                 '"' => straight = !straight,
                 '\u{201c}' => curly += 1,
                 '\u{201d}' => curly = (curly - 1).max(0),
@@ -192,8 +199,8 @@ fn quoted_tokens(ctx: &Context<'_>) -> Vec<bool> {
                 _ => {}
             }
         }
-        pos = t.range.start;
-        out.push(straight || curly > 0 || brackets > 0);
+        pos = t.range.end;
+        out.push(tag || straight || curly > 0 || brackets > 0);
     }
     out
 }
@@ -290,6 +297,7 @@ mod tests {
             "Isa siyang one of a kind na artista.",
             "Napanood namin ang The Battle of East and West kagabi.",
             "On the other hand, hindi pa rin sila nagkakasundo.",
+            "Hindi ito gumagana. <a data-name=\"learn-more-link\">Alamin</a> ang dahilan.",
         ] {
             assert_silent(text);
         }
