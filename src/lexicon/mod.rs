@@ -1,10 +1,12 @@
 //! Closed word lists the rules rely on. Each list is small, hand-written from
 //! the KWF orthography rules, and documented where it is used.
 
+mod compounds;
 pub mod dictionary;
 mod prefixes;
 mod words;
 
+pub use compounds::is_compound;
 pub use dictionary::Dictionary;
 pub use prefixes::{Prefix, prefix};
 pub use words::{

@@ -1,14 +1,19 @@
 use super::{Context, Rule, RuleMeta, declare_rule};
 use crate::diagnostic::{Diagnostic, Edit, Fix};
-use crate::lexicon::{Dictionary, Prefix, is_function_word, is_particle, looks_foreign, prefix};
+use crate::lexicon::{
+    Dictionary, Prefix, is_compound, is_function_word, is_particle, looks_foreign, prefix,
+};
 use crate::text::tokens::{fold, starts_upper};
 
 declare_rule! {
     /// ## What it checks
     /// A stray space before, after or around a hyphen that joins a Tagalog
     /// prefix to its root (`pag -unlad`, `I -update`, `taga - Argentina`,
-    /// `ika- 5`) or the two halves of a reduplication (`unti -unting`,
-    /// `pagkakasunud -sunod`, `libu - libong`).
+    /// `ika- 5`, `pag - hijack`), the two halves of a reduplication
+    /// (`unti -unting`, `pagkakasunud -sunod`, `libu - libong`, with the o/u
+    /// alternation and a `-ng` linker), or the parts of a compound that a
+    /// lexicon knows (`punong - tanggapan`, `madaling -araw`: salin's short
+    /// list of common compounds, or the dictionary when there is one).
     ///
     /// ## Why
     /// Machine translation often tokenises `pag-unlad` as `pag - unlad` and
@@ -22,7 +27,11 @@ declare_rule! {
     /// a closed list on the left, or a right side that repeats the left. Space
     /// on one side only (`pag -unlad`) is almost never a dash; spaces on both
     /// sides need stronger evidence (a consonant-final prefix before a vowel, a
-    /// prefix before a name or numeral, or a reduplication).
+    /// prefix before a name, a numeral or a root spelt like a loan, a
+    /// reduplication, or a known compound). Whether two free words form a
+    /// compound is never guessed: without a lexicon, `X - Y` may be a dash.
+    /// Spelled-out numbers after `ika`, `ala`, `alas` are left to
+    /// `affix-hyphen`, which writes them `ikalima`, `alas-tres`.
     ///
     /// ## Bad
     /// ```text
@@ -33,6 +42,8 @@ declare_rule! {
     /// Dumating ang mga taga - Argentina.
     /// Ginanap ang ika- 5 na pulong.
     /// Ayon sa pagkakasunud -sunod ng listahan.
+    /// Nasa punong - tanggapan ang mga dokumento.
+    /// Itinayo ito noong ika - 19 na siglo.
     /// ```
     ///
     /// ## Good
@@ -185,13 +196,17 @@ fn evidence(
     {
         return Some(format!("of the prefix `{}-`", p.text));
     }
-    // A compound, only when the dictionary knows the joined form
-    // (`punong - tanggapan`, `madaling -araw`).
-    if let Some(dict) = dictionary
-        && first.is_alphabetic()
-        && dict.contains(&format!("{lower_left}-{lower_right}"))
-    {
-        return Some("in the compound (dictionary)".to_string());
+    // A compound, only when a lexicon knows the joined form
+    // (`punong - tanggapan`, `madaling -araw`): salin's short list of common
+    // compounds, or the dictionary.
+    if first.is_alphabetic() {
+        let joined = format!("{lower_left}-{lower_right}");
+        if is_compound(&joined) {
+            return Some("in the compound".to_string());
+        }
+        if dictionary.is_some_and(|d| d.contains(&joined)) {
+            return Some("in the compound (dictionary)".to_string());
+        }
     }
     None
 }
@@ -347,21 +362,38 @@ mod tests {
         use crate::input::{Document, Format};
         use crate::lexicon::Dictionary;
         use crate::{Applicability, Checker, fix::fix_document};
-        let text = "Nasa punong - tanggapan sila bago mag madaling -araw. Sambong - ang lugar.";
+        let text = "Nasa pangunahing - tanggapan sila bago mag hating -gabi. Sambong - ang lugar.";
         assert_silent(text);
-        let dict = Dictionary::from_words(["punong-tanggapan", "madaling-araw"]);
+        let dict = Dictionary::from_words(["pangunahing-tanggapan", "hating-gabi"]);
         let checker = Checker::new(Glossary::embedded()).with_dictionary(Some(dict));
         let doc = Document::new("t.txt", text, Format::Plain);
         let found = checker.check(&doc);
         assert_eq!(found.len(), 2, "{found:?}");
         assert_eq!(
             found[0].message,
-            "stray space around the hyphen in the compound (dictionary); write `punong-tanggapan`"
+            "stray space around the hyphen in the compound (dictionary); write `pangunahing-tanggapan`"
         );
         let fixed = fix_document(&checker, &doc, Applicability::Safe);
         assert_eq!(
             fixed.text,
-            "Nasa punong-tanggapan sila bago mag madaling-araw. Sambong - ang lugar."
+            "Nasa pangunahing-tanggapan sila bago mag hating-gabi. Sambong - ang lugar."
+        );
+    }
+
+    #[test]
+    fn common_compounds_are_known_without_a_dictionary() {
+        for (bad, good) in [
+            ("sa punong - tanggapan", "sa punong-tanggapan"),
+            ("kaninang madaling -araw", "kaninang madaling-araw"),
+            ("isang baboy - ramo", "isang baboy-ramo"),
+            ("ang tanod - gubat", "ang tanod-gubat"),
+            ("Humigit - kumulang", "Humigit-kumulang"),
+        ] {
+            assert_fixed(bad, good);
+        }
+        assert_eq!(
+            crate::rules::testing::check("sa punong - tanggapan")[0].message,
+            "stray space around the hyphen in the compound; write `punong-tanggapan`"
         );
     }
 
