@@ -187,10 +187,11 @@ fn evidence(
     if first.is_alphabetic() && is_reduplication(&lower_left, &lower_right) {
         return Some("in the reduplication".to_string());
     }
-    // A bound prefix before a foreign root (`pag - hijack`, `naka - install`):
-    // the spelling shows it. Free words (`na`, `i`, `may`) are left alone.
+    // A prefix before a foreign root (`pag - hijack`, `naka - bundle`,
+    // `i - click`): the spelling shows it. A prefix that is also a free word
+    // must be in lower case (`I - update` may be English).
     if let Some(p) = prefix(left)
-        && !p.free_word
+        && (!p.free_word || (!left_upper && matches!(p.text, "i" | "ma" | "na" | "pa" | "ipa")))
         && first.is_lowercase()
         && looks_foreign(&lower_right)
     {
@@ -352,7 +353,9 @@ mod tests {
         assert_fixed("ang pag - hijack ng barko", "ang pag-hijack ng barko");
         assert_fixed("nag - shopping sila", "nag-shopping sila");
         assert_fixed("naka - bundle na", "naka-bundle na");
-        assert_silent("na - install at i - click");
+        assert_fixed("i - click ang link", "i-click ang link");
+        assert_fixed("na - delete na", "na-delete na");
+        assert_silent("na - install at I - click at na - hindi");
         assert_silent("pag - sulat at mag - bahay");
     }
 
