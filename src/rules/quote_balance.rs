@@ -157,6 +157,26 @@ impl Rule for QuoteBalance {
                 out.push(d);
             }
         }
+        // `" Ang proyekto . "`: with an even count, a pair whose two quotes
+        // both stand free has blanks inside on both sides.
+        if straight.len() % 2 == 0 {
+            for pair in straight.chunks(2) {
+                let (open, close) = (pair[0], pair[1]);
+                let free_close = chars[close - 1].1.is_whitespace()
+                    && !chars
+                        .get(close + 1)
+                        .is_some_and(|&(_, c)| c.is_alphanumeric());
+                if !free_close {
+                    continue;
+                }
+                if let Some(d) = space_inside_opening(&chars, open, para_start, source)
+                    && let Some(c) = space_inside_closing(&chars, close, open)
+                {
+                    out.push(d);
+                    out.push(c);
+                }
+            }
+        }
 
         // Curly quotes: openers and closers must pair up.
         let opens = curly.iter().filter(|&&k| chars[k].1 == '\u{201c}').count();
@@ -309,6 +329,29 @@ fn space_inside_opening(
     )
 }
 
+/// `taon . "`: blanks before a closing quote, after the text it closes
+/// (which starts after `open`).
+fn space_inside_closing(chars: &[(usize, char)], close: usize, open: usize) -> Option<Diagnostic> {
+    let mut j = close;
+    while j > open + 1 && matches!(chars[j - 1].1, ' ' | '\u{a0}') {
+        j -= 1;
+    }
+    if j == close || j <= open + 1 || chars[j - 1].1 == '\n' {
+        return None;
+    }
+    let (last_at, last) = chars[j - 1];
+    let (at, q) = chars[close];
+    Some(
+        Diagnostic::new(
+            QuoteBalance::META.name,
+            last_at..at + q.len_utf8(),
+            "no space belongs inside a closing quotation mark",
+        )
+        .with_suggestion(format!("{last}{q}"))
+        .with_fix(Fix::safe(vec![Edit::delete(chars[j].0..at)])),
+    )
+}
+
 /// A sentence ends and another starts (`. A`, `? A`) in `source[from..to]`.
 fn sentence_break_between(source: &str, from: usize, to: usize) -> bool {
     let text = &source[from..to];
@@ -354,6 +397,16 @@ mod tests {
             "sinabi na \"Ang bahay\" ang tema",
         );
         assert_fixed("ang “ Bayan” at", "ang “Bayan” at");
+    }
+
+    #[test]
+    fn blanks_inside_both_quotes() {
+        assert_fixed(
+            "Sinabi niya na \" Ang proyekto ay tuloy . \" Umalis siya.",
+            "Sinabi niya na \"Ang proyekto ay tuloy.\" Umalis siya.",
+        );
+        assert_silent("\" Sinagot niya ng, \"Oo naman!");
+        assert_silent("Sabi ko \"oo\" at \"hindi\" lang.");
     }
 
     #[test]
