@@ -8,7 +8,9 @@ declare_rule! {
     /// Inside one paragraph:
     /// - a double quote (straight `"` or curly `“ ”`) without its partner;
     /// - a bracket `(` `)` `[` `]` without its partner;
-    /// - a space just inside an opening quote (`" Ang bahay"`).
+    /// - a space just inside an opening quote (`" Ang bahay"`), and inside
+    ///   the closing one when both quotes of a pair stand free
+    ///   (`" Ang bahay . "`).
     ///
     /// ## Why
     /// Machine translation drops or duplicates quotation marks when it
@@ -26,6 +28,7 @@ declare_rule! {
     /// ```text
     /// Dumalo sila sa pulong na "Ligtas na Bayan at sa isang forum. Tumagal ito nang dalawang oras.
     /// Sinabi ng alkalde na " Ang kalusugan ay kayamanan" ang tema ngayong taon.
+    /// Sinabi ng alkalde na " Ang kalusugan ay kayamanan " ang tema ngayong taon.
     /// Naglabas ang DOH (Kagawaran ng Kalusugan ng paalala. Sinunod ito ng lahat.
     /// ```
     ///
@@ -39,13 +42,13 @@ declare_rule! {
     /// ```
     ///
     /// ## Fix
-    /// Safe for a space inside an opening quote (the space is removed). A
-    /// missing quote or bracket is reported only: where it belongs is a guess.
+    /// Safe for a space inside a quote (the space is removed). A missing
+    /// quote or bracket is reported only: where it belongs is a guess.
     pub struct QuoteBalance {
         name: "quote-balance",
         severity: Warning,
         fix: Safe,
-        summary: "Unbalanced quotes or brackets in a paragraph, or a space inside an opening quote",
+        summary: "Unbalanced quotes or brackets in a paragraph, or a space inside quotes (`\" Ang`)",
     }
 }
 
