@@ -6,7 +6,8 @@ use crate::text::tokens::fold;
 declare_rule! {
     /// ## What it checks
     /// A date with stray digits glued to its year: `JUL-04-20244804`,
-    /// `HUL-04-20249917`, `04-JUL-20241`, `2024-07-0412`, `04/07/202412`.
+    /// `HUL-04-20249917`, `04-JUL-20241`, `2024-07-0412`, `04/07/202412`,
+    /// `Hulyo 4, 20244804`.
     ///
     /// ## Why
     /// Machine translation and the pipelines around it join a date to the
@@ -55,6 +56,31 @@ impl Rule for DateArtifact {
         while i + 2 < tokens.len() {
             let (a, b, c) = (ctx.word(i), ctx.word(i + 1), ctx.word(i + 2));
             let sep = ctx.gap_after(i);
+            // `Hulyo 4, 20244804`: a month name, a day, a comma, the year.
+            if is_month_name(a)
+                && sep == " "
+                && is_day(b)
+                && ctx.gap_after(i + 1) == ", "
+                && tokens[i + 2].kind == TokenKind::Number
+                && !glued_before(ctx, i)
+                && let Some(year) = long_year(c)
+            {
+                let span = tokens[i].range.start..tokens[i + 2].range.end;
+                let likely = format!("{a} {b}, {year}");
+                out.push(
+                    Diagnostic::new(
+                        Self::META.name,
+                        span,
+                        format!(
+                            "date followed by stray digits `{}`; probably `{likely}` and a separate number",
+                            &c[4..]
+                        ),
+                    )
+                    .with_suggestion(likely),
+                );
+                i += 3;
+                continue;
+            }
             let same_sep = matches!(sep, "-" | "/" | ".") && ctx.gap_after(i + 1) == sep;
             let glued_after = ctx.source[tokens[i + 2].range.end..ctx.segment.range.end]
                 .chars()
@@ -118,6 +144,38 @@ fn is_month(word: &str) -> bool {
         && MONTHS.contains(&fold(word).as_str())
 }
 
+/// Full month names, English and Filipino, capitalised.
+const MONTH_NAMES: &[&str] = &[
+    "Abril",
+    "Agosto",
+    "April",
+    "August",
+    "December",
+    "Disyembre",
+    "Enero",
+    "February",
+    "Hulyo",
+    "Hunyo",
+    "January",
+    "July",
+    "June",
+    "Marso",
+    "March",
+    "May",
+    "Mayo",
+    "Nobyembre",
+    "November",
+    "October",
+    "Oktubre",
+    "Pebrero",
+    "September",
+    "Setyembre",
+];
+
+fn is_month_name(word: &str) -> bool {
+    MONTH_NAMES.contains(&word)
+}
+
 fn number(word: &str) -> Option<u32> {
     if word.is_empty() || word.len() > 9 || !word.bytes().all(|b| b.is_ascii_digit()) {
         return None;
@@ -164,6 +222,11 @@ mod tests {
             ("noong 04-Hul-20241.", "04-Hul-20241", "04-Hul-2024"),
             ("binago: 2024-07-0412", "2024-07-0412", "2024-07-04"),
             ("sa 04/07/202412", "04/07/202412", "04/07/2024"),
+            (
+                "noong Hulyo 4, 20244804.",
+                "Hulyo 4, 20244804",
+                "Hulyo 4, 2024",
+            ),
         ] {
             assert_eq!(flagged(text), [("date-artifact", date.to_string())]);
             let d = &check(text)[0];
@@ -185,6 +248,7 @@ mod tests {
             "MAY-04-99999",
             "Mar-04-2024",
             "noong ika-4 ng Hulyo 2024",
+            "noong Hulyo 4, 2024 at May 5, 12345 na tao",
         ] {
             assert_silent(text);
         }
