@@ -120,17 +120,26 @@ impl Rule for RepeatedWord {
 /// Words whose reduplication is written with a hyphen, and never as two
 /// free words: left part and the right parts it takes.
 const REDUPLICATED: &[(&str, &[&str])] = &[
+    ("agad", &["agad"]),
     ("araw", &["araw"]),
     ("buwan", &["buwan"]),
     ("dahan", &["dahan", "dahang"]),
+    ("dalawa", &["dalawa", "dalawang"]),
     ("gabi", &["gabi"]),
+    ("hiwa", &["hiwalay"]),
+    ("iba", &["iba", "ibang"]),
     ("isa", &["isa", "isang"]),
     ("kani", &["kanila", "kanilang", "kaniya", "kaniyang"]),
     ("linggo", &["linggo"]),
+    ("oras", &["oras"]),
+    ("paminsan", &["minsan"]),
+    ("pare", &["pareho", "parehong"]),
     ("paulit", &["ulit"]),
+    ("sabay", &["sabay"]),
+    ("sama", &["sama"]),
     ("sari", &["sari", "saring"]),
     ("taon", &["taon"]),
-    ("tuloy", &["tuloy", "tuloy"]),
+    ("tuloy", &["tuloy"]),
     ("unti", &["unti", "unting"]),
 ];
 
@@ -339,6 +348,8 @@ mod tests {
             ("dahan dahang bumaba", "dahan-dahang bumaba"),
             ("paulit ulit na sinabi", "paulit-ulit na sinabi"),
             ("sa kani kanilang bahay", "sa kani-kanilang bahay"),
+            ("pare parehong sagot", "pare-parehong sagot"),
+            ("sabay sabay silang", "sabay-sabay silang"),
         ] {
             assert_fixed(bad, good);
         }
