@@ -317,18 +317,31 @@ fn starts_sentence(ctx: &Context<'_>, i: usize) -> bool {
 /// `tagaMaynila` → (`taga`, `Maynila`); `ika5` → (`ika`, `5`).
 fn camel_split(word: &str) -> Option<(&str, &str)> {
     for p in CAMEL_PREFIXES {
-        let Some(rest) = word.strip_prefix(p) else {
+        // `tagaMaynila`, or `TagaMaynila` at the start of a sentence.
+        let Some(head) = word.get(..p.len()) else {
             continue;
         };
+        // Capitalised only for prefixes no brand starts with (`MagSafe`).
+        let matches_prefix = head == *p
+            || (matches!(*p, "taga" | "maka" | "pagka" | "ika")
+                && head.is_ascii()
+                && head[..1] == p[..1].to_ascii_uppercase()
+                && head[1..] == p[1..]);
+        if !matches_prefix {
+            continue;
+        }
+        let rest = &word[p.len()..];
         let mut chars = rest.chars();
         let Some(first) = chars.next() else {
             continue;
         };
         let tail: Vec<char> = chars.collect();
+        // `Maynila` (a capital, then two or more lower-case letters) or an
+        // acronym (`IT`, `DOH`).
         let proper = first.is_uppercase()
-            && tail.len() >= 2
-            && tail.iter().all(|c| c.is_alphabetic())
-            && (tail.iter().all(|c| c.is_lowercase()) || tail.iter().all(|c| c.is_uppercase()));
+            && !tail.is_empty()
+            && ((tail.len() >= 2 && tail.iter().all(|c| c.is_lowercase()))
+                || tail.iter().all(|c| c.is_uppercase()));
         let numeral = *p == "ika"
             && first.is_ascii_digit()
             && tail.iter().all(char::is_ascii_digit)
@@ -409,6 +422,8 @@ mod tests {
             ("isang makaDiyos na tao", "isang maka-Diyos na tao"),
             ("ang pagkaPilipino", "ang pagka-Pilipino"),
             ("mga tagaDOH", "mga taga-DOH"),
+            ("TagaCebu siya", "Taga-Cebu siya"),
+            ("ang magIT", "ang mag-IT"),
             ("sa ika5 palapag", "sa ika-5 palapag"),
         ] {
             assert_fixed(bad, good);
@@ -474,6 +489,7 @@ mod tests {
             "ang taga-Maynila at maka-Diyos at ika-5",
             "ang Taga Santos",
             "ang www.tagaMaynila.ph",
+            "µs Ωmega ñandu MagSafe PagIBIG NaCl",
         ] {
             assert_silent(text);
         }
