@@ -278,6 +278,7 @@ impl Rule for AffixHyphen {
                 && !glued_after
                 && tokens[i].kind == TokenKind::Word
                 && word.chars().all(char::is_alphabetic)
+                && word.is_ascii()
                 && (word == lower || (starts_upper(word) && word[1..] == lower[1..]))
                 && !dict.contains(&lower)
                 && let Some(p) = VOWEL_PREFIXES.iter().copied().find(|p| {
@@ -501,14 +502,17 @@ mod tests {
         let checker = Checker::new(Glossary::embedded()).with_dictionary(Some(dict));
         let doc = Document::new(
             "t.txt",
-            "Ang pagunlad ng bayan ay pagasa ng magaling.",
+            "Ang pagunlad ng bayan ay pagasa ng magaling. Ñandu Éclair.",
             Format::Plain,
         );
         let found = checker.check(&doc);
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].suggestion.as_deref(), Some("pag-unlad"));
         let fixed = fix_document(&checker, &doc, Applicability::Unsafe);
-        assert_eq!(fixed.text, "Ang pag-unlad ng bayan ay pagasa ng magaling.");
+        assert_eq!(
+            fixed.text,
+            "Ang pag-unlad ng bayan ay pagasa ng magaling. Ñandu Éclair."
+        );
         // Without the dictionary, nothing.
         assert_silent("Ang pagunlad ng bayan.");
     }

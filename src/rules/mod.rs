@@ -260,6 +260,40 @@ mod tests {
         }
     }
 
+    /// Odd text (non-ASCII capitals, combining marks, emoji, stray marks at
+    /// the edges) makes no rule panic, with or without a dictionary.
+    #[test]
+    fn odd_text_does_not_panic() {
+        let dict = crate::lexicon::Dictionary::from_words(["pag-unlad", "ñandu-ñandu"]);
+        let with_dict = crate::Checker::with_rules(Glossary::embedded(), ALL.to_vec())
+            .with_dictionary(Some(dict));
+        for text in [
+            "Ñandu İstanbul ǅemal µs Ωmega 😀 e\u{301}ka",
+            "\"",
+            "“ ” ( ) [ ] - -- — ‘ ’ ' :) ;(",
+            "ika",
+            "ika -",
+            "alas -",
+            "- ika",
+            "Ng",
+            "ng ng ng",
+            "nalang-",
+            "ÑagaMaynila tagaÑandu ikaⅣ ika ٣ JUL-04-٢٠٢٤٤",
+            "pagÑandu Pagunlad ñandu -ñandu ÑANDU ÑANDU ÑANDU",
+            "\" Ñ . \" at “ Ñ ”. The is of the and to by. Sa Ang Mga ng Ang ñ",
+            "araw araw\r\naraw\u{a0}araw",
+        ] {
+            for doc in [
+                Document::new("t.txt", text, Format::Plain),
+                Document::new("t.md", text, Format::Markdown),
+            ] {
+                let _ = checker_all().check(&doc);
+                let _ = with_dict.check(&doc);
+                let _ = crate::fix::fix_document(&with_dict, &doc, crate::Applicability::Unsafe);
+            }
+        }
+    }
+
     #[test]
     fn names_are_unique_kebab_case() {
         let mut names: Vec<&str> = ALL.iter().map(|r| r.meta().name).collect();
