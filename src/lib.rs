@@ -37,3 +37,4 @@ pub use checker::Checker;
 pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
 pub use glossary::Glossary;
 pub use input::{Document, Format};
+pub use lexicon::Dictionary;
