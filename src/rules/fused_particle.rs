@@ -139,7 +139,11 @@ impl Rule for FusedParticle {
                 );
                 continue;
             }
-            if word == "Ng" && starts_sentence(ctx, i) && next_is_lower_word(ctx, i) {
+            if word == "Ng"
+                && starts_sentence(ctx, i)
+                && next_is_lower_word(ctx, i)
+                && !is_noun_phrase_start(&fold(ctx.word(i + 1)))
+            {
                 out.push(
                     Diagnostic::new(
                         Self::META.name,
@@ -216,6 +220,29 @@ fn starts_sentence(ctx: &Context<'_>, i: usize) -> bool {
         return trimmed.ends_with(['.', '!', '?']) && !trimmed.ends_with("..");
     }
     trimmed.is_empty() || matches!(trimmed, "-" | "*" | "+" | ">" | "\"" | "\u{201c}")
+}
+
+/// Words that begin a noun phrase: `Ng mga bata` is a fragment (a caption),
+/// not a misspelt `Nang`.
+fn is_noun_phrase_start(lower: &str) -> bool {
+    matches!(
+        lower,
+        "mga"
+            | "ang"
+            | "isang"
+            | "aking"
+            | "iyong"
+            | "kanyang"
+            | "kaniyang"
+            | "ating"
+            | "aming"
+            | "inyong"
+            | "kanilang"
+            | "bawat"
+            | "lahat"
+            | "ilang"
+            | "maraming"
+    )
 }
 
 fn next_is_lower_word(ctx: &Context<'_>, i: usize) -> bool {
@@ -298,6 +325,7 @@ mod tests {
         assert_silent("kumain ng mangga");
         assert_silent("Mga larawan ng Ng Ka Tung");
         assert_silent("Ng Mga Bata");
+        assert_silent("Ng mga bata at ng kanilang magulang");
     }
 
     #[test]
