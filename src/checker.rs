@@ -5,19 +5,23 @@ use std::sync::Arc;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::glossary::Glossary;
 use crate::input::Document;
-use crate::rules::{self, Context, Rule};
+use crate::lexicon::{Dictionary, is_english_function_word, is_filipino_marker};
+use crate::rules::{self, Context, DocLanguage, DocumentContext, Rule};
 use crate::settings::RuleSet;
 use crate::suppress;
-use crate::text::tokenize;
+use crate::text::tokens::fold;
+use crate::text::{Token, tokenize};
 
-/// Which rules run, at what severity, and with what glossary. Built once,
-/// shared by all files; [`Checker::with_rule_set`] makes variants (for files
-/// with per-file overrides) that share the glossary.
+/// Which rules run, at what severity, with what glossary and dictionary.
+/// Built once, shared by all files; [`Checker::with_rule_set`] makes variants
+/// (for files with per-file overrides) that share the glossary and
+/// dictionary.
 #[derive(Clone)]
 pub struct Checker {
     rules: Vec<&'static dyn Rule>,
     severities: Vec<Severity>,
     glossary: Arc<Glossary>,
+    dictionary: Option<Arc<Dictionary>>,
 }
 
 impl Checker {
@@ -33,6 +37,7 @@ impl Checker {
             rules,
             severities,
             glossary: Arc::new(glossary),
+            dictionary: None,
         }
     }
 
@@ -41,15 +46,26 @@ impl Checker {
         Checker::with_rules(glossary, Vec::new()).with_rule_set(set)
     }
 
-    /// A checker with the same glossary (shared, not copied) and the rules
-    /// and severities of `set`.
+    /// A checker with the same glossary and dictionary (shared, not copied)
+    /// and the rules and severities of `set`.
     pub fn with_rule_set(&self, set: &RuleSet) -> Self {
         let (rules, severities) = set.rules().into_iter().unzip();
         Checker {
             rules,
             severities,
             glossary: Arc::clone(&self.glossary),
+            dictionary: self.dictionary.clone(),
         }
+    }
+
+    /// Use a Tagalog word list to confirm compounds and hyphenated forms.
+    pub fn with_dictionary(mut self, dictionary: Option<Dictionary>) -> Self {
+        self.dictionary = dictionary.map(Arc::new);
+        self
+    }
+
+    pub fn dictionary(&self) -> Option<&Dictionary> {
+        self.dictionary.as_deref()
     }
 
     pub fn glossary(&self) -> &Glossary {
@@ -60,14 +76,29 @@ impl Checker {
         &self.rules
     }
 
-    /// All findings in `doc`, ordered by position, then rule name.
+    /// All findings in `doc`, ordered by position, then rule name, with
+    /// suppressed findings removed.
     pub fn check(&self, doc: &Document) -> Vec<Diagnostic> {
         let mut out = Vec::new();
-        let mut tokens = Vec::new();
-        for segment in &doc.segments {
-            tokens.clear();
-            tokenize(&doc.text, segment.range.clone(), &mut tokens);
-            let ctx = Context::new(&doc.text, segment, &tokens, &self.glossary);
+        let all_tokens: Vec<Vec<Token>> = doc
+            .segments
+            .iter()
+            .map(|s| {
+                let mut tokens = Vec::new();
+                tokenize(&doc.text, s.range.clone(), &mut tokens);
+                tokens
+            })
+            .collect();
+        let language = language_of(&doc.text, &all_tokens);
+        let shared = DocumentContext {
+            source: &doc.text,
+            segments: &doc.segments,
+            glossary: &self.glossary,
+            dictionary: self.dictionary.as_deref(),
+            language: &language,
+        };
+        for (index, tokens) in all_tokens.iter().enumerate() {
+            let ctx = Context::new(&shared, index, tokens);
             for (rule, &severity) in self.rules.iter().zip(&self.severities) {
                 let first = out.len();
                 rule.check(&ctx, &mut out);
@@ -89,4 +120,27 @@ impl Checker {
         let enabled = |name: &str| self.rules.iter().any(|r| r.meta().name == name);
         suppress::apply(doc, out, &enabled, unused)
     }
+}
+
+/// Counts Filipino and English function words, to tell a Filipino document
+/// from an English one.
+fn language_of(text: &str, tokens: &[Vec<Token>]) -> DocLanguage {
+    let mut language = DocLanguage::default();
+    for t in tokens.iter().flatten() {
+        let word = t.text(text);
+        if word.len() > 8 {
+            continue; // no function word is this long
+        }
+        let w = if word.is_ascii() {
+            word.to_ascii_lowercase()
+        } else {
+            fold(word)
+        };
+        if is_filipino_marker(&w) {
+            language.filipino += 1;
+        } else if is_english_function_word(&w) {
+            language.english += 1;
+        }
+    }
+    language
 }

@@ -40,4 +40,5 @@ pub use checker::Checker;
 pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
 pub use glossary::Glossary;
 pub use input::{Document, Format};
+pub use lexicon::Dictionary;
 pub use settings::{RuleSelection, RuleSet};

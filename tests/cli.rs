@@ -382,3 +382,48 @@ fn readme_documents_every_rule() {
         );
     }
 }
+
+#[test]
+fn dictionary_flags() {
+    let dir = TempDir::new().unwrap();
+    let dic = dir.path().join("mini.dic");
+    // A tiny Hunspell pair written for this test, in ISO-8859-1.
+    fs::write(&dic, b"2\nbahay-aliwan\nPara\xf1aque\n").unwrap();
+    fs::write(dir.path().join("mini.aff"), "SET ISO8859-1\n").unwrap();
+    let text = "Nasa bahay - aliwan sila.\n";
+    let out = salin()
+        .args(["check", "--format", "jsonl", "--dictionary"])
+        .arg(&dic)
+        .arg("-")
+        .write_stdin(text)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let report = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        report.contains("\"suggestion\":\"bahay-aliwan\""),
+        "{report}"
+    );
+    // Without a word list the compound is left alone: it may be a dash.
+    salin()
+        .args(["check", "--no-dictionary", "-"])
+        .write_stdin(text)
+        .assert()
+        .code(0);
+    // A missing dictionary is a usage error naming the file.
+    let out = salin()
+        .args(["check", "--dictionary", "wala.dic", "-"])
+        .write_stdin(text)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        "salin: error: wala.dic: no such file or directory\n"
+    );
+    salin()
+        .args(["check", "--dictionary", "x.dic", "--no-dictionary", "-"])
+        .write_stdin(text)
+        .assert()
+        .code(2);
+}

@@ -205,11 +205,11 @@ fn init_writes_a_starter_that_config_reads() {
     let shown = String::from_utf8(salin(d).arg("config").output().unwrap().stdout).unwrap();
     assert!(shown.starts_with("# Configuration file: "), "{shown}");
     assert!(
-        shown.contains("select = [\"hyphen-spacing\", \"repeated-word\""),
+        shown.contains("select = [\"hyphen-spacing\", \"affix-hyphen\", \"repeated-word\""),
         "{shown}"
     );
     assert!(
-        shown.contains("[severity]\ncompany-suffix = \"error\""),
+        shown.contains("[severity]\naffix-hyphen = \"error\"\ncompany-suffix = \"error\""),
         "{shown}"
     );
     let isolated = String::from_utf8(

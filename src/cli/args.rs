@@ -98,6 +98,16 @@ pub struct CheckArgs {
     #[arg(long)]
     pub no_default_glossary: bool,
 
+    /// A Tagalog word list to confirm compounds and hyphenated forms: a
+    /// Hunspell `.dic` (its `.aff` beside it) or a list, one word a line.
+    /// Default: /usr/share/hunspell/tl.dic when installed.
+    #[arg(long, value_name = "PATH", conflicts_with = "no_dictionary")]
+    pub dictionary: Option<PathBuf>,
+
+    /// Do not use any word list, not even the system's.
+    #[arg(long)]
+    pub no_dictionary: bool,
+
     /// Output format [default: `format` in the configuration, else text].
     #[arg(long, value_enum)]
     pub format: Option<OutputFormat>,

@@ -14,6 +14,7 @@ use indicatif::ProgressBar;
 use salin::baseline::Baseline;
 use salin::fix::fix_document;
 use salin::glossary::{self, Glossary, Term};
+use salin::lexicon::Dictionary;
 use salin::report::{
     CodeQualityIssue, FileReport, JsonDiagnostic, Summary, TextOptions, gitlab_issues,
     json_diagnostics, render_github, render_junit, render_statistics, render_text, sarif,
@@ -42,7 +43,8 @@ pub fn run(args: &CheckArgs) -> Result<i32, CliError> {
     let settings = Settings::load(&args.config)?;
     let cli_rules = cli_selection(args)?;
     let glossary = build_glossary(args, &settings)?;
-    let base = Checker::with_settings(glossary, &settings.rule_set(&cli_rules, &[]));
+    let base = Checker::with_settings(glossary, &settings.rule_set(&cli_rules, &[]))
+        .with_dictionary(load_dictionary(args)?);
     let mut checkers: HashMap<Vec<usize>, Checker> = HashMap::new();
     let format = if args.diff {
         OutputFormat::Diff
@@ -210,6 +212,20 @@ fn plural(n: usize, word: &str) -> String {
 
 /// The glossary: the embedded one (unless switched off), the configured
 /// glossaries, then the `--glossary` files.
+/// The word list of `--dictionary`, else the system's Hunspell list when
+/// installed, unless `--no-dictionary`.
+fn load_dictionary(args: &CheckArgs) -> Result<Option<Dictionary>, CliError> {
+    if args.no_dictionary {
+        Ok(None)
+    } else if let Some(path) = &args.dictionary {
+        Dictionary::load(path)
+            .map(Some)
+            .map_err(|e| CliError(e.to_string()))
+    } else {
+        Ok(Dictionary::system())
+    }
+}
+
 fn build_glossary(args: &CheckArgs, settings: &Settings) -> Result<Glossary, CliError> {
     let mut terms: Vec<Term> = Vec::new();
     if settings.default_glossary && !args.no_default_glossary {

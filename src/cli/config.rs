@@ -428,7 +428,7 @@ pub const STARTER: &str = r#"# salin configuration (README, "Configuration").
 # Every key is optional; remove the `#` to use one. `salin config` prints the
 # effective configuration.
 
-# Glossaries (TSV: canonical term, then tab-separated variants), relative to
+# Glossaries (.tsv, .csv, .toml or .tbx; README, "Glossary"), relative to
 # this file. They are added to the embedded glossary unless
 # `default-glossary = false`.
 # glossaries = ["glossary/names.tsv"]

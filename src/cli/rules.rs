@@ -12,6 +12,7 @@ struct RuleJson {
     severity: &'static str,
     fix: &'static str,
     summary: &'static str,
+    default_enabled: bool,
 }
 
 pub fn list(args: &RulesArgs) -> Result<i32, CliError> {
@@ -25,6 +26,7 @@ pub fn list(args: &RulesArgs) -> Result<i32, CliError> {
                     severity: m.default_severity.as_str(),
                     fix: m.fix.as_str(),
                     summary: m.summary,
+                    default_enabled: m.default_enabled,
                 })
                 .collect();
             println!(
@@ -65,11 +67,16 @@ pub fn explain(name: &str) -> Result<i32, CliError> {
     };
     let m = rule.meta();
     print!(
-        "# {}\n\n{}\n\nDefault severity: {}. Fix: {}.\n\n{}",
+        "# {}\n\n{}\n\nDefault severity: {}. Fix: {}.{}\n\n{}",
         m.name,
         m.summary,
         m.default_severity,
         m.fix.as_str(),
+        if m.default_enabled {
+            ""
+        } else {
+            " Off by default: run it with `--select`."
+        },
         m.documentation()
     );
     Ok(EXIT_CLEAN)

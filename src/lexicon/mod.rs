@@ -1,8 +1,15 @@
 //! Closed word lists the rules rely on. Each list is small, hand-written from
 //! the KWF orthography rules, and documented where it is used.
 
+mod compounds;
+pub mod dictionary;
 mod prefixes;
 mod words;
 
+pub use compounds::is_compound;
+pub use dictionary::Dictionary;
 pub use prefixes::{Prefix, prefix};
-pub use words::{is_abbreviation, is_doubled_name, is_function_word, is_particle};
+pub use words::{
+    is_abbreviation, is_doubled_name, is_english_function_word, is_filipino_marker,
+    is_function_word, is_particle, looks_foreign,
+};

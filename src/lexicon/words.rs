@@ -24,6 +24,56 @@ pub fn is_particle(lower: &str) -> bool {
     is_function_word(lower) || PARTICLES.binary_search(&lower).is_ok()
 }
 
+/// English function words: a run of them in a Filipino sentence is English
+/// left untranslated. Words that are also Filipino (`at`, `may`, `man`, `na`)
+/// and Taglish fillers (`so`) are left out. Lower-case, sorted.
+const ENGLISH_FUNCTION_WORDS: &[&str] = &[
+    "a", "about", "after", "all", "an", "and", "are", "as", "be", "been", "before", "being",
+    "between", "but", "by", "can", "could", "did", "do", "does", "during", "for", "from", "had",
+    "has", "have", "he", "her", "his", "how", "if", "in", "into", "is", "it", "its", "more",
+    "most", "not", "of", "on", "or", "our", "over", "she", "should", "such", "than", "that", "the",
+    "their", "them", "then", "there", "these", "they", "this", "those", "through", "to", "under",
+    "upon", "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom", "whose",
+    "will", "with", "within", "without", "would", "you", "your",
+];
+
+pub fn is_english_function_word(lower: &str) -> bool {
+    ENGLISH_FUNCTION_WORDS.binary_search(&lower).is_ok()
+}
+
+/// Filipino function words and pronouns that English never uses: a clause
+/// with one of them is Filipino. Lower-case, sorted.
+const FILIPINO_MARKERS: &[&str] = &[
+    "ako", "ang", "ay", "ba", "dahil", "daw", "din", "hindi", "ito", "iyon", "kami", "kanila",
+    "kaniya", "kanya", "kasi", "kay", "kayo", "kina", "ko", "kung", "lamang", "lang", "mga", "mo",
+    "na", "naman", "namin", "nang", "natin", "ng", "nga", "ngunit", "ni", "nila", "nina", "niya",
+    "pa", "para", "pero", "po", "raw", "rin", "sa", "si", "sila", "sina", "siya", "tayo", "upang",
+    "wala", "yung",
+];
+
+pub fn is_filipino_marker(lower: &str) -> bool {
+    FILIPINO_MARKERS.binary_search(&lower).is_ok()
+}
+
+/// Spelling that native Tagalog words do not have: `c`, `f`, `j`, `q`, `v`,
+/// `x`, `z`, `th`, `sh`, `ph`, doubled `ee`/`oo`, ... or a final silent `e`
+/// after a consonant (`file`, `device`, `online`). Such a word is a loan or
+/// English. `lower` is lower-case.
+pub fn looks_foreign(lower: &str) -> bool {
+    if lower.contains(['c', 'f', 'j', 'q', 'v', 'x', 'z']) {
+        return true;
+    }
+    if ["th", "sh", "ph", "ee", "oo", "ck", "gh", "wh"]
+        .iter()
+        .any(|p| lower.contains(p))
+    {
+        return true;
+    }
+    let chars: Vec<char> = lower.chars().collect();
+    let n = chars.len();
+    n >= 3 && chars[n - 1] == 'e' && !matches!(chars[n - 2], 'a' | 'e' | 'i' | 'o' | 'u')
+}
+
 /// Abbreviations that end in a period and may be followed directly by a
 /// capitalised word (`Sta.Rosa` is odd spacing, but not a missing sentence
 /// break). Lower-case, sorted.
@@ -56,6 +106,8 @@ mod tests {
         assert!(FUNCTION_WORDS.windows(2).all(|w| w[0] < w[1]));
         assert!(ABBREVIATIONS.windows(2).all(|w| w[0] < w[1]));
         assert!(PARTICLES.windows(2).all(|w| w[0] < w[1]));
+        assert!(ENGLISH_FUNCTION_WORDS.windows(2).all(|w| w[0] < w[1]));
+        assert!(FILIPINO_MARKERS.windows(2).all(|w| w[0] < w[1]));
     }
 
     #[test]

@@ -329,7 +329,11 @@ mod tests {
             Applicability::Unsafe,
         );
         // Only the name part of `taga-` + name is judged and replaced.
-        assert_fixed_with("mga tagaMaynilla", "mga tagaMaynila", Applicability::Unsafe);
+        assert_fixed_with(
+            "mga tagaMaynilla",
+            "mga taga-Maynila",
+            Applicability::Unsafe,
+        );
         assert_fixed_with(
             "mga taga-Maynilla",
             "mga taga-Maynila",

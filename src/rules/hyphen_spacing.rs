@@ -1,14 +1,19 @@
 use super::{Context, Rule, RuleMeta, declare_rule};
 use crate::diagnostic::{Diagnostic, Edit, Fix};
-use crate::lexicon::{Prefix, is_function_word, is_particle, prefix};
+use crate::lexicon::{
+    Dictionary, Prefix, is_compound, is_function_word, is_particle, looks_foreign, prefix,
+};
 use crate::text::tokens::{fold, starts_upper};
 
 declare_rule! {
     /// ## What it checks
     /// A stray space before, after or around a hyphen that joins a Tagalog
     /// prefix to its root (`pag -unlad`, `I -update`, `taga - Argentina`,
-    /// `ika- 5`) or the two halves of a reduplication (`unti -unting`,
-    /// `pagkakasunud -sunod`, `libu - libong`).
+    /// `ika- 5`, `pag - hijack`), the two halves of a reduplication
+    /// (`unti -unting`, `pagkakasunud -sunod`, `libu - libong`, with the o/u
+    /// alternation and a `-ng` linker), or the parts of a compound that a
+    /// lexicon knows (`punong - tanggapan`, `madaling -araw`: salin's short
+    /// list of common compounds, or the dictionary when there is one).
     ///
     /// ## Why
     /// Machine translation often tokenises `pag-unlad` as `pag - unlad` and
@@ -22,7 +27,11 @@ declare_rule! {
     /// a closed list on the left, or a right side that repeats the left. Space
     /// on one side only (`pag -unlad`) is almost never a dash; spaces on both
     /// sides need stronger evidence (a consonant-final prefix before a vowel, a
-    /// prefix before a name or numeral, or a reduplication).
+    /// prefix before a name, a numeral or a root spelt like a loan, a
+    /// reduplication, or a known compound). Whether two free words form a
+    /// compound is never guessed: without a lexicon, `X - Y` may be a dash.
+    /// Spelled-out numbers after `ika`, `ala`, `alas` are left to
+    /// `affix-hyphen`, which writes them `ikalima`, `alas-tres`.
     ///
     /// ## Bad
     /// ```text
@@ -33,6 +42,8 @@ declare_rule! {
     /// Dumating ang mga taga - Argentina.
     /// Ginanap ang ika- 5 na pulong.
     /// Ayon sa pagkakasunud -sunod ng listahan.
+    /// Nasa punong - tanggapan ang mga dokumento.
+    /// Itinayo ito noong ika - 19 na siglo.
     /// ```
     ///
     /// ## Good
@@ -73,7 +84,7 @@ impl Rule for HyphenSpacing {
             if !left.chars().all(char::is_alphabetic) || in_code_like_token(source, left_start) {
                 continue;
             }
-            let Some(evidence) = evidence(left, right, spacing) else {
+            let Some(evidence) = evidence(left, right, spacing, ctx.dictionary) else {
                 continue;
             };
             let gap_range = ctx.tokens[i].range.end..ctx.tokens[i + 1].range.start;
@@ -143,11 +154,20 @@ fn in_code_like_token(source: &str, start: usize) -> bool {
 
 /// Why the hyphen joins `left` and `right`, as words for the message, or
 /// `None` when it may be a dash.
-fn evidence(left: &str, right: &str, spacing: Spacing) -> Option<String> {
+fn evidence(
+    left: &str,
+    right: &str,
+    spacing: Spacing,
+    dictionary: Option<&Dictionary>,
+) -> Option<String> {
     let first = right.chars().next()?;
     let left_upper = starts_upper(left);
     let right_upper = first.is_uppercase();
     let lower_right = fold(right);
+    let lower_left = fold(left);
+    if is_spelled_number(&lower_left, &lower_right) {
+        return None; // `ika - lima`, `alas -tres`: affix-hyphen rewrites these
+    }
     if matches!(spacing, Spacing::After | Spacing::Both) && is_suspension_word(&lower_right) {
         return None; // `mag- at nag-`: a suspended hyphen
     }
@@ -164,10 +184,39 @@ fn evidence(left: &str, right: &str, spacing: Spacing) -> Option<String> {
     {
         return Some(format!("of the prefix `{}-`", fold(left)));
     }
-    if first.is_alphabetic() && is_reduplication(&fold(left), &lower_right) {
+    if first.is_alphabetic() && is_reduplication(&lower_left, &lower_right) {
         return Some("in the reduplication".to_string());
     }
+    // A prefix before a foreign root (`pag - hijack`, `naka - bundle`,
+    // `i - click`): the spelling shows it. A prefix that is also a free word
+    // must be in lower case (`I - update` may be English).
+    if let Some(p) = prefix(left)
+        && (!p.free_word || (!left_upper && matches!(p.text, "i" | "ma" | "na" | "pa" | "ipa")))
+        && first.is_lowercase()
+        && looks_foreign(&lower_right)
+    {
+        return Some(format!("of the prefix `{}-`", p.text));
+    }
+    // A compound, only when a lexicon knows the joined form
+    // (`punong - tanggapan`, `madaling -araw`): salin's short list of common
+    // compounds, or the dictionary.
+    if first.is_alphabetic() {
+        let joined = format!("{lower_left}-{lower_right}");
+        if is_compound(&joined) {
+            return Some("in the compound".to_string());
+        }
+        if dictionary.is_some_and(|d| d.contains(&joined)) {
+            return Some("in the compound (dictionary)".to_string());
+        }
+    }
     None
+}
+
+/// `ika`, `ala`, `alas` before a spelled number or clock word.
+fn is_spelled_number(left: &str, right: &str) -> bool {
+    matches!(left, "ika" | "ala" | "alas")
+        && (super::affix_hyphen::is_spelled_cardinal(right)
+            || super::affix_hyphen::is_clock_word(right))
 }
 
 fn is_suspension_word(lower: &str) -> bool {
@@ -297,6 +346,69 @@ mod tests {
         ] {
             assert_silent(text);
         }
+    }
+
+    #[test]
+    fn foreign_roots_after_consonant_prefixes() {
+        assert_fixed("ang pag - hijack ng barko", "ang pag-hijack ng barko");
+        assert_fixed("nag - shopping sila", "nag-shopping sila");
+        assert_fixed("naka - bundle na", "naka-bundle na");
+        assert_fixed("i - click ang link", "i-click ang link");
+        assert_fixed("na - delete na", "na-delete na");
+        assert_silent("na - install at I - click at na - hindi");
+        assert_silent("pag - sulat at mag - bahay");
+    }
+
+    #[test]
+    fn compounds_need_a_dictionary() {
+        use crate::glossary::Glossary;
+        use crate::input::{Document, Format};
+        use crate::lexicon::Dictionary;
+        use crate::{Applicability, Checker, fix::fix_document};
+        let text = "Nasa pangunahing - tanggapan sila bago mag hating -gabi. Sambong - ang lugar.";
+        assert_silent(text);
+        let dict = Dictionary::from_words(["pangunahing-tanggapan", "hating-gabi"]);
+        let checker = Checker::new(Glossary::embedded()).with_dictionary(Some(dict));
+        let doc = Document::new("t.txt", text, Format::Plain);
+        let found = checker.check(&doc);
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert_eq!(
+            found[0].message,
+            "stray space around the hyphen in the compound (dictionary); write `pangunahing-tanggapan`"
+        );
+        let fixed = fix_document(&checker, &doc, Applicability::Safe);
+        assert_eq!(
+            fixed.text,
+            "Nasa pangunahing-tanggapan sila bago mag hating-gabi. Sambong - ang lugar."
+        );
+    }
+
+    #[test]
+    fn common_compounds_are_known_without_a_dictionary() {
+        for (bad, good) in [
+            ("sa punong - tanggapan", "sa punong-tanggapan"),
+            ("kaninang madaling -araw", "kaninang madaling-araw"),
+            ("isang baboy - ramo", "isang baboy-ramo"),
+            ("ang tanod - gubat", "ang tanod-gubat"),
+            ("Humigit - kumulang", "Humigit-kumulang"),
+        ] {
+            assert_fixed(bad, good);
+        }
+        assert_eq!(
+            crate::rules::testing::check("sa punong - tanggapan")[0].message,
+            "stray space around the hyphen in the compound; write `punong-tanggapan`"
+        );
+    }
+
+    #[test]
+    fn spelled_numbers_are_left_to_affix_hyphen() {
+        assert_eq!(
+            flagged("ang ika -lima at alas -tres"),
+            [
+                ("affix-hyphen", "ika -lima".to_string()),
+                ("affix-hyphen", "alas -tres".to_string())
+            ]
+        );
     }
 
     #[test]

@@ -4,13 +4,20 @@
 //! A rule sees one prose segment at a time, already tokenised, and pushes
 //! [`Diagnostic`]s with byte spans into the original document.
 
+mod affix_hyphen;
 mod company_suffix;
+mod d_r_alternation;
+mod date_artifact;
+mod fused_particle;
 mod glossary_case;
 mod glossary_forbidden;
 mod glossary_near_miss;
 mod hyphen_spacing;
+mod mid_sentence_capital;
 mod punctuation_spacing;
+mod quote_balance;
 mod repeated_word;
+mod untranslated;
 mod unused_suppression;
 
 use crate::diagnostic::{Diagnostic, Severity};
@@ -18,15 +25,23 @@ use std::cell::OnceCell;
 
 use crate::glossary::{Glossary, Match, find_matches, name_tokens};
 use crate::input::Segment;
+use crate::lexicon::Dictionary;
 use crate::text::Token;
 
+pub use affix_hyphen::AffixHyphen;
 pub use company_suffix::CompanySuffix;
+pub use d_r_alternation::DRAlternation;
+pub use date_artifact::DateArtifact;
+pub use fused_particle::FusedParticle;
 pub use glossary_case::GlossaryCase;
 pub use glossary_forbidden::GlossaryForbidden;
 pub use glossary_near_miss::GlossaryNearMiss;
 pub use hyphen_spacing::HyphenSpacing;
+pub use mid_sentence_capital::MidSentenceCapital;
 pub use punctuation_spacing::PunctuationSpacing;
+pub use quote_balance::QuoteBalance;
 pub use repeated_word::RepeatedWord;
+pub use untranslated::Untranslated;
 pub use unused_suppression::UnusedSuppression;
 
 /// Which kinds of fix a rule can offer.
@@ -89,9 +104,34 @@ pub struct Context<'a> {
     /// The segment's words, in order.
     pub tokens: &'a [Token],
     pub glossary: &'a Glossary,
+    /// Every prose segment of the document, in order; `segment` is
+    /// `segments[index]`. Rules that judge a whole paragraph (quotes) look
+    /// at its neighbours.
+    pub segments: &'a [Segment],
+    pub index: usize,
+    /// A Tagalog word list, when the user has one (`--dictionary`, or the
+    /// system's Hunspell list). Rules must work without it.
+    pub dictionary: Option<&'a Dictionary>,
+    /// Counts of Filipino and English function words over the whole
+    /// document, to tell a Filipino document from an English one.
+    pub language: &'a DocLanguage,
     /// Glossary names in the segment, found once and shared by the glossary
     /// rules.
     names: OnceCell<Names>,
+}
+
+/// How Filipino a document is, by its function words.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct DocLanguage {
+    pub filipino: usize,
+    pub english: usize,
+}
+
+impl DocLanguage {
+    /// Mostly Filipino: Filipino function words outnumber English ones.
+    pub fn is_filipino(&self) -> bool {
+        self.filipino >= 3 && self.filipino > self.english
+    }
 }
 
 /// The segment's words as the glossary sees them (prefixes glued to a name
@@ -101,18 +141,29 @@ pub struct Names {
     pub matches: Vec<Match>,
 }
 
+/// What every segment of one document shares.
+#[derive(Clone, Copy)]
+pub struct DocumentContext<'a> {
+    pub source: &'a str,
+    pub segments: &'a [Segment],
+    pub glossary: &'a Glossary,
+    pub dictionary: Option<&'a Dictionary>,
+    pub language: &'a DocLanguage,
+}
+
 impl<'a> Context<'a> {
-    pub fn new(
-        source: &'a str,
-        segment: &'a Segment,
-        tokens: &'a [Token],
-        glossary: &'a Glossary,
-    ) -> Self {
+    /// The context of segment `index` of a document, whose words are
+    /// `tokens`.
+    pub fn new(doc: &DocumentContext<'a>, index: usize, tokens: &'a [Token]) -> Self {
         Context {
-            source,
-            segment,
+            source: doc.source,
+            segment: &doc.segments[index],
             tokens,
-            glossary,
+            glossary: doc.glossary,
+            segments: doc.segments,
+            index,
+            dictionary: doc.dictionary,
+            language: doc.language,
             names: OnceCell::new(),
         }
     }
@@ -239,12 +290,19 @@ pub fn default_rules() -> Vec<&'static dyn Rule> {
 /// Every rule, in the order `salin rules` lists them.
 pub static ALL: &[&dyn Rule] = &[
     &HyphenSpacing,
+    &AffixHyphen,
     &RepeatedWord,
     &PunctuationSpacing,
     &CompanySuffix,
     &GlossaryCase,
     &GlossaryForbidden,
     &GlossaryNearMiss,
+    &FusedParticle,
+    &MidSentenceCapital,
+    &QuoteBalance,
+    &DateArtifact,
+    &Untranslated,
+    &DRAlternation,
     &UnusedSuppression,
 ];
 
@@ -258,11 +316,13 @@ pub(crate) mod testing;
 
 #[cfg(test)]
 mod tests {
-    use super::testing::{check, doc_examples};
+    use super::testing::{check, checker_all, doc_examples, document};
     use super::*;
+    use crate::input::{Document, Format};
 
     /// Every rule's documented examples are true: each "Bad" line is flagged
-    /// by that rule, each "Good" line by no rule at all.
+    /// by that rule, each "Good" line by no default rule, nor by the rule
+    /// itself when it is off by default.
     #[test]
     fn documented_examples_hold() {
         for rule in ALL {
@@ -274,8 +334,9 @@ mod tests {
                 "{} lacks examples",
                 meta.name
             );
+            let with_all = |line: &str| checker_all().check(&document(line));
             for line in bad {
-                let found = check(&line);
+                let found = with_all(&line);
                 assert!(
                     found.iter().any(|d| d.rule == meta.name),
                     "{}: bad example not flagged: {line:?} (got {found:?})",
@@ -283,12 +344,47 @@ mod tests {
                 );
             }
             for line in good {
-                let found = check(&line);
+                let mut found = check(&line);
+                found.extend(with_all(&line).into_iter().filter(|d| d.rule == meta.name));
                 assert!(
                     found.is_empty(),
                     "{}: good example flagged: {line:?}: {found:?}",
                     meta.name
                 );
+            }
+        }
+    }
+
+    /// Odd text (non-ASCII capitals, combining marks, emoji, stray marks at
+    /// the edges) makes no rule panic, with or without a dictionary.
+    #[test]
+    fn odd_text_does_not_panic() {
+        let dict = crate::lexicon::Dictionary::from_words(["pag-unlad", "ñandu-ñandu"]);
+        let with_dict = crate::Checker::with_rules(Glossary::embedded(), ALL.to_vec())
+            .with_dictionary(Some(dict));
+        for text in [
+            "Ñandu İstanbul ǅemal µs Ωmega 😀 e\u{301}ka",
+            "\"",
+            "“ ” ( ) [ ] - -- — ‘ ’ ' :) ;(",
+            "ika",
+            "ika -",
+            "alas -",
+            "- ika",
+            "Ng",
+            "ng ng ng",
+            "nalang-",
+            "ÑagaMaynila tagaÑandu ikaⅣ ika ٣ JUL-04-٢٠٢٤٤",
+            "pagÑandu Pagunlad ñandu -ñandu ÑANDU ÑANDU ÑANDU",
+            "\" Ñ . \" at “ Ñ ”. The is of the and to by. Sa Ang Mga ng Ang ñ",
+            "araw araw\r\naraw\u{a0}araw",
+        ] {
+            for doc in [
+                Document::new("t.txt", text, Format::Plain),
+                Document::new("t.md", text, Format::Markdown),
+            ] {
+                let _ = checker_all().check(&doc);
+                let _ = with_dict.check(&doc);
+                let _ = crate::fix::fix_document(&with_dict, &doc, crate::Applicability::Unsafe);
             }
         }
     }

@@ -125,6 +125,8 @@ fn mark_stands_alone(chars: &[(usize, char)], k: usize) -> bool {
     match chars.get(k + 1).map(|&(_, c)| c) {
         None => true,
         Some(c) if c.is_whitespace() => true,
+        // A smiley, `:)` or `;(`.
+        Some(')' | '(') if matches!(mark, ':' | ';') => false,
         Some(c) => {
             matches!(c, '"' | '\u{201d}' | ')')
                 || (matches!(mark, '!' | '?') && matches!(c, '!' | '?'))
@@ -139,11 +141,12 @@ fn missing_space_after(text: &str, chars: &[(usize, char)], k: usize) -> bool {
         return false;
     };
     let next2 = chars.get(k + 2).map(|&(_, c)| c);
-    // The word before the mark.
+    // The word before the mark (a number, before a sentence start).
+    let alnum_word = matches!(c, '.' | '?' | '!') && starts_filipino_sentence(text, chars, k + 1);
     let word_start = text[..i]
         .char_indices()
         .rev()
-        .take_while(|&(_, c)| c.is_alphabetic())
+        .take_while(|&(_, c)| c.is_alphabetic() || (alnum_word && c.is_ascii_digit()))
         .last()
         .map_or(i, |(j, _)| j);
     let word = &text[word_start..i];
@@ -155,8 +158,12 @@ fn missing_space_after(text: &str, chars: &[(usize, char)], k: usize) -> bool {
     }
     match c {
         '.' | '?' | '!' => {
-            // `temperatura.Ang`: lower-case word, then a capitalised word.
-            word.chars().all(char::is_lowercase)
+            // `temperatura.Ang`: lower-case word, then a capitalised word;
+            // or any word or number, then a capitalised Filipino function
+            // word that starts sentences (`Pilipinas.Ang`, `2024.Ang`).
+            let lower_word = word.chars().all(char::is_lowercase);
+            let marker_next = starts_filipino_sentence(text, chars, k + 1);
+            (lower_word || marker_next)
                 && !(c == '.' && is_abbreviation(&fold(word)))
                 && next.is_uppercase()
                 && next2.is_some_and(char::is_lowercase)
@@ -172,6 +179,28 @@ fn missing_space_after(text: &str, chars: &[(usize, char)], k: usize) -> bool {
                 && !next_word_followed_by(text, chars, k + 1, c)
         }
     }
+}
+
+/// The word starting at `chars[k]` is a capitalised Filipino function word
+/// that begins sentences (`Ang`, `Mga`, `Sa`, `Ito`, ...), followed by a
+/// space.
+fn starts_filipino_sentence(text: &str, chars: &[(usize, char)], k: usize) -> bool {
+    let Some(&(start, first)) = chars.get(k) else {
+        return false;
+    };
+    if !first.is_uppercase() {
+        return false;
+    }
+    let word: String = text[start..]
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .collect();
+    let after = text[start + word.len()..].chars().next();
+    after == Some(' ')
+        && matches!(
+            word.as_str(),
+            "Ang" | "Mga" | "Sa" | "Ito" | "Ayon" | "Si" | "Hindi" | "Dahil" | "Noong" | "Nang"
+        )
 }
 
 /// The word starting at `chars[k]` is directly followed by `mark`.
@@ -227,6 +256,19 @@ mod tests {
     }
 
     #[test]
+    fn missing_space_before_a_filipino_sentence() {
+        assert_fixed(
+            "sa Unibersidad ng Pilipinas.Ang resulta",
+            "sa Unibersidad ng Pilipinas. Ang resulta",
+        );
+        assert_fixed(
+            "noong Hunyo 2024.Ang mga ito",
+            "noong Hunyo 2024. Ang mga ito",
+        );
+        assert_silent("ang Node.Js at Sta.Ana at v2.Ang");
+    }
+
+    #[test]
     fn doubled_spaces() {
         assert_fixed("Ang pulong ay  bukas.", "Ang pulong ay bukas.");
         assert_eq!(
@@ -250,6 +292,7 @@ mod tests {
             "v1.2.Beta",
             "a,b",
             ":) masaya",
+            "masaya kami :) at ;(",
             "ang format na \"left,top,right,bottom\"",
             "sa 127.0.0.1/8 at ::1 lamang",
         ] {

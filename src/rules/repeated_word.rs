@@ -6,8 +6,14 @@ use crate::text::tokens::{fold, starts_upper};
 
 declare_rule! {
     /// ## What it checks
-    /// The same word written two or more times in a row: `Award Award Award`,
-    /// `ang ang`, `mga mga`.
+    /// - The same word written two or more times in a row: `Award Award
+    ///   Award`, `ang ang`, `mga mga`.
+    /// - A part repeated three or more times inside a hyphenated word:
+    ///   `hilaga-hilagang-hilagang-kanluran` (→ `hilagang-kanluran`).
+    /// - A reduplication written with a space instead of a hyphen, for a
+    ///   short list of words that are always reduplicated that way:
+    ///   `araw araw`, `isa isa`, `unti unting`, `dahan dahan`, `paulit ulit`
+    ///   (→ `araw-araw`, `isa-isa`, ...).
     ///
     /// ## Why
     /// Machine translation sometimes loops on a word, and segment joining
@@ -16,13 +22,18 @@ declare_rule! {
     /// ...) and capitalised words, because ordinary Filipino writes some words
     /// twice on purpose (`ano ano`, `major major`). Doubled nicknames of up to
     /// four letters (`Zsa Zsa`, `Bong Bong`, `Jun Jun`) are names, not errors.
-    /// A repeat across a line break or punctuation is not flagged.
+    /// A repeat across a line break or punctuation is not flagged. The
+    /// spaced-reduplication list leaves out `ano ano` and `sino sino`, which
+    /// published Filipino writes both ways.
     ///
     /// ## Bad
     /// ```text
     /// Nanalo siya ng Award Award Award sa gabi ng parangal.
     /// Dumalo ang ang mga opisyal.
     /// Nagbigay sila ng tulong sa mga mga pamilya.
+    /// Umihip ang hangin mula sa hilaga-hilagang-hilagang-kanluran.
+    /// Araw araw siyang naglalakad sa parke.
+    /// Unti unting bumuti ang panahon.
     /// ```
     ///
     /// ## Good
@@ -30,11 +41,15 @@ declare_rule! {
     /// Nanalo siya ng Award sa gabi ng parangal.
     /// Kumanta si Zsa Zsa at si Bong Bong.
     /// Ano ano ang mga dala mo?
+    /// Araw-araw siyang naglalakad mula sa hilagang-kanluran ng parke.
+    /// Unti-unting bumuti ang panahon sa sari-sari store.
     /// ```
     ///
     /// ## Fix
     /// The repeats are removed. Safe for three or more; unsafe for two, since
-    /// the doubling may hide a different dropped word.
+    /// the doubling may hide a different dropped word, and unsafe inside a
+    /// hyphenated word. Safe for a spaced reduplication: the space becomes a
+    /// hyphen.
     pub struct RepeatedWord {
         name: "repeated-word",
         severity: Error,
@@ -49,6 +64,8 @@ impl Rule for RepeatedWord {
     }
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        hyphen_chains(ctx, out);
+        spaced_reduplications(ctx, out);
         let tokens = ctx.tokens;
         let mut i = 0;
         while i < tokens.len() {
@@ -64,8 +81,21 @@ impl Rule for RepeatedWord {
                 j += 1;
             }
             let count = j - i;
-            if count >= 2 && tokens[i].kind == TokenKind::Word && is_error(word, &fold(word), count)
-            {
+            let folded = if count >= 2 {
+                fold(word)
+            } else {
+                String::new()
+            };
+            if count == 2 && is_spaced_reduplication(&folded, &folded) {
+                i = j; // reported by `spaced_reduplications`
+                continue;
+            }
+            if count == 2 && starts_title(ctx, i + 1) {
+                // `ang Ang Probinsyano`: the second word begins a title.
+                i += 1;
+                continue;
+            }
+            if count >= 2 && tokens[i].kind == TokenKind::Word && is_error(word, &folded, count) {
                 let span = tokens[i].range.start..tokens[j - 1].range.end;
                 let removed = tokens[i].range.end..tokens[j - 1].range.end;
                 let fix = if count >= 3 {
@@ -98,6 +128,127 @@ fn same_word(a: &str, b: &str) -> bool {
         || a.chars()
             .flat_map(char::to_lowercase)
             .eq(b.chars().flat_map(char::to_lowercase))
+}
+
+/// Words whose reduplication is written with a hyphen, and never as two
+/// free words: left part and the right parts it takes.
+const REDUPLICATED: &[(&str, &[&str])] = &[
+    ("agad", &["agad"]),
+    ("araw", &["araw"]),
+    ("buwan", &["buwan"]),
+    ("dahan", &["dahan", "dahang"]),
+    ("dalawa", &["dalawa", "dalawang"]),
+    ("gabi", &["gabi"]),
+    ("hiwa", &["hiwalay"]),
+    ("iba", &["iba", "ibang"]),
+    ("isa", &["isa", "isang"]),
+    ("kani", &["kanila", "kanilang", "kaniya", "kaniyang"]),
+    ("linggo", &["linggo"]),
+    ("oras", &["oras"]),
+    ("paminsan", &["minsan"]),
+    ("pare", &["pareho", "parehong"]),
+    ("paulit", &["ulit"]),
+    ("sabay", &["sabay"]),
+    ("sama", &["sama"]),
+    ("sari", &["sari", "saring"]),
+    ("taon", &["taon"]),
+    ("tuloy", &["tuloy"]),
+    ("unti", &["unti", "unting"]),
+];
+
+fn is_spaced_reduplication(left: &str, right: &str) -> bool {
+    REDUPLICATED
+        .iter()
+        .any(|(l, rights)| *l == left && rights.contains(&right))
+}
+
+/// `araw araw` → `araw-araw`.
+fn spaced_reduplications(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    let tokens = ctx.tokens;
+    let seg_end = ctx.segment.range.end;
+    for i in 0..tokens.len().saturating_sub(1) {
+        let (left, right) = (ctx.word(i), ctx.word(i + 1));
+        if ctx.gap_after(i) != " "
+            || !right.chars().all(char::is_lowercase)
+            || !is_spaced_reduplication(&fold(left), right)
+            || ctx.source[..tokens[i].range.start].ends_with('-')
+            || ctx.source[tokens[i + 1].range.end..seg_end].starts_with('-')
+            || (i + 2 < tokens.len()
+                && fold(ctx.word(i + 2)) == fold(right)
+                && ctx.gap_after(i + 1) == " ")
+        {
+            continue;
+        }
+        let joined = format!("{left}-{right}");
+        let gap = tokens[i].range.end..tokens[i + 1].range.start;
+        out.push(
+            Diagnostic::new(
+                RepeatedWord::META.name,
+                tokens[i].range.start..tokens[i + 1].range.end,
+                format!("a reduplication is written with a hyphen; write `{joined}`"),
+            )
+            .with_suggestion(joined)
+            .with_fix(Fix::safe(vec![Edit::replace(gap, "-")])),
+        );
+    }
+}
+
+/// `hilaga-hilagang-hilagang-kanluran`: three or more parts of a hyphenated
+/// word with one stem (ignoring a `-ng` linker) collapse to the last one.
+fn hyphen_chains(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    let tokens = ctx.tokens;
+    let stem = |i: usize| {
+        let w = fold(ctx.word(i));
+        w.strip_suffix("ng").map(str::to_string).unwrap_or(w)
+    };
+    let mut i = 0;
+    while i < tokens.len() {
+        let mut j = i + 1;
+        while j < tokens.len() && ctx.gap_after(j - 1) == "-" {
+            j += 1;
+        }
+        // Parts i..j form one hyphenated word; look for a run of one stem.
+        let mut a = i;
+        while a < j {
+            let mut b = a + 1;
+            while b < j && stem(b) == stem(a) {
+                b += 1;
+            }
+            if b - a >= 3 && stem(a).chars().count() >= 2 && tokens[a].kind == TokenKind::Word {
+                let chain = tokens[i].range.start..tokens[j - 1].range.end;
+                let run = tokens[a].range.start..tokens[b - 1].range.end;
+                let kept = ctx.word(b - 1);
+                let suggestion = format!(
+                    "{}{kept}{}",
+                    &ctx.source[chain.start..run.start],
+                    &ctx.source[run.end..chain.end]
+                );
+                out.push(
+                    Diagnostic::new(
+                        RepeatedWord::META.name,
+                        chain,
+                        format!(
+                            "`{kept}` is repeated {} times inside a hyphenated word; keep one",
+                            b - a
+                        ),
+                    )
+                    .with_suggestion(suggestion)
+                    .with_fix(Fix::unsafe_(vec![Edit::replace(run, kept)])),
+                );
+            }
+            a = b;
+        }
+        i = j;
+    }
+}
+
+/// Token `i` is capitalised after a lower-case twin and followed by another
+/// capitalised word: the start of a title (`ang Ang Probinsyano`).
+fn starts_title(ctx: &Context<'_>, i: usize) -> bool {
+    starts_upper(ctx.word(i))
+        && !starts_upper(ctx.word(i - 1))
+        && i + 1 < ctx.tokens.len()
+        && starts_upper(ctx.word(i + 1))
 }
 
 /// Only blanks, no line break or punctuation.
@@ -143,7 +294,7 @@ mod tests {
         assert_fixed("dumalo ang ang mga", "dumalo ang ang mga");
         assert_fixed_with(
             "dumalo Ang ang mga",
-            "dumalo Ang mga",
+            "dumalo ang mga",
             Applicability::Unsafe,
         );
         assert_eq!(
@@ -166,6 +317,64 @@ mod tests {
             "I I",
             "ang ulat na na-diagnose siya",
             "nakuha na na file",
+        ] {
+            assert_silent(text);
+        }
+    }
+
+    #[test]
+    fn repetition_inside_hyphenated_words() {
+        let text = "mula sa hilaga-hilagang-hilagang-kanluran ang hangin";
+        assert_eq!(
+            flagged(text),
+            [(
+                "repeated-word",
+                "hilaga-hilagang-hilagang-kanluran".to_string()
+            )]
+        );
+        let d = check(text);
+        assert_eq!(d[0].suggestion.as_deref(), Some("hilagang-kanluran"));
+        assert_eq!(
+            d[0].message,
+            "`hilagang` is repeated 3 times inside a hyphenated word; keep one"
+        );
+        assert_fixed_with(
+            text,
+            "mula sa hilagang-kanluran ang hangin",
+            Applicability::Unsafe,
+        );
+        for text in [
+            "araw-araw at sari-sari-store at kabi-kabila",
+            "isang 10-10-10 na iskor",
+            "ang hilaga-hilagang-kanluran",
+        ] {
+            assert_silent(text);
+        }
+    }
+
+    #[test]
+    fn spaced_reduplication_takes_a_hyphen() {
+        for (bad, good) in [
+            ("Araw araw siyang naglalakad", "Araw-araw siyang naglalakad"),
+            ("isa isang tinawag", "isa-isang tinawag"),
+            ("unti unting bumuti", "unti-unting bumuti"),
+            ("dahan dahang bumaba", "dahan-dahang bumaba"),
+            ("paulit ulit na sinabi", "paulit-ulit na sinabi"),
+            ("sa kani kanilang bahay", "sa kani-kanilang bahay"),
+            ("pare parehong sagot", "pare-parehong sagot"),
+            ("sabay sabay silang", "sabay-sabay silang"),
+        ] {
+            assert_fixed(bad, good);
+        }
+        assert_eq!(
+            check("araw araw")[0].message,
+            "a reduplication is written with a hyphen; write `araw-araw`"
+        );
+        for text in [
+            "ano ano ang dala mo at sino sino ang dumating",
+            "isang araw\naraw ulit",
+            "noong isang araw, araw din ng pista",
+            "araw-araw araw",
         ] {
             assert_silent(text);
         }

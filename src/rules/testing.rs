@@ -14,15 +14,25 @@ pub fn checker() -> &'static Checker {
     CHECKER.get_or_init(|| Checker::new(Glossary::embedded()))
 }
 
-/// Checks `text` as plain text, or as Markdown when it holds an HTML comment
+/// A checker running every rule, the off-by-default ones included.
+pub fn checker_all() -> &'static Checker {
+    static CHECKER: OnceLock<Checker> = OnceLock::new();
+    CHECKER.get_or_init(|| Checker::with_rules(Glossary::embedded(), crate::rules::ALL.to_vec()))
+}
+
+/// `text` as plain text, or as Markdown when it holds an HTML comment
 /// (suppression comments exist only in Markdown).
-pub fn check(text: &str) -> Vec<Diagnostic> {
-    let format = if text.contains("<!--") {
-        Format::Markdown
+pub fn document(text: &str) -> Document {
+    if text.contains("<!--") {
+        Document::new("test.md", text, Format::Markdown)
     } else {
-        Format::Plain
-    };
-    checker().check(&Document::new("test.md", text, format))
+        Document::new("test.txt", text, Format::Plain)
+    }
+}
+
+/// Findings of the default rules in `text` (see [`document`]).
+pub fn check(text: &str) -> Vec<Diagnostic> {
+    checker().check(&document(text))
 }
 
 /// `(rule, flagged text)` for every finding.

@@ -1,0 +1,185 @@
+//! Precision benchmark: runs every rule (including the off-by-default ones)
+//! over human-written Filipino and prints findings per 1,000 words per rule,
+//! then every finding with its context, so a person can classify each one.
+//!
+//! ```sh
+//! cargo run --release --example precision                  # ../shared/corpus (if present) + tests/clean
+//! cargo run --release --example precision -- FILE_OR_DIR   # other texts
+//! cargo run --release --example precision -- --dictionary /usr/share/hunspell/tl.dic
+//! cargo run --release --example precision -- --summary    # the table only
+//! ```
+//!
+//! Corpus files (`.txt`) hold one sentence or string per line, so each line
+//! is checked as its own paragraph; `.md` files are read as Markdown.
+//! Not a unit test: the shared corpus is not part of the repository. The
+//! classification of the hits lives in `tests/precision/README.md`.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use salin::lexicon::Dictionary;
+use salin::rules::ALL;
+use salin::{Checker, Document, Format, Glossary};
+
+fn main() {
+    let mut paths = Vec::new();
+    let mut dictionary = None;
+    let mut summary_only = false;
+    let mut args = std::env::args().skip(1);
+    while let Some(a) = args.next() {
+        match a.as_str() {
+            "--dictionary" => {
+                let p = args.next().expect("--dictionary PATH");
+                dictionary = Some(Dictionary::load(Path::new(&p)).expect("dictionary"));
+            }
+            "--summary" => summary_only = true,
+            _ => paths.push(PathBuf::from(a)),
+        }
+    }
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    if paths.is_empty() {
+        let shared = root.join("../shared/corpus");
+        if shared.is_dir() {
+            paths.push(shared);
+        } else {
+            eprintln!("note: ../shared/corpus not found; checking tests/clean only");
+        }
+        paths.push(root.join("tests/clean"));
+        paths.push(root.join("samples/clean-article.txt"));
+        paths.push(root.join("samples/clean-article.md"));
+    }
+    let mut files = Vec::new();
+    for p in &paths {
+        collect(p, &mut files);
+    }
+
+    let checker =
+        Checker::with_rules(Glossary::embedded(), ALL.to_vec()).with_dictionary(dictionary);
+    if let Some(d) = checker.dictionary() {
+        println!("dictionary: {} ({} forms)", d.source(), d.len());
+    } else {
+        println!("dictionary: none");
+    }
+
+    let mut hits_out = String::new();
+    let mut table: Vec<(String, usize, BTreeMap<&str, usize>)> = Vec::new();
+    for file in &files {
+        let name = file
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        if name == "stopwords-tl.txt" || name == "SOURCES.md" {
+            continue;
+        }
+        let text = fs::read_to_string(file).expect("readable UTF-8 file");
+        let words = text.split_whitespace().count();
+        let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+        let markdown = Format::from_path(file) == Some(Format::Markdown);
+        // One sentence per line: blank lines make each line a paragraph.
+        let body = if markdown {
+            text.clone()
+        } else {
+            text.replace('\n', "\n\n")
+        };
+        let format = if markdown {
+            Format::Markdown
+        } else {
+            Format::Plain
+        };
+        let doc = Document::new(name.clone(), body, format);
+        for d in checker.check(&doc) {
+            *counts.entry(d.rule).or_default() += 1;
+            let line_no = doc.text[..d.span.start].matches('\n').count();
+            let line_no = if markdown {
+                line_no + 1
+            } else {
+                line_no / 2 + 1
+            };
+            let line_start = doc.text[..d.span.start].rfind('\n').map_or(0, |i| i + 1);
+            let line_end = doc.text[d.span.end..]
+                .find('\n')
+                .map_or(doc.text.len(), |i| d.span.end + i);
+            let before = tail_chars(&doc.text[line_start..d.span.start], 40);
+            let after = head_chars(&doc.text[d.span.end..line_end], 40);
+            hits_out.push_str(&format!(
+                "{name}:{line_no}: {} [{}] …{before}⟦{}⟧{after}… → {}\n",
+                d.rule,
+                d.severity,
+                &doc.text[d.span.clone()],
+                d.suggestion.as_deref().unwrap_or("-"),
+            ));
+        }
+        table.push((name, words, counts));
+    }
+
+    println!();
+    println!("findings per 1,000 words (count in parentheses)");
+    let names: Vec<&str> = ALL.iter().map(|r| r.meta().name).collect();
+    for (file, words, counts) in &table {
+        println!("\n{file} ({words} words)");
+        let mut default_on = 0;
+        for name in &names {
+            let n = counts.get(name).copied().unwrap_or(0);
+            let on = salin::rules::by_name(name).is_some_and(|r| r.meta().default_enabled);
+            if on {
+                default_on += n;
+            }
+            if n > 0 {
+                println!(
+                    "  {name:<22} {:>7.3} ({n}){}",
+                    per_k(n, *words),
+                    if on { "" } else { "  [off by default]" }
+                );
+            }
+        }
+        println!(
+            "  {:<22} {:>7.3} ({default_on})",
+            "ALL DEFAULT-ON",
+            per_k(default_on, *words)
+        );
+    }
+    if !summary_only {
+        println!("\nevery finding:\n{hits_out}");
+    }
+}
+
+fn per_k(n: usize, words: usize) -> f64 {
+    if words == 0 {
+        0.0
+    } else {
+        n as f64 * 1000.0 / words as f64
+    }
+}
+
+fn collect(path: &Path, out: &mut Vec<PathBuf>) {
+    if path.is_dir() {
+        let mut entries: Vec<PathBuf> = fs::read_dir(path)
+            .expect("readable directory")
+            .map(|e| e.expect("entry").path())
+            .collect();
+        entries.sort();
+        for e in entries {
+            if e.is_dir() || Format::from_path(&e).is_some() {
+                collect(&e, out);
+            }
+        }
+    } else {
+        out.push(path.to_path_buf());
+    }
+}
+
+fn tail_chars(s: &str, n: usize) -> &str {
+    let count = s.chars().count();
+    match s.char_indices().nth(count.saturating_sub(n)) {
+        Some((i, _)) if count > n => &s[i..],
+        _ => s,
+    }
+}
+
+fn head_chars(s: &str, n: usize) -> &str {
+    match s.char_indices().nth(n) {
+        Some((i, _)) => &s[..i],
+        None => s,
+    }
+}

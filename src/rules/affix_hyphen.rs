@@ -1,0 +1,519 @@
+use super::{Context, Rule, RuleMeta, declare_rule};
+use crate::diagnostic::{Diagnostic, Edit, Fix};
+use crate::text::TokenKind;
+use crate::text::tokens::{fold, starts_upper};
+
+declare_rule! {
+    /// ## What it checks
+    /// A hyphen missing or misplaced between a Tagalog prefix and what
+    /// follows it:
+    /// - a prefix glued to a proper noun, acronym or number: `tagaMaynila`,
+    ///   `makaDiyos`, `ika5` (→ `taga-Maynila`, `maka-Diyos`, `ika-5`);
+    /// - a space instead of the hyphen: `taga Maynila`, `maka Diyos`,
+    ///   `ika 5`;
+    /// - a hyphen in a spelled-out ordinal, which is one word: `ika-lima` →
+    ///   `ikalima`, and the irregular `ika-dalawa` → `ikalawa`, `ika-tatlo`
+    ///   → `ikatlo`;
+    /// - clock times: `alas-una` → `ala-una`, `ala-dos` → `alas-dos`,
+    ///   `alas tres` → `alas-tres`;
+    /// - with a dictionary only: a prefix fused to a vowel-initial root
+    ///   (`pagunlad` → `pag-unlad`), when the word list has the hyphenated
+    ///   form and not the fused one.
+    ///
+    /// ## Why
+    /// The KWF *Ortograpiyang Pambansa* hyphenates a prefix before a proper
+    /// noun, an acronym or a numeral, keeping the name's spelling
+    /// (`taga-Cebu`, `ika-100`), writes spelled ordinals as one word
+    /// (`ikalima`), and writes clock time `ala-una`, `alas-dos` ... `alas-dose`.
+    /// Without a dictionary the rule never inserts a hyphen into a native
+    /// word: `magaling`, `nagalit`, `pangalan` and `pagasa` look prefixed and
+    /// are not. Only `taga` and `maka` are joined across a space: `pa`, `na`
+    /// and `ka` are also free words (`ka Juan`).
+    ///
+    /// ## Bad
+    /// ```text
+    /// Ang mga tagaMaynila ay dumalo sa pista.
+    /// Dumating ang mga taga Cebu kahapon.
+    /// Nasa ika5 palapag ang opisina.
+    /// Ipinagdiwang ang ika 100 anibersaryo ng bayan.
+    /// Nanalo siya sa ika-limang pagkakataon.
+    /// Nagtapos siya sa ika-dalawang puwesto.
+    /// Dumating sila nang alas-una ng hapon.
+    /// Magsisimula ang misa nang alas tres ng hapon.
+    /// ```
+    ///
+    /// ## Good
+    /// ```text
+    /// Ang mga taga-Maynila ay dumalo sa pista.
+    /// Nasa ika-5 palapag ang opisina, sa ikalimang pinto.
+    /// Nagtapos siya sa ikalawang puwesto, at ikatlo ang kapatid niya.
+    /// Dumating sila nang ala-una at umalis nang alas-tres.
+    /// Magaling at nagalit ang pinuno dahil sa pangalan ng pagasa.
+    /// Bumili siya ng iPhone at nagbasa ng eBook, ika nga nila.
+    /// Sumayaw siya ala Hayden sa entablado.
+    /// ```
+    ///
+    /// ## Fix
+    /// Safe: the hyphen is inserted, removed or moved, or the time word
+    /// rewritten. Unsafe for the dictionary-confirmed native words.
+    pub struct AffixHyphen {
+        name: "affix-hyphen",
+        severity: Error,
+        fix: SafeOrUnsafe,
+        summary: "Missing hyphen after a prefix before a name or number (`tagaMaynila`, `ika 5`), `ika-lima`, `alas-una`",
+    }
+}
+
+/// Prefixes that may be glued to a capitalised name by mistake
+/// (`tagaMaynila`). `i`, `pa`, `ma`, `na` are left out: `iPhone`, `eBook`.
+const CAMEL_PREFIXES: &[&str] = &[
+    "ika", "ipag", "kontra", "maka", "maki", "mala", "mag", "mang", "naka", "nag", "naki", "pag",
+    "pagka", "pang", "pinaka", "taga",
+];
+
+/// Spelled cardinal numbers and the ordinal each makes with `ika`.
+const ORDINALS: &[(&str, &str)] = &[
+    ("anim", "ikaanim"),
+    ("animnapu", "ikaanimnapu"),
+    ("apat", "ikaapat"),
+    ("apatnapu", "ikaapatnapu"),
+    ("dalawa", "ikalawa"),
+    ("dalawampu", "ikadalawampu"),
+    ("labing", "ikalabing"),
+    ("lima", "ikalima"),
+    ("limampu", "ikalimampu"),
+    ("pito", "ikapito"),
+    ("pitumpu", "ikapitumpu"),
+    ("sampu", "ikasampu"),
+    ("sandaan", "ikasandaan"),
+    ("siyam", "ikasiyam"),
+    ("siyamnapu", "ikasiyamnapu"),
+    ("tatlo", "ikatlo"),
+    ("tatlumpu", "ikatatlumpu"),
+    ("walo", "ikawalo"),
+    ("walumpu", "ikawalumpu"),
+];
+
+/// Spanish clock numbers: `ala-una`, `alas-dos` ... `alas-dose`.
+const CLOCK: &[&str] = &[
+    "diyes", "dos", "dose", "dyis", "kuwatro", "kwatro", "nuwebe", "nwebe", "onse", "otso", "sais",
+    "singko", "sinko", "siyete", "syete", "tres", "una",
+];
+
+/// Consonant-final prefixes whose hyphen before a vowel a dictionary can
+/// confirm (`pagunlad` → `pag-unlad`).
+const VOWEL_PREFIXES: &[&str] = &[
+    "ipag",
+    "ipinag",
+    "mag",
+    "makipag",
+    "mang",
+    "may",
+    "nag",
+    "nakipag",
+    "pag",
+    "pakikipag",
+    "pang",
+    "pinag",
+    "sang",
+    "tag",
+];
+
+impl Rule for AffixHyphen {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let tokens = ctx.tokens;
+        let source = ctx.source;
+        let seg_end = ctx.segment.range.end;
+        let mut i = 0;
+        while i < tokens.len() {
+            let word = ctx.word(i);
+            let range = tokens[i].range.clone();
+            let lower = fold(word);
+            let glued_before = source[..range.start]
+                .chars()
+                .next_back()
+                .is_some_and(|c| matches!(c, '-' | '_' | '/' | '.' | '@' | '#' | '$' | '\\'));
+            let glued_after = source[range.end..seg_end].starts_with(['-', '_', '/', '@']);
+            if glued_before {
+                i += 1;
+                continue;
+            }
+
+            // `tagaMaynila`, `ika5`.
+            if !glued_after && let Some((prefix, rest)) = camel_split(word) {
+                let fixed = format!("{prefix}-{rest}");
+                out.push(
+                    Diagnostic::new(
+                        Self::META.name,
+                        range.clone(),
+                        format!(
+                            "a hyphen joins the prefix `{prefix}-` to `{rest}`; write `{fixed}`"
+                        ),
+                    )
+                    .with_suggestion(fixed)
+                    .with_fix(Fix::safe(vec![Edit::insert(
+                        range.start + prefix.len(),
+                        "-",
+                    )])),
+                );
+                i += 1;
+                continue;
+            }
+
+            if i + 1 < tokens.len() {
+                let gap = ctx.gap_after(i);
+                let next = ctx.word(i + 1);
+                let next_range = tokens[i + 1].range.clone();
+                let next_lower = fold(next);
+                let gap_range = range.end..next_range.start;
+                let after_next = &source[next_range.end..seg_end];
+                let is_hyphen_gap = !gap.is_empty()
+                    && gap.trim_matches([' ', '\u{a0}']) == "-"
+                    && !gap.contains('\n');
+
+                // `ika-lima` → `ikalima`, `ika-dalawang` → `ikalawang`.
+                if lower == "ika"
+                    && is_hyphen_gap
+                    && let Some((ordinal, tail)) = ordinal(&next_lower)
+                    && next.chars().next().is_some_and(char::is_lowercase)
+                {
+                    let fused = format!("{}{tail}", recase(word, ordinal));
+                    out.push(
+                        Diagnostic::new(
+                            Self::META.name,
+                            range.start..next_range.end,
+                            format!("a spelled-out ordinal is one word; write `{fused}`"),
+                        )
+                        .with_suggestion(fused.clone())
+                        .with_fix(Fix::safe(vec![Edit::replace(
+                            range.start..next_range.end,
+                            fused,
+                        )])),
+                    );
+                    i += 2;
+                    continue;
+                }
+
+                // Clock time.
+                if (lower == "ala" || lower == "alas")
+                    && (is_hyphen_gap || gap == " ")
+                    && CLOCK.contains(&next)
+                    && !after_next.starts_with(['-', '\''])
+                {
+                    let right = if next == "una" { "ala" } else { "alas" };
+                    if lower != right || gap != "-" {
+                        let fixed = format!("{}-{next}", recase(word, right));
+                        let message = if lower != right {
+                            format!("clock time is written `{right}-{next}`")
+                        } else {
+                            format!("a hyphen joins `{right}` to the hour; write `{fixed}`")
+                        };
+                        out.push(
+                            Diagnostic::new(Self::META.name, range.start..next_range.end, message)
+                                .with_suggestion(fixed.clone())
+                                .with_fix(Fix::safe(vec![Edit::replace(
+                                    range.start..next_range.end,
+                                    fixed,
+                                )])),
+                        );
+                    }
+                    i += 2;
+                    continue;
+                }
+
+                // `ika 5`.
+                if lower == "ika"
+                    && gap == " "
+                    && tokens[i + 1].kind == TokenKind::Number
+                    && next.len() <= 4
+                {
+                    let number = number_with_separators(source, next_range.start, seg_end);
+                    let fixed = format!("{word}-{number}");
+                    out.push(
+                        Diagnostic::new(
+                            Self::META.name,
+                            range.start..next_range.start + number.len(),
+                            format!("a hyphen joins `ika` to a numeral; write `{fixed}`"),
+                        )
+                        .with_suggestion(fixed)
+                        .with_fix(Fix::safe(vec![Edit::replace(gap_range, "-")])),
+                    );
+                    i += 2;
+                    continue;
+                }
+
+                // `taga Maynila`, `maka Diyos`.
+                if (lower == "taga" || lower == "maka")
+                    && gap == " "
+                    && starts_upper(next)
+                    && next.chars().skip(1).any(char::is_alphabetic)
+                    && (word == lower
+                        || (starts_upper(word)
+                            && word[1..] == lower[1..]
+                            && starts_sentence(ctx, i)))
+                {
+                    let fixed = format!("{word}-{next}");
+                    out.push(
+                        Diagnostic::new(
+                            Self::META.name,
+                            range.start..next_range.end,
+                            format!(
+                                "a hyphen joins the prefix `{lower}-` to a proper noun; write `{fixed}`"
+                            ),
+                        )
+                        .with_suggestion(fixed)
+                        .with_fix(Fix::safe(vec![Edit::replace(gap_range, "-")])),
+                    );
+                    i += 2;
+                    continue;
+                }
+            }
+
+            // With a dictionary: `pagunlad` → `pag-unlad`.
+            if let Some(dict) = ctx.dictionary
+                && !glued_after
+                && tokens[i].kind == TokenKind::Word
+                && word.chars().all(char::is_alphabetic)
+                && word.is_ascii()
+                && (word == lower || (starts_upper(word) && word[1..] == lower[1..]))
+                && !dict.contains(&lower)
+                && let Some(p) = VOWEL_PREFIXES.iter().copied().find(|p| {
+                    lower.len() > p.len() + 2
+                        && lower.starts_with(p)
+                        && lower[p.len()..].starts_with(['a', 'e', 'i', 'o', 'u'])
+                        && dict.contains(&format!("{p}-{}", &lower[p.len()..]))
+                })
+            {
+                let fixed = format!("{}-{}", &word[..p.len()], &word[p.len()..]);
+                out.push(
+                    Diagnostic::new(
+                        Self::META.name,
+                        range.clone(),
+                        format!(
+                            "the prefix `{p}-` takes a hyphen before a vowel; write `{fixed}` (dictionary)"
+                        ),
+                    )
+                    .with_suggestion(fixed)
+                    .with_fix(Fix::unsafe_(vec![Edit::insert(range.start + p.len(), "-")])),
+                );
+            }
+            i += 1;
+        }
+    }
+}
+
+/// Token `i` begins a sentence (or the segment).
+fn starts_sentence(ctx: &Context<'_>, i: usize) -> bool {
+    i == 0
+        || ctx
+            .gap_after(i - 1)
+            .trim()
+            .ends_with(['.', '!', '?', ':', '"', '\u{201c}'])
+}
+
+/// `tagaMaynila` → (`taga`, `Maynila`); `ika5` → (`ika`, `5`).
+fn camel_split(word: &str) -> Option<(&str, &str)> {
+    for p in CAMEL_PREFIXES {
+        // `tagaMaynila`, or `TagaMaynila` at the start of a sentence.
+        let Some(head) = word.get(..p.len()) else {
+            continue;
+        };
+        // Capitalised only for prefixes no brand starts with (`MagSafe`).
+        let matches_prefix = head == *p
+            || (matches!(*p, "taga" | "maka" | "pagka" | "ika")
+                && head.is_ascii()
+                && head[..1] == p[..1].to_ascii_uppercase()
+                && head[1..] == p[1..]);
+        if !matches_prefix {
+            continue;
+        }
+        let rest = &word[p.len()..];
+        let mut chars = rest.chars();
+        let Some(first) = chars.next() else {
+            continue;
+        };
+        let tail: Vec<char> = chars.collect();
+        // `Maynila` (a capital, then two or more lower-case letters) or an
+        // acronym (`IT`, `DOH`).
+        let proper = first.is_uppercase()
+            && !tail.is_empty()
+            && ((tail.len() >= 2 && tail.iter().all(|c| c.is_lowercase()))
+                || tail.iter().all(|c| c.is_uppercase()));
+        let numeral = *p == "ika"
+            && first.is_ascii_digit()
+            && tail.iter().all(char::is_ascii_digit)
+            && tail.len() < 4;
+        if proper || numeral {
+            return Some((&word[..p.len()], rest));
+        }
+    }
+    None
+}
+
+/// A spelled cardinal that `ika` makes an ordinal of (`lima`, `dalawang`).
+pub(crate) fn is_spelled_cardinal(lower: &str) -> bool {
+    ordinal(lower).is_some()
+}
+
+/// A Spanish clock number (`una`, `dos`, `tres`).
+pub(crate) fn is_clock_word(lower: &str) -> bool {
+    CLOCK.contains(&lower)
+}
+
+/// A spelled cardinal (with an optional `-ng` linker): the fused ordinal and
+/// the linker to keep.
+fn ordinal(lower: &str) -> Option<(&'static str, &str)> {
+    if let Some(&(_, o)) = ORDINALS.iter().find(|(c, _)| *c == lower) {
+        return Some((o, ""));
+    }
+    let base = lower.strip_suffix("ng")?;
+    ORDINALS
+        .iter()
+        .find(|(c, _)| *c == base && c.ends_with(['a', 'e', 'i', 'o', 'u']))
+        .map(|&(_, o)| (o, &lower[base.len()..]))
+}
+
+/// `replacement` capitalised like `word`.
+fn recase(word: &str, replacement: &str) -> String {
+    if starts_upper(word) {
+        let mut c = replacement.chars();
+        c.next()
+            .map(|f| f.to_uppercase().chain(c).collect())
+            .unwrap_or_default()
+    } else {
+        replacement.to_string()
+    }
+}
+
+/// The numeral starting at `start`, with its thousands separators (`1,000`).
+fn number_with_separators(source: &str, start: usize, end: usize) -> &str {
+    let text = &source[start..end];
+    let mut len = 0;
+    let bytes = text.as_bytes();
+    while len < bytes.len() {
+        let b = bytes[len];
+        if b.is_ascii_digit()
+            || (b == b',' && bytes.get(len + 1).is_some_and(u8::is_ascii_digit) && len > 0)
+        {
+            len += 1;
+        } else {
+            break;
+        }
+    }
+    &text[..len]
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::Applicability;
+    use crate::glossary::Glossary;
+    use crate::input::{Document, Format};
+    use crate::lexicon::Dictionary;
+    use crate::rules::testing::{assert_fixed, assert_silent, check, flagged};
+    use crate::{Checker, fix::fix_document};
+
+    #[test]
+    fn glued_prefixes() {
+        for (bad, good) in [
+            ("ang mga tagaMaynila", "ang mga taga-Maynila"),
+            ("isang makaDiyos na tao", "isang maka-Diyos na tao"),
+            ("ang pagkaPilipino", "ang pagka-Pilipino"),
+            ("mga tagaDOH", "mga taga-DOH"),
+            ("TagaCebu siya", "Taga-Cebu siya"),
+            ("ang magIT", "ang mag-IT"),
+            ("sa ika5 palapag", "sa ika-5 palapag"),
+        ] {
+            assert_fixed(bad, good);
+        }
+        assert_eq!(
+            check("ang mga tagaMaynila")[0].message,
+            "a hyphen joins the prefix `taga-` to `Maynila`; write `taga-Maynila`"
+        );
+    }
+
+    #[test]
+    fn spaces_for_hyphens() {
+        assert_fixed("ang mga taga Cebu", "ang mga taga-Cebu");
+        assert_fixed("Taga Davao siya", "Taga-Davao siya");
+        assert_fixed("isang maka Diyos", "isang maka-Diyos");
+        assert_fixed("sa ika 5 na palapag", "sa ika-5 na palapag");
+        assert_fixed("ang ika 1,000 na bisita", "ang ika-1,000 na bisita");
+        assert_eq!(
+            flagged("ang ika 1,000 na bisita"),
+            [("affix-hyphen", "ika 1,000".to_string())]
+        );
+    }
+
+    #[test]
+    fn spelled_ordinals_are_fused() {
+        for (bad, good) in [
+            ("sa ika-lima", "sa ikalima"),
+            ("sa ika-limang araw", "sa ikalimang araw"),
+            ("ang ika-dalawang puwesto", "ang ikalawang puwesto"),
+            ("Ika-tatlo siya", "Ikatlo siya"),
+            ("ang ika-labing-isang", "ang ikalabing-isang"),
+            ("ika-sampung", "ikasampung"),
+            ("ang ika - apat", "ang ikaapat"),
+        ] {
+            assert_fixed(bad, good);
+        }
+        assert_silent("ang ika-5 at ika-100 at ikalima at ikalawa at ika-19 na siglo");
+    }
+
+    #[test]
+    fn clock_times() {
+        for (bad, good) in [
+            ("nang alas-una", "nang ala-una"),
+            ("nang ala-dos ng hapon", "nang alas-dos ng hapon"),
+            ("nang ala-siyete ng umaga", "nang alas-siyete ng umaga"),
+            ("nang alas tres", "nang alas-tres"),
+            ("Ala una na", "Ala-una na"),
+            ("nang alas - singko", "nang alas-singko"),
+        ] {
+            assert_fixed(bad, good);
+        }
+        assert_silent("nang ala-una, alas-dos, alas-3:30, alas-6 at alas-dose");
+        assert_silent("sumayaw ala Hayden, alas");
+    }
+
+    #[test]
+    fn native_words_and_brands_are_silent() {
+        for text in [
+            "magaling nagalit pangalan pangako pagod pagitan magulang nagulat mangga magasin pagasa",
+            "iPhone iPad eBook YouTube PayPal McDonald",
+            "ang pa Maynila at ka Juan",
+            "ika nga ng matatanda",
+            "ang taga-Maynila at maka-Diyos at ika-5",
+            "ang Taga Santos",
+            "ang www.tagaMaynila.ph",
+            "µs Ωmega ñandu MagSafe PagIBIG NaCl",
+        ] {
+            assert_silent(text);
+        }
+    }
+
+    #[test]
+    fn a_dictionary_confirms_fused_vowel_prefixes() {
+        let dict = Dictionary::from_words(["pag-unlad", "pag-asa", "pagasa", "magaling"]);
+        let checker = Checker::new(Glossary::embedded()).with_dictionary(Some(dict));
+        let doc = Document::new(
+            "t.txt",
+            "Ang pagunlad ng bayan ay pagasa ng magaling. Ñandu Éclair.",
+            Format::Plain,
+        );
+        let found = checker.check(&doc);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].suggestion.as_deref(), Some("pag-unlad"));
+        let fixed = fix_document(&checker, &doc, Applicability::Unsafe);
+        assert_eq!(
+            fixed.text,
+            "Ang pag-unlad ng bayan ay pagasa ng magaling. Ñandu Éclair."
+        );
+        // Without the dictionary, nothing.
+        assert_silent("Ang pagunlad ng bayan.");
+    }
+}
