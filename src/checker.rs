@@ -9,7 +9,6 @@ use crate::lexicon::{Dictionary, is_english_function_word, is_filipino_marker};
 use crate::rules::{self, Context, DocLanguage, DocumentContext, Rule};
 use crate::settings::RuleSet;
 use crate::suppress;
-use crate::text::tokens::fold;
 use crate::text::{Token, tokenize};
 
 /// Which rules run, at what severity, with what glossary and dictionary.
@@ -128,17 +127,17 @@ fn language_of(text: &str, tokens: &[Vec<Token>]) -> DocLanguage {
     let mut language = DocLanguage::default();
     for t in tokens.iter().flatten() {
         let word = t.text(text);
-        if word.len() > 8 {
-            continue; // no function word is this long
+        if word.len() > 8 || !word.is_ascii() {
+            continue; // every function word is short and ASCII
         }
-        let w = if word.is_ascii() {
-            word.to_ascii_lowercase()
-        } else {
-            fold(word)
-        };
-        if is_filipino_marker(&w) {
+        // Lower-case into a stack buffer: no allocation per word.
+        let mut buf = [0u8; 8];
+        buf[..word.len()].copy_from_slice(word.as_bytes());
+        buf.make_ascii_lowercase();
+        let w = std::str::from_utf8(&buf[..word.len()]).expect("ASCII stays UTF-8");
+        if is_filipino_marker(w) {
             language.filipino += 1;
-        } else if is_english_function_word(&w) {
+        } else if is_english_function_word(w) {
             language.english += 1;
         }
     }

@@ -94,6 +94,10 @@ pub struct CheckArgs {
     #[arg(long = "glossary", value_name = "FILE")]
     pub glossaries: Vec<PathBuf>,
 
+    /// How many files to check at once (default: one per core).
+    #[arg(long, value_name = "N")]
+    pub threads: Option<usize>,
+
     /// Do not use the embedded default glossary.
     #[arg(long)]
     pub no_default_glossary: bool,

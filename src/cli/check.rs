@@ -1,12 +1,15 @@
 //! `salin check`: read each input, check it, fix it if asked, report.
 
 use std::collections::HashMap;
-use std::io::{IsTerminal, Read, Write};
+use std::io::{Read, Write};
+
+use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
-use super::args::{CheckArgs, ColorChoice, OutputFormat};
+use super::args::{CheckArgs, OutputFormat};
 use super::config::{Settings, display};
 use super::files::{Discovery, Input, absolute};
+use super::output::{Checked, Output};
 use super::progress;
 use super::write::write_atomically;
 use super::{CliError, EXIT_CLEAN, EXIT_ERROR, EXIT_FOUND, report_error};
@@ -15,29 +18,8 @@ use salin::baseline::Baseline;
 use salin::fix::fix_document;
 use salin::glossary::{self, Glossary, Term};
 use salin::lexicon::Dictionary;
-use salin::report::{
-    CodeQualityIssue, FileReport, JsonDiagnostic, Summary, TextOptions, gitlab_issues,
-    json_diagnostics, render_github, render_junit, render_statistics, render_text, sarif,
-    statistics, unified_diff,
-};
 use salin::suppress;
-use salin::{Applicability, Checker, Diagnostic, Document, Format, RuleSelection};
-
-/// One checked input, ready to report.
-struct Checked {
-    name: String,
-    /// The file, or `None` for standard input.
-    path: Option<PathBuf>,
-    format: Format,
-    /// The text the diagnostics refer to (the fixed text after `--fix`).
-    text: String,
-    /// The text as read.
-    original: String,
-    /// The text after the fixes a diff would show.
-    fixed: String,
-    diagnostics: Vec<Diagnostic>,
-    applied: usize,
-}
+use salin::{Applicability, Checker, Document, Format, RuleSelection};
 
 pub fn run(args: &CheckArgs) -> Result<i32, CliError> {
     let settings = Settings::load(&args.config)?;
@@ -80,38 +62,94 @@ pub fn run(args: &CheckArgs) -> Result<i32, CliError> {
 
     let stdin_fixed = write && inputs.contains(&Input::Stdin);
     let progress = progress::bar(inputs.len(), stdin_fixed && args.output_file.is_none());
-    let mut results = Vec::new();
-    for input in &inputs {
-        let path = match input {
-            Input::Stdin => PathBuf::from(args.stdin_filename.as_deref().unwrap_or("-")),
-            Input::File(path) => path.clone(),
-        };
-        let overrides = settings.overrides_for(&path);
-        let checker = if overrides.is_empty() {
-            &base
-        } else {
-            checkers
-                .entry(overrides)
-                .or_insert_with_key(|o| base.with_rule_set(&settings.rule_set(&cli_rules, o)))
-        };
-        match check_input(checker, input, args, format, allowed, write, &progress) {
-            Ok(Some(r)) => results.push(r),
-            Ok(None) => {}
-            Err(e) => {
-                progress.suspend(|| report_error(&e));
-                failed = true;
+    let threads = args.threads.unwrap_or(0);
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .map_err(|e| CliError(format!("cannot start {threads} threads: {e}")))?;
+    let mut output = Output::new(args, format, stdin_fixed)?;
+    let key = |r: &Checked| baseline_key(r, &settings.root);
+    let baseline = match &args.baseline {
+        Some(path) => {
+            let name = path.display().to_string();
+            let text = std::fs::read_to_string(path).map_err(|e| CliError::io(&name, &e))?;
+            Some(
+                Baseline::from_json(&text)
+                    .map_err(|e| CliError(format!("{name}: not a salin baseline: {e}")))?,
+            )
+        }
+        None => None,
+    };
+    let mut new_baseline = args.write_baseline.as_ref().map(|_| Baseline::new());
+    let mut suppressions = Suppressions::default();
+    let mut found = false;
+
+    // Files are checked in parallel a chunk at a time and reported in input
+    // order, so the output is deterministic and memory stays bounded.
+    let chunk_size = 64 * pool.current_num_threads().max(1);
+    for chunk in inputs.chunks(chunk_size) {
+        // Files under per-file overrides get their own rule set (built once).
+        let overrides: Vec<Vec<usize>> = chunk
+            .iter()
+            .map(|input| match input {
+                Input::Stdin => PathBuf::from(args.stdin_filename.as_deref().unwrap_or("-")),
+                Input::File(path) => path.clone(),
+            })
+            .map(|path| settings.overrides_for(&path))
+            .collect();
+        for o in &overrides {
+            if !o.is_empty() && !checkers.contains_key(o) {
+                let checker = base.with_rule_set(&settings.rule_set(&cli_rules, o));
+                checkers.insert(o.clone(), checker);
             }
         }
-        progress.inc(1);
+        let chosen: Vec<&Checker> = overrides
+            .iter()
+            .map(|o| if o.is_empty() { &base } else { &checkers[o] })
+            .collect();
+        let results: Vec<Result<Option<Checked>, CliError>> = pool.install(|| {
+            chunk
+                .par_iter()
+                .zip(chosen.par_iter())
+                .map(|(input, checker)| {
+                    let r = check_input(checker, input, args, format, allowed, write, &progress);
+                    progress.inc(1);
+                    r
+                })
+                .collect()
+        });
+        for result in results {
+            let mut r = match result {
+                Ok(Some(r)) => r,
+                Ok(None) => continue,
+                Err(e) => {
+                    progress.suspend(|| report_error(&e));
+                    failed = true;
+                    continue;
+                }
+            };
+            if let Some(b) = new_baseline.as_mut() {
+                b.add(&key(&r), &r.text, &r.diagnostics);
+                continue;
+            }
+            if let Some(b) = &baseline {
+                let diagnostics = std::mem::take(&mut r.diagnostics);
+                r.diagnostics = b.filter(&key(&r), &r.text, diagnostics);
+            }
+            if args.add_suppressions {
+                suppressions.add(&r)?;
+                continue;
+            }
+            if stdin_fixed && r.path.is_none() {
+                write_stdout(&r.text)?;
+            }
+            found |= !r.diagnostics.is_empty();
+            output.file(r)?;
+        }
     }
     progress.finish_and_clear();
 
-    let key = |r: &Checked| baseline_key(r, &settings.root);
-    if let Some(path) = &args.write_baseline {
-        let mut baseline = Baseline::new();
-        for r in &results {
-            baseline.add(&key(r), &r.text, &r.diagnostics);
-        }
+    if let (Some(path), Some(baseline)) = (&args.write_baseline, &new_baseline) {
         let name = path.display().to_string();
         std::fs::write(path, baseline.to_json()).map_err(|e| CliError::io(&name, &e))?;
         eprintln!(
@@ -121,23 +159,11 @@ pub fn run(args: &CheckArgs) -> Result<i32, CliError> {
         );
         return Ok(if failed { EXIT_ERROR } else { EXIT_CLEAN });
     }
-    if let Some(path) = &args.baseline {
-        let name = path.display().to_string();
-        let text = std::fs::read_to_string(path).map_err(|e| CliError::io(&name, &e))?;
-        let baseline = Baseline::from_json(&text)
-            .map_err(|e| CliError(format!("{name}: not a salin baseline: {e}")))?;
-        for r in &mut results {
-            let diagnostics = std::mem::take(&mut r.diagnostics);
-            r.diagnostics = baseline.filter(&key(r), &r.text, diagnostics);
-        }
-    }
     if args.add_suppressions {
-        return add_suppressions(&results, failed);
+        return Ok(suppressions.finish(failed));
     }
+    output.finish()?;
 
-    emit(&results, format, args, stdin_fixed)?;
-
-    let found = results.iter().any(|r| !r.diagnostics.is_empty());
     Ok(if failed {
         EXIT_ERROR
     } else if found && !args.exit_zero {
@@ -159,47 +185,71 @@ fn baseline_key(r: &Checked, root: &Path) -> String {
     }
 }
 
-/// `--add-suppressions`: a comment before every line with a finding.
-fn add_suppressions(results: &[Checked], failed: bool) -> Result<i32, CliError> {
-    let (mut added, mut files, mut left) = (0, 0, 0);
-    for r in results {
+/// `--add-suppressions`: a comment before every line with a finding, file by
+/// file.
+#[derive(Default)]
+struct Suppressions {
+    added: usize,
+    files: usize,
+    /// Findings that could not be suppressed.
+    left: usize,
+}
+
+impl Suppressions {
+    fn add(&mut self, r: &Checked) -> Result<(), CliError> {
         let findings = r
             .diagnostics
             .iter()
             .filter(|d| d.rule != suppress::UNUSED)
             .count();
         let Some(path) = &r.path else {
-            left += findings;
-            continue;
+            self.left += findings;
+            return Ok(());
         };
         let doc = Document::new(r.name.clone(), r.original.clone(), r.format);
         let (new, n) = suppress::add_suppressions(&doc, &r.diagnostics);
         if n == 0 {
-            left += findings;
-            continue;
+            self.left += findings;
+            return Ok(());
         }
         write_atomically(path, r.original.as_bytes(), &new)?;
-        added += n;
-        files += 1;
+        self.added += n;
+        self.files += 1;
+        Ok(())
     }
-    eprintln!(
-        "Added {added} {} to {files} {}.",
-        plural(added, "suppression"),
-        plural(files, "file")
-    );
-    if left > 0 {
+
+    fn finish(self, failed: bool) -> i32 {
         eprintln!(
-            "salin: note: {left} {} in plain text or standard input cannot be suppressed (no comment syntax)",
-            plural(left, "finding")
+            "Added {} {} to {} {}.",
+            self.added,
+            plural(self.added, "suppression"),
+            self.files,
+            plural(self.files, "file")
         );
+        if self.left > 0 {
+            eprintln!(
+                "salin: note: {} {} in plain text or standard input cannot be suppressed (no comment syntax)",
+                self.left,
+                plural(self.left, "finding")
+            );
+        }
+        if failed {
+            EXIT_ERROR
+        } else if self.left > 0 {
+            EXIT_FOUND
+        } else {
+            EXIT_CLEAN
+        }
     }
-    Ok(if failed {
-        EXIT_ERROR
-    } else if left > 0 {
-        EXIT_FOUND
-    } else {
-        EXIT_CLEAN
-    })
+}
+
+/// With `--fix` on standard input, stdout carries the fixed text and nothing
+/// else.
+fn write_stdout(text: &str) -> Result<(), CliError> {
+    let mut out = std::io::stdout().lock();
+    out.write_all(text.as_bytes())
+        .and_then(|()| out.flush())
+        .map_err(|e| CliError::io("stdout", &e))
 }
 
 fn plural(n: usize, word: &str) -> String {
@@ -369,134 +419,4 @@ fn file_path(input: &Input) -> Option<PathBuf> {
 /// A file is binary when its first 8 KiB hold a NUL byte (as git decides).
 fn is_binary(bytes: &[u8]) -> bool {
     bytes[..bytes.len().min(8192)].contains(&0)
-}
-
-fn emit(
-    results: &[Checked],
-    format: OutputFormat,
-    args: &CheckArgs,
-    stdin_fixed: bool,
-) -> Result<(), CliError> {
-    // With `--fix` on stdin, stdout carries the fixed text and nothing else;
-    // the report goes to stderr (or the --output-file).
-    if stdin_fixed {
-        let stdout = std::io::stdout();
-        let mut out = stdout.lock();
-        for r in results {
-            if r.name == args.stdin_filename.clone().unwrap_or_else(|| "-".into())
-                || results.len() == 1
-            {
-                out.write_all(r.text.as_bytes()).map_err(stdout_error)?;
-            }
-        }
-        out.flush().map_err(stdout_error)?;
-    }
-    let (mut w, sink, to_terminal): (Box<dyn Write>, String, bool) = match &args.output_file {
-        Some(path) => {
-            let name = path.display().to_string();
-            let file = std::fs::File::create(path).map_err(|e| CliError::io(&name, &e))?;
-            (Box::new(std::io::BufWriter::new(file)), name, false)
-        }
-        None if stdin_fixed => (
-            Box::new(std::io::stderr()),
-            "stderr".into(),
-            std::io::stderr().is_terminal(),
-        ),
-        None => (
-            Box::new(std::io::stdout().lock()),
-            "stdout".into(),
-            std::io::stdout().is_terminal(),
-        ),
-    };
-    let report = render(results, format, args, to_terminal);
-    w.write_all(report.as_bytes())
-        .and_then(|()| w.flush())
-        .map_err(|e| CliError::io(&sink, &e))
-}
-
-/// The whole report, in `format`.
-fn render(
-    results: &[Checked],
-    format: OutputFormat,
-    args: &CheckArgs,
-    to_terminal: bool,
-) -> String {
-    let files: Vec<FileReport<'_>> = results.iter().map(file_report).collect();
-    if args.statistics {
-        let counts = statistics(&files);
-        return if format == OutputFormat::Json {
-            json(&counts)
-        } else {
-            render_statistics(&counts)
-        };
-    }
-    let mut out = String::new();
-    match format {
-        OutputFormat::Text => {
-            let color = match args.color {
-                ColorChoice::Always => true,
-                ColorChoice::Never => false,
-                ColorChoice::Auto => {
-                    to_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-                }
-            };
-            let width = std::env::var("COLUMNS")
-                .ok()
-                .and_then(|c| c.parse().ok())
-                .unwrap_or(100);
-            let options = TextOptions { color, width };
-            let mut summary = Summary::default();
-            for (r, file) in results.iter().zip(&files) {
-                out.push_str(&render_text(file, options));
-                summary.add(&r.diagnostics);
-                summary.fixed += r.applied;
-            }
-            out.push_str(&summary.line(args.unsafe_fixes));
-            out.push('\n');
-        }
-        OutputFormat::Diff => {
-            for r in results {
-                out.push_str(&unified_diff(&r.name, &r.original, &r.fixed));
-            }
-        }
-        OutputFormat::Json => {
-            let all: Vec<JsonDiagnostic> = files.iter().flat_map(json_diagnostics).collect();
-            out = json(&all);
-        }
-        OutputFormat::Jsonl => {
-            for d in files.iter().flat_map(json_diagnostics) {
-                out.push_str(&serde_json::to_string(&d).expect("diagnostics serialise"));
-                out.push('\n');
-            }
-        }
-        OutputFormat::Sarif => out = json(&sarif(&files)),
-        OutputFormat::Github => {
-            for file in &files {
-                out.push_str(&render_github(file));
-            }
-        }
-        OutputFormat::Gitlab => {
-            let all: Vec<CodeQualityIssue> = files.iter().flat_map(gitlab_issues).collect();
-            out = json(&all);
-        }
-        OutputFormat::Junit => out = render_junit(&files),
-    }
-    out
-}
-
-/// Pretty JSON, with a final newline, for any serialisable report.
-fn json<T: serde::Serialize>(value: &T) -> String {
-    serde_json::to_string_pretty(value).expect("reports serialise") + "\n"
-}
-
-fn file_report(r: &Checked) -> FileReport<'_> {
-    FileReport {
-        path: &r.name,
-        source: &r.text,
-        diagnostics: &r.diagnostics,
-    }
-}
-
-fn stdout_error(e: std::io::Error) -> CliError {
-    CliError::io("stdout", &e)
 }

@@ -7,6 +7,7 @@ mod config;
 mod files;
 mod generated;
 mod glossary;
+mod output;
 mod progress;
 mod rules;
 mod write;

@@ -23,6 +23,7 @@ pub use matcher::{Match, find_matches};
 pub(crate) use matcher::{name_tokens, normalize_gap, normalize_word, split_form};
 pub use near::NearIndex;
 
+use crate::lexicon::set::FnvBuild;
 use crate::text::tokens::fold;
 
 /// The glossary compiled into the binary from `glossary/default.toml`.
@@ -240,10 +241,10 @@ pub struct Glossary {
     terms: Vec<Term>,
     forms: Vec<Form>,
     /// First folded word → indices into `forms`, longest form first.
-    by_first_word: HashMap<String, Vec<u32>>,
+    by_first_word: HashMap<String, Vec<u32>, FnvBuild>,
     /// A multi-word accepted form with its words run together (`carlzeiss`)
     /// → the form.
-    joined: HashMap<String, u32>,
+    joined: HashMap<String, u32, FnvBuild>,
     near: NearIndex,
 }
 
@@ -272,7 +273,7 @@ impl Glossary {
                 });
             }
         }
-        let mut by_first_word: HashMap<String, Vec<u32>> = HashMap::new();
+        let mut by_first_word: HashMap<String, Vec<u32>, FnvBuild> = HashMap::default();
         for (i, form) in forms.iter().enumerate() {
             by_first_word
                 .entry(form.words[0].clone())
@@ -286,7 +287,7 @@ impl Glossary {
                 (std::cmp::Reverse(f.words.len()), f.role == Role::Forbidden)
             });
         }
-        let mut joined = HashMap::new();
+        let mut joined: HashMap<String, u32, FnvBuild> = HashMap::default();
         for (i, form) in forms.iter().enumerate() {
             if form.words.len() > 1 && form.role != Role::Forbidden {
                 joined.entry(form.words.concat()).or_insert(i as u32);

@@ -12,6 +12,7 @@
 use std::collections::HashSet;
 
 use super::{Form, Role};
+use crate::lexicon::set::FnvBuild;
 
 /// Distance allowed for a word of `len` characters: none up to five (too many
 /// ordinary words and other names sit one edit from a short name: `Merco`,
@@ -29,12 +30,12 @@ pub struct NearIndex {
     /// (hash of a deletion variant, form id), sorted.
     entries: Vec<(u64, u32)>,
     /// Every folded word of every form.
-    words: HashSet<String>,
+    words: HashSet<String, FnvBuild>,
 }
 
 impl NearIndex {
     pub(crate) fn new(forms: &[Form]) -> Self {
-        let mut words = HashSet::new();
+        let mut words: HashSet<String, FnvBuild> = HashSet::default();
         let mut entries = Vec::new();
         let mut chars = Vec::new();
         for (id, form) in forms.iter().enumerate() {

@@ -23,7 +23,7 @@ pub const SYSTEM_DIC: &str = "/usr/share/hunspell/tl.dic";
 /// A set of known word forms, lower-cased.
 #[derive(Clone, Debug, Default)]
 pub struct Dictionary {
-    words: HashSet<String>,
+    words: HashSet<String, crate::lexicon::set::FnvBuild>,
     source: String,
 }
 

@@ -4,6 +4,7 @@
 mod compounds;
 pub mod dictionary;
 mod prefixes;
+pub mod set;
 mod words;
 
 pub use compounds::is_compound;

@@ -1,5 +1,7 @@
 //! Small closed word classes.
 
+use super::set::WordSet;
+
 /// Filipino and English function words: a doubled one (`ang ang`, `the the`)
 /// is a repetition error, never style. Lower-case, sorted. `na` is not here:
 /// the adverb `na` ("already") before the linker `na` is grammatical
@@ -8,9 +10,10 @@ const FUNCTION_WORDS: &[&str] = &[
     "a", "an", "and", "ang", "at", "ay", "for", "in", "is", "kay", "kina", "mga", "nang", "ng",
     "ni", "nina", "of", "on", "or", "sa", "si", "sina", "the", "to", "with",
 ];
+static FUNCTION_WORDS_SET: WordSet = WordSet::new(FUNCTION_WORDS);
 
 pub fn is_function_word(lower: &str) -> bool {
-    FUNCTION_WORDS.binary_search(&lower).is_ok()
+    FUNCTION_WORDS_SET.contains(lower)
 }
 
 /// Enclitic particles and pronouns that are never the root of an affixed word.
@@ -18,10 +21,11 @@ pub fn is_function_word(lower: &str) -> bool {
 const PARTICLES: &[&str] = &[
     "ba", "daw", "din", "ka", "ko", "lang", "man", "mo", "na", "nga", "pa", "po", "raw", "rin",
 ];
+static PARTICLES_SET: WordSet = WordSet::new(PARTICLES);
 
 /// A function word or particle: a free word, never a root after a prefix.
 pub fn is_particle(lower: &str) -> bool {
-    is_function_word(lower) || PARTICLES.binary_search(&lower).is_ok()
+    is_function_word(lower) || PARTICLES_SET.contains(lower)
 }
 
 /// English function words: a run of them in a Filipino sentence is English
@@ -36,9 +40,10 @@ const ENGLISH_FUNCTION_WORDS: &[&str] = &[
     "upon", "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom", "whose",
     "will", "with", "within", "without", "would", "you", "your",
 ];
+static ENGLISH_FUNCTION_WORDS_SET: WordSet = WordSet::new(ENGLISH_FUNCTION_WORDS);
 
 pub fn is_english_function_word(lower: &str) -> bool {
-    ENGLISH_FUNCTION_WORDS.binary_search(&lower).is_ok()
+    ENGLISH_FUNCTION_WORDS_SET.contains(lower)
 }
 
 /// Filipino function words and pronouns that English never uses: a clause
@@ -50,9 +55,10 @@ const FILIPINO_MARKERS: &[&str] = &[
     "pa", "para", "pero", "po", "raw", "rin", "sa", "si", "sila", "sina", "siya", "tayo", "upang",
     "wala", "yung",
 ];
+static FILIPINO_MARKERS_SET: WordSet = WordSet::new(FILIPINO_MARKERS);
 
 pub fn is_filipino_marker(lower: &str) -> bool {
-    FILIPINO_MARKERS.binary_search(&lower).is_ok()
+    FILIPINO_MARKERS_SET.contains(lower)
 }
 
 /// Spelling that native Tagalog words do not have: `c`, `f`, `j`, `q`, `v`,
@@ -82,9 +88,10 @@ const ABBREVIATIONS: &[&str] = &[
     "gng", "hon", "inc", "jr", "ltd", "ma", "mr", "mrs", "ms", "mt", "no", "pres", "prof", "rep",
     "sen", "sgt", "sr", "st", "sta", "sto", "vs",
 ];
+static ABBREVIATIONS_SET: WordSet = WordSet::new(ABBREVIATIONS);
 
 pub fn is_abbreviation(lower: &str) -> bool {
-    ABBREVIATIONS.binary_search(&lower).is_ok()
+    ABBREVIATIONS_SET.contains(lower)
 }
 
 /// Filipino nicknames are often a doubled short syllable (`Bong Bong`,

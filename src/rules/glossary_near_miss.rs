@@ -9,6 +9,7 @@ use super::{Context, Rule, RuleMeta, declare_rule};
 use crate::diagnostic::{Diagnostic, Edit, Fix};
 use crate::glossary::near::max_distance;
 use crate::glossary::{Glossary, Role, normalize_gap};
+use crate::lexicon::set::FnvBuild;
 use crate::text::Token;
 use crate::text::tokens::{fold, starts_upper};
 
@@ -252,8 +253,12 @@ fn occurs_in_lower_case(text: &str, word: &str) -> bool {
 /// `CACHE_LIMIT` words, so memory stays bounded on any corpus.
 const CACHE_LIMIT: usize = 200_000;
 
+/// Folded word → the form it misspells, if any.
+type Answers = HashMap<String, Option<u32>, FnvBuild>;
+
 thread_local! {
-    static CACHE: RefCell<(u64, HashMap<String, Option<u32>>)> = RefCell::new((0, HashMap::new()));
+    /// The glossary's id, and the answers for it.
+    static CACHE: RefCell<(u64, Answers)> = RefCell::new((0, Answers::default()));
 }
 
 fn cached(

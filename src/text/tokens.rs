@@ -79,9 +79,14 @@ pub fn tokenize(source: &str, range: Range<usize>, out: &mut Vec<Token>) {
     }
 }
 
-/// Lower-cased copy of a word, for comparisons.
+/// Lower-cased copy of a word, for comparisons. (ASCII words, most of them,
+/// take a fast path.)
 pub fn fold(word: &str) -> String {
-    word.chars().flat_map(char::to_lowercase).collect()
+    if word.is_ascii() {
+        word.to_ascii_lowercase()
+    } else {
+        word.chars().flat_map(char::to_lowercase).collect()
+    }
 }
 
 pub fn starts_upper(word: &str) -> bool {
