@@ -101,17 +101,17 @@ pub fn find_matches(source: &str, tokens: &[Token], glossary: &Glossary) -> Vec<
     if glossary.is_empty() {
         return out;
     }
-    let keys: Vec<String> = tokens
-        .iter()
-        .map(|t| Glossary::key(&source[t.range.clone()]))
-        .collect();
+    // One scratch buffer for the first-word lookups: most words start no
+    // glossary form, and need no key of their own.
+    let mut key = String::new();
     let mut i = 0;
     while i < tokens.len() {
+        write_key(&source[tokens[i].range.clone()], &mut key);
         let found = glossary
-            .forms_starting_with(&keys[i])
+            .forms_starting_with(&key)
             .iter()
             .copied()
-            .find(|&f| matches_at(source, tokens, &keys, i, glossary, f));
+            .find(|&f| matches_at(source, tokens, i, glossary, f));
         match found {
             Some(f) => {
                 let len = glossary.form(f).words.len();
@@ -128,21 +128,27 @@ pub fn find_matches(source: &str, tokens: &[Token], glossary: &Glossary) -> Vec<
     out
 }
 
-fn matches_at(
-    source: &str,
-    tokens: &[Token],
-    keys: &[String],
-    i: usize,
-    glossary: &Glossary,
-    form: u32,
-) -> bool {
+/// `Glossary::key(word)` written into `buf`, without allocating for ASCII
+/// words.
+fn write_key(word: &str, buf: &mut String) {
+    buf.clear();
+    if word.is_ascii() {
+        buf.push_str(word);
+        buf.make_ascii_lowercase();
+    } else {
+        buf.push_str(&Glossary::key(word));
+    }
+}
+
+fn matches_at(source: &str, tokens: &[Token], i: usize, glossary: &Glossary, form: u32) -> bool {
     let form = glossary.form(form);
     if i + form.words.len() > tokens.len() {
         return false;
     }
     (1..form.words.len()).all(|k| {
         let gap = &source[tokens[i + k - 1].range.end..tokens[i + k].range.start];
-        keys[i + k] == form.words[k] && normalize_gap(gap) == form.gaps[k - 1]
+        Glossary::key(&source[tokens[i + k].range.clone()]) == form.words[k]
+            && normalize_gap(gap) == form.gaps[k - 1]
     })
 }
 

@@ -132,7 +132,7 @@ impl Rule for AffixHyphen {
         while i < tokens.len() {
             let word = ctx.word(i);
             let range = tokens[i].range.clone();
-            let lower = fold(word);
+            let lower = ctx.lower(i);
             let glued_before = source[..range.start]
                 .chars()
                 .next_back()
@@ -280,7 +280,7 @@ impl Rule for AffixHyphen {
                 && word.chars().all(char::is_alphabetic)
                 && word.is_ascii()
                 && (word == lower || (starts_upper(word) && word[1..] == lower[1..]))
-                && !dict.contains(&lower)
+                && !dict.contains(lower)
                 && let Some(p) = VOWEL_PREFIXES.iter().copied().find(|p| {
                     lower.len() > p.len() + 2
                         && lower.starts_with(p)

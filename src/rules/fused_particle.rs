@@ -85,7 +85,7 @@ impl Rule for FusedParticle {
         for i in 0..tokens.len() {
             let word = ctx.word(i);
             let range = tokens[i].range.clone();
-            let lower = fold(word);
+            let lower = ctx.lower(i);
             let hyphen_before = source[..range.start].ends_with('-');
             let hyphen_after = source[range.end..seg_end].starts_with('-');
             if let Some(&(_, a, b)) = FUSED.iter().find(|(f, _, _)| *f == lower) {

@@ -118,6 +118,14 @@ pub struct Context<'a> {
     /// Glossary names in the segment, found once and shared by the glossary
     /// rules.
     names: OnceCell<Names>,
+    /// The segment's words in lower case, made once and shared by the rules.
+    lower: OnceCell<Lowered>,
+}
+
+/// Every token of a segment in lower case, in one buffer.
+struct Lowered {
+    text: String,
+    ends: Vec<usize>,
 }
 
 /// How Filipino a document is, by its function words.
@@ -165,7 +173,31 @@ impl<'a> Context<'a> {
             dictionary: doc.dictionary,
             language: doc.language,
             names: OnceCell::new(),
+            lower: OnceCell::new(),
         }
+    }
+
+    /// Token `i` in lower case (computed once per segment for all tokens, so
+    /// rules need not allocate a folded copy per word).
+    pub fn lower(&self, i: usize) -> &str {
+        let lowered = self.lower.get_or_init(|| {
+            let mut text = String::with_capacity(self.segment.range.len());
+            let mut ends = Vec::with_capacity(self.tokens.len());
+            for t in self.tokens {
+                let word = &self.source[t.range.clone()];
+                if word.is_ascii() {
+                    let start = text.len();
+                    text.push_str(word);
+                    text[start..].make_ascii_lowercase();
+                } else {
+                    text.extend(word.chars().flat_map(char::to_lowercase));
+                }
+                ends.push(text.len());
+            }
+            Lowered { text, ends }
+        });
+        let start = if i == 0 { 0 } else { lowered.ends[i - 1] };
+        &lowered.text[start..lowered.ends[i]]
     }
 
     /// Glossary names in the segment.

@@ -77,12 +77,12 @@ impl Rule for Untranslated {
         let names = name_tokens(ctx);
         let classes: Vec<Class> = (0..n)
             .map(|i| {
-                let lower = fold(ctx.word(i));
+                let lower = ctx.lower(i);
                 if quoted[i] || names[i] {
                     Class::Skip
-                } else if is_filipino_marker(&lower) {
+                } else if is_filipino_marker(lower) {
                     Class::Filipino
-                } else if is_english_function_word(&lower) {
+                } else if is_english_function_word(lower) {
                     Class::EnglishFunction
                 } else {
                     Class::Other
