@@ -39,6 +39,9 @@ pub enum DirectiveKind {
     Disable,
     Enable,
     DisableNextLine,
+    /// `# salin: ignore[rules]` in YAML and PO: the line it ends, or, alone
+    /// on its line, the entry that follows.
+    Ignore,
 }
 
 impl DirectiveKind {
@@ -47,6 +50,7 @@ impl DirectiveKind {
             DirectiveKind::Disable => "salin-disable",
             DirectiveKind::Enable => "salin-enable",
             DirectiveKind::DisableNextLine => "salin-disable-next-line",
+            DirectiveKind::Ignore => "salin: ignore",
         }
     }
 }
@@ -63,13 +67,129 @@ pub struct Directive {
 
 /// The suppression directives of a document, in order.
 pub fn directives(doc: &Document) -> Vec<Directive> {
-    if !doc.text.contains("salin-") {
-        return Vec::new();
-    }
     match doc.format {
-        Format::Markdown => markdown_directives(&doc.text),
-        Format::Plain => Vec::new(),
+        Format::Markdown if doc.text.contains("salin-") => markdown_directives(&doc.text),
+        Format::Yaml | Format::Po if doc.text.contains("salin:") => hash_directives(&doc.text),
+        _ => Vec::new(),
     }
+}
+
+/// `# salin: ignore` and `# salin: ignore[rule, rule]` comments (YAML, and
+/// PO translator comments). In YAML a `#` inside a quoted value is not a
+/// comment, so only a `#` at the start of the line or after a blank counts,
+/// and only outside quotes.
+fn hash_directives(text: &str) -> Vec<Directive> {
+    let mut out = Vec::new();
+    let mut pos = 0;
+    for line in text.split_inclusive('\n') {
+        let start = pos;
+        pos += line.len();
+        let content = line.trim_end_matches(['\n', '\r']);
+        let Some(hash) = comment_start(content) else {
+            continue;
+        };
+        let comment = &content[hash + 1..];
+        let body = comment.trim_start();
+        let Some(rest) = body.strip_prefix("salin:") else {
+            continue;
+        };
+        let rest = rest.trim_start();
+        let Some(after) = rest.strip_prefix("ignore") else {
+            continue;
+        };
+        let list_at = start + content.len() - after.len();
+        let mut rules = Vec::new();
+        if let Some(inner) = after.strip_prefix('[')
+            && let Some(close) = inner.find(']')
+        {
+            let mut at = list_at + 1;
+            for piece in inner[..close].split(',') {
+                let name = piece.trim();
+                if !name.is_empty() {
+                    let lead = piece.len() - piece.trim_start().len();
+                    rules.push((name.to_string(), at + lead..at + lead + name.len()));
+                }
+                at += piece.len() + 1;
+            }
+        } else if !after.trim().is_empty() {
+            continue;
+        }
+        out.push(Directive {
+            kind: DirectiveKind::Ignore,
+            rules,
+            span: start + hash..start + content.len(),
+        });
+    }
+    out
+}
+
+/// Where a `#` comment starts on a line: at its start or after a blank,
+/// outside single and double quotes.
+fn comment_start(line: &str) -> Option<usize> {
+    let mut quote: Option<char> = None;
+    let mut prev = ' ';
+    let mut escaped = false;
+    for (i, c) in line.char_indices() {
+        match quote {
+            Some('"') if escaped => escaped = false,
+            Some('"') if c == '\\' => escaped = true,
+            Some(q) if c == q => quote = None,
+            Some(_) => {}
+            None if c == '#' && prev.is_whitespace() => return Some(i),
+            None if (c == '"' || c == '\'') && (prev.is_whitespace() || prev == ':') => {
+                quote = Some(c);
+            }
+            None => {}
+        }
+        prev = c;
+    }
+    None
+}
+
+/// What an `ignore` comment covers: its own line when it follows text;
+/// alone on a line, the entry after it (PO: up to the next blank line;
+/// YAML: the next line and the more indented lines below it).
+fn ignore_range(
+    format: Format,
+    text: &str,
+    index: &LineIndex,
+    span: &Range<usize>,
+) -> Range<usize> {
+    let line = index.line_of(span.start);
+    let r = index.line_range(text, line);
+    if !text[r.start..span.start].trim().is_empty() {
+        return r.start..span.end;
+    }
+    let indent = |l: usize| {
+        let r = index.line_range(text, l);
+        let t = &text[r.clone()];
+        (
+            t.len() - t.trim_start().len(),
+            t.trim().is_empty(),
+            t.trim_start().starts_with('#'),
+        )
+    };
+    let mut next = line + 1;
+    while next < index.line_count() && indent(next).2 {
+        next += 1;
+    }
+    if next >= index.line_count() {
+        return span.end..span.end;
+    }
+    let (first_indent, _, _) = indent(next);
+    let mut last = next;
+    while last + 1 < index.line_count() {
+        let (i, blank, _) = indent(last + 1);
+        let more = match format {
+            Format::Po => !blank,
+            _ => blank || i > first_indent,
+        };
+        if !more {
+            break;
+        }
+        last += 1;
+    }
+    index.line_range(text, next).start..index.line_range(text, last).end.max(span.end + 1)
 }
 
 fn markdown_directives(text: &str) -> Vec<Directive> {
@@ -192,6 +312,7 @@ pub fn apply(
                 }
             }
             DirectiveKind::Disable => d.span.end..text.len() + 1,
+            DirectiveKind::Ignore => ignore_range(doc.format, text, &index, &d.span),
         };
         for name in names {
             // A disable region ends at the first later enable that names the

@@ -1,0 +1,165 @@
+//! Pairing a translation with its source document.
+//!
+//! Localisation files are matched by key path; a single top-level locale key
+//! (Rails' `tl:` and `en:`) is ignored on both sides. Articles are aligned
+//! block by block when both have the same number of blocks of the same kinds
+//! (paragraph or heading); otherwise the whole article is one unit, checked
+//! against the whole source.
+
+#![allow(clippy::single_range_in_vec_init)] // a value of one piece
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+use super::{Document, Segment, SegmentKind, Unit, UnitKind};
+
+pub(super) fn pair(target: &mut Document, source: &Document) {
+    if target.format.is_localisation() && source.format.is_localisation() {
+        pair_keys(target, source);
+    } else if !target.format.is_localisation() && !source.format.is_localisation() {
+        pair_articles(target, source);
+    }
+}
+
+/// A key path without the locale root (`tl.home.title` → `home.title`) when
+/// every key of the file starts with the same locale-like root.
+fn key_root(units: &[Unit]) -> Option<String> {
+    let first = units.first()?.key.split('.').next()?;
+    let locale_like = (2..=7).contains(&first.len())
+        && first
+            .chars()
+            .all(|c| c.is_ascii_alphabetic() || c == '-' || c == '_');
+    (locale_like
+        && units.iter().all(|u| {
+            u.key
+                .strip_prefix(first)
+                .is_some_and(|r| r.starts_with('.'))
+        }))
+    .then(|| format!("{first}."))
+}
+
+fn strip<'a>(key: &'a str, root: &Option<String>) -> &'a str {
+    match root {
+        Some(r) => key.strip_prefix(r.as_str()).unwrap_or(key),
+        None => key,
+    }
+}
+
+fn pair_keys(target: &mut Document, source: &Document) {
+    let (troot, sroot) = match (key_root(&target.units), key_root(&source.units)) {
+        (Some(t), Some(s)) => (Some(t), Some(s)),
+        _ => (None, None),
+    };
+    let texts: HashMap<&str, String> = source
+        .units
+        .iter()
+        .map(|u| (strip(&u.key, &sroot), u.text(&source.text)))
+        .collect();
+    let mut seen = HashSet::new();
+    for unit in &mut target.units {
+        let key = strip(&unit.key, &troot).to_string();
+        unit.source = texts.get(key.as_str()).cloned();
+        seen.insert(key);
+    }
+    target.missing = source
+        .units
+        .iter()
+        .map(|u| strip(&u.key, &sroot))
+        .filter(|k| !seen.contains(*k))
+        .map(str::to_string)
+        .collect();
+}
+
+/// The blocks of an article: (range from first to last segment, kind).
+fn blocks(segments: &[Segment]) -> Vec<(Range<usize>, SegmentKind)> {
+    let mut out: Vec<(u32, Range<usize>, SegmentKind)> = Vec::new();
+    for s in segments {
+        match out.last_mut() {
+            Some((b, r, _)) if *b == s.block => r.end = s.range.end,
+            _ => out.push((s.block, s.range.clone(), s.kind)),
+        }
+    }
+    out.into_iter().map(|(_, r, k)| (r, k)).collect()
+}
+
+fn pair_articles(target: &mut Document, source: &Document) {
+    let tb = blocks(&target.segments);
+    let sb = blocks(&source.segments);
+    target.units.clear();
+    if !tb.is_empty() && tb.len() == sb.len() && tb.iter().zip(&sb).all(|(t, s)| t.1 == s.1) {
+        for (i, ((range, _), (srange, _))) in tb.into_iter().zip(sb).enumerate() {
+            target.units.push(Unit {
+                kind: UnitKind::Paragraph,
+                key: format!("¶{}", i + 1),
+                key_range: range.start..range.start,
+                pieces: vec![range],
+                source: Some(source.text[srange].to_string()),
+            });
+        }
+    } else {
+        let body = if target.text.starts_with('\u{feff}') {
+            3
+        } else {
+            0
+        };
+        let start = body + (target.text[body..].len() - target.text[body..].trim_start().len());
+        let end = target.text.trim_end().len().max(start);
+        let sbody = if source.text.starts_with('\u{feff}') {
+            3
+        } else {
+            0
+        };
+        target.units.push(Unit {
+            kind: UnitKind::Document,
+            key: String::new(),
+            key_range: start..start,
+            pieces: vec![start..end],
+            source: Some(source.text[sbody..].to_string()),
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use crate::input::{Document, Format, UnitKind};
+
+    #[test]
+    fn keys_match_by_path_without_the_locale_root() {
+        let en = Document::new("en.yml", "en:\n  a: Hello\n  b: Bye\n", Format::Yaml);
+        let tl = Document::new("tl.yml", "tl:\n  a: Kumusta\n  c: Dagdag\n", Format::Yaml)
+            .with_source(Arc::new(en));
+        let sources: Vec<Option<&str>> = tl.units.iter().map(|u| u.source.as_deref()).collect();
+        assert_eq!(sources, [Some("Hello"), None]);
+        assert_eq!(tl.missing, ["b"]);
+    }
+
+    #[test]
+    fn articles_align_by_block_or_not_at_all() {
+        let en = Arc::new(Document::new(
+            "a.en.md",
+            "# Title\n\nOne.\n\nTwo.\n",
+            Format::Markdown,
+        ));
+        let tl = Document::new(
+            "a.tl.md",
+            "# Pamagat\n\nIsa.\n\nDalawa.\n",
+            Format::Markdown,
+        )
+        .with_source(Arc::clone(&en));
+        let pairs: Vec<(&str, &str)> = tl
+            .units
+            .iter()
+            .map(|u| (&tl.text[u.range()], u.source.as_deref().unwrap()))
+            .collect();
+        assert_eq!(
+            pairs,
+            [("Pamagat", "Title"), ("Isa.", "One."), ("Dalawa.", "Two.")]
+        );
+        let tl = Document::new("a.tl.md", "# Pamagat\n\nIsa. Dalawa.\n", Format::Markdown)
+            .with_source(en);
+        assert_eq!(tl.units.len(), 1);
+        assert_eq!(tl.units[0].kind, UnitKind::Document);
+    }
+}
