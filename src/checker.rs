@@ -6,7 +6,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::glossary::Glossary;
 use crate::input::Document;
 use crate::lexicon::{Dictionary, is_english_function_word, is_filipino_marker};
-use crate::rules::{self, Context, DocLanguage, DocumentContext, Rule};
+use crate::rules::{self, Context, DocLanguage, DocumentContext, Rule, UnitContext};
 use crate::settings::RuleSet;
 use crate::suppress;
 use crate::text::tokens::fold;
@@ -22,6 +22,7 @@ pub struct Checker {
     severities: Vec<Severity>,
     glossary: Arc<Glossary>,
     dictionary: Option<Arc<Dictionary>>,
+    allow_untranslated: Arc<Vec<String>>,
 }
 
 impl Checker {
@@ -38,6 +39,7 @@ impl Checker {
             severities,
             glossary: Arc::new(glossary),
             dictionary: None,
+            allow_untranslated: Arc::default(),
         }
     }
 
@@ -55,12 +57,20 @@ impl Checker {
             severities,
             glossary: Arc::clone(&self.glossary),
             dictionary: self.dictionary.clone(),
+            allow_untranslated: Arc::clone(&self.allow_untranslated),
         }
     }
 
     /// Use a Tagalog word list to confirm compounds and hyphenated forms.
     pub fn with_dictionary(mut self, dictionary: Option<Dictionary>) -> Self {
         self.dictionary = dictionary.map(Arc::new);
+        self
+    }
+
+    /// Values that `untranslated-segment` accepts unchanged from the source
+    /// (`OK`, `Wi-Fi`, brand names), compared ignoring case.
+    pub fn with_allow_untranslated(mut self, values: Vec<String>) -> Self {
+        self.allow_untranslated = Arc::new(values);
         self
     }
 
@@ -107,10 +117,27 @@ impl Checker {
                 }
             }
         }
+        for unit in &doc.units {
+            let ctx = UnitContext::new(doc, unit, &self.glossary, &self.allow_untranslated);
+            for (rule, &severity) in self.rules.iter().zip(&self.severities) {
+                let first = out.len();
+                rule.check_unit(&ctx, &mut out);
+                for d in &mut out[first..] {
+                    d.severity = severity;
+                }
+            }
+        }
+        for (rule, &severity) in self.rules.iter().zip(&self.severities) {
+            let first = out.len();
+            rule.check_document(doc, &mut out);
+            for d in &mut out[first..] {
+                d.severity = severity;
+            }
+        }
         out.sort_by(|a, b| {
             (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule))
         });
-        out.dedup_by(|a, b| a.rule == b.rule && a.span == b.span);
+        out.dedup_by(|a, b| a.rule == b.rule && a.span == b.span && a.message == b.message);
         let unused = self
             .rules
             .iter()

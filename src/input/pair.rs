@@ -70,8 +70,11 @@ fn pair_keys(target: &mut Document, source: &Document) {
         .collect();
 }
 
-/// The blocks of an article: (range from first to last segment, kind).
-fn blocks(segments: &[Segment]) -> Vec<(Range<usize>, SegmentKind)> {
+/// The blocks of an article: (range, kind). A block runs from its first to
+/// its last segment, widened to the start and end of their lines (without
+/// indentation) as far as no other block is there, so that links cut out of
+/// the prose at a block's edges are part of it.
+fn blocks(text: &str, segments: &[Segment]) -> Vec<(Range<usize>, SegmentKind)> {
     let mut out: Vec<(u32, Range<usize>, SegmentKind)> = Vec::new();
     for s in segments {
         match out.last_mut() {
@@ -79,12 +82,31 @@ fn blocks(segments: &[Segment]) -> Vec<(Range<usize>, SegmentKind)> {
             _ => out.push((s.block, s.range.clone(), s.kind)),
         }
     }
+    let ranges: Vec<Range<usize>> = out.iter().map(|b| b.1.clone()).collect();
+    for (i, block) in out.iter_mut().enumerate() {
+        let r = &mut block.1;
+        let line_end = text[r.end..]
+            .find(['\n', '\r'])
+            .map_or(text.len(), |n| r.end + n);
+        let end = ranges
+            .get(i + 1)
+            .map_or(line_end, |n| n.start.min(line_end));
+        r.end = r.end.max(r.start + text[r.start..end].trim_end().len());
+        let line_start = text[..r.start].rfind('\n').map_or(0, |n| n + 1);
+        let start = if i > 0 {
+            ranges[i - 1].end.max(line_start)
+        } else {
+            line_start
+        };
+        let lead = &text[start..r.start];
+        r.start = start + (lead.len() - lead.trim_start().len());
+    }
     out.into_iter().map(|(_, r, k)| (r, k)).collect()
 }
 
 fn pair_articles(target: &mut Document, source: &Document) {
-    let tb = blocks(&target.segments);
-    let sb = blocks(&source.segments);
+    let tb = blocks(&target.text, &target.segments);
+    let sb = blocks(&source.text, &source.segments);
     target.units.clear();
     if !tb.is_empty() && tb.len() == sb.len() && tb.iter().zip(&sb).all(|(t, s)| t.1 == s.1) {
         for (i, ((range, _), (srange, _))) in tb.into_iter().zip(sb).enumerate() {
@@ -155,7 +177,11 @@ mod tests {
             .collect();
         assert_eq!(
             pairs,
-            [("Pamagat", "Title"), ("Isa.", "One."), ("Dalawa.", "Two.")]
+            [
+                ("# Pamagat", "# Title"),
+                ("Isa.", "One."),
+                ("Dalawa.", "Two.")
+            ]
         );
         let tl = Document::new("a.tl.md", "# Pamagat\n\nIsa. Dalawa.\n", Format::Markdown)
             .with_source(en);
