@@ -165,6 +165,12 @@ pub struct CheckArgs {
     #[arg(long)]
     pub force_exclude: bool,
 
+    /// The source-language file that the checked files translate: a YAML or
+    /// JSON file whose keys match theirs, or the source article
+    /// (`article.en.md`) of an article. Overrides `[[pairs]]`.
+    #[arg(long, value_name = "FILE")]
+    pub source: Option<PathBuf>,
+
     /// Only check files of this type (repeatable).
     #[arg(long = "type", value_enum, value_name = "TYPE")]
     pub types: Vec<FileType>,

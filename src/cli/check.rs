@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use super::args::{CheckArgs, ColorChoice, OutputFormat};
 use super::config::{Settings, display};
 use super::files::{Discovery, Input, absolute};
+use super::pairing::Pairing;
 use super::progress;
 use super::write::write_atomically;
 use super::{CliError, EXIT_CLEAN, EXIT_ERROR, EXIT_FOUND, report_error};
@@ -44,7 +45,10 @@ pub fn run(args: &CheckArgs) -> Result<i32, CliError> {
     let cli_rules = cli_selection(args)?;
     let glossary = build_glossary(args, &settings)?;
     let base = Checker::with_settings(glossary, &settings.rule_set(&cli_rules, &[]))
-        .with_dictionary(load_dictionary(args)?);
+        .with_dictionary(load_dictionary(args)?)
+        .with_allow_untranslated(settings.allow_untranslated.clone());
+    let pairing = Pairing::new(args.source.as_deref())?;
+    let attach = |doc: Document, path: Option<&Path>| pairing.attach(doc, path, &settings);
     let mut checkers: HashMap<Vec<usize>, Checker> = HashMap::new();
     let format = if args.diff {
         OutputFormat::Diff
@@ -94,7 +98,9 @@ pub fn run(args: &CheckArgs) -> Result<i32, CliError> {
                 .entry(overrides)
                 .or_insert_with_key(|o| base.with_rule_set(&settings.rule_set(&cli_rules, o)))
         };
-        match check_input(checker, input, args, format, allowed, write, &progress) {
+        match check_input(
+            checker, input, args, format, allowed, write, &progress, &attach,
+        ) {
             Ok(Some(r)) => results.push(r),
             Ok(None) => {}
             Err(e) => {
@@ -289,6 +295,7 @@ fn read_input(input: &Input, args: &CheckArgs) -> Result<(String, Vec<u8>, Forma
     }
 }
 
+#[allow(clippy::too_many_arguments)]
 fn check_input(
     checker: &Checker,
     input: &Input,
@@ -297,6 +304,7 @@ fn check_input(
     allowed: Applicability,
     write: bool,
     progress: &ProgressBar,
+    attach: &dyn Fn(Document, Option<&Path>) -> Document,
 ) -> Result<Option<Checked>, CliError> {
     let (name, bytes, format) = read_input(input, args)?;
     if is_binary(&bytes) {
@@ -312,7 +320,10 @@ fn check_input(
             )));
         }
     };
-    let doc = Document::new(name.clone(), text.clone(), format);
+    let doc = attach(
+        Document::new(name.clone(), text.clone(), format),
+        file_path(input).as_deref(),
+    );
     let wants_fix = args.fix || output == OutputFormat::Diff;
     if !wants_fix {
         let diagnostics = checker.check(&doc);

@@ -7,6 +7,7 @@ mod config;
 mod files;
 mod generated;
 mod glossary;
+mod pairing;
 mod progress;
 mod rules;
 mod write;
