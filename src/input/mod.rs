@@ -115,12 +115,15 @@ impl Document {
     }
 
     /// This document paired with `source`, the document it translates: each
-    /// unit gets the source text of the same key (localisation files), or
-    /// the article's blocks are aligned with the source's when their
-    /// structure matches (otherwise the whole article is one unit).
+    /// unit of a YAML or JSON file gets the source text of the same key, or
+    /// an article's blocks are aligned with the source's when their
+    /// structure matches (otherwise the whole article is one unit). PO and
+    /// XLIFF files keep their own sources, and files of kinds that do not
+    /// pair (a YAML file and an article) stay unpaired.
     pub fn with_source(mut self, source: Arc<Document>) -> Self {
-        pair::pair(&mut self, &source);
-        self.source = Some(source);
+        if pair::pair(&mut self, &source) {
+            self.source = Some(source);
+        }
         self
     }
 

@@ -11,13 +11,21 @@
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
-use super::{Document, Segment, SegmentKind, Unit, UnitKind};
+use super::{Document, Format, Segment, SegmentKind, Unit, UnitKind};
 
-pub(super) fn pair(target: &mut Document, source: &Document) {
-    if target.format.is_localisation() && source.format.is_localisation() {
+/// Pairs `target` with `source`; `false` when they cannot be paired: PO
+/// and XLIFF carry their own source, and a key-value file pairs only with a
+/// key-value file, an article only with an article.
+pub(super) fn pair(target: &mut Document, source: &Document) -> bool {
+    let keyed = |f: Format| matches!(f, Format::Yaml | Format::Json);
+    if keyed(target.format) && keyed(source.format) {
         pair_keys(target, source);
+        true
     } else if !target.format.is_localisation() && !source.format.is_localisation() {
         pair_articles(target, source);
+        true
+    } else {
+        false
     }
 }
 
@@ -155,6 +163,17 @@ mod tests {
         let sources: Vec<Option<&str>> = tl.units.iter().map(|u| u.source.as_deref()).collect();
         assert_eq!(sources, [Some("Hello"), None]);
         assert_eq!(tl.missing, ["b"]);
+    }
+
+    #[test]
+    fn po_and_mixed_formats_are_not_paired() {
+        let en = Arc::new(Document::new("en.yml", "a: Hello\n", Format::Yaml));
+        let po = Document::new("tl.po", "msgid \"Hi\"\nmsgstr \"Kumusta\"\n", Format::Po)
+            .with_source(Arc::clone(&en));
+        assert!(po.source.is_none());
+        assert_eq!(po.units[0].source.as_deref(), Some("Hi"));
+        let md = Document::new("tl.md", "Kumusta\n", Format::Markdown).with_source(en);
+        assert!(md.source.is_none() && md.units.is_empty());
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! gettext PO files: every `msgstr` (and `msgstr[n]` of plural entries) is a
 //! translation unit whose source is the entry's `msgid` (`msgid_plural` for
-//! the plural forms after the first). Strings spread over several quoted
+//! every plural form). Strings spread over several quoted
 //! lines are one unit with one piece per line. The header entry and `#, fuzzy`
 //! entries are skipped; comments are not prose.
 
@@ -187,8 +187,10 @@ fn finish(text: &str, entry: Entry, units: &mut Vec<Unit>) {
         if pieces.is_empty() {
             pieces.push(key_range.end..key_range.end);
         }
+        // Every plural form is compared with `msgid_plural`, as `msgfmt
+        // --check` does: the forms differ by number, not by placeholders.
         let source = match index {
-            Some(n) if n > 0 && !entry.plural.is_empty() => plural.clone(),
+            Some(_) if !entry.plural.is_empty() => plural.clone(),
             _ => id.clone(),
         };
         let key = match index {
@@ -263,7 +265,7 @@ msgstr ""
                     "Open the file".into(),
                     "Buksan ang \nfile".into()
                 ),
-                ("One file[0]".into(), "One file".into(), "%d file".into()),
+                ("One file[0]".into(), "%d files".into(), "%d file".into()),
                 ("One file[1]".into(), "%d files".into(), "%d na file".into()),
                 ("Empty".into(), "Empty".into(), String::new()),
             ]

@@ -1,4 +1,4 @@
-use super::extract::urls;
+use super::extract::{Syntax, placeholders, urls};
 use super::{Context, Rule, RuleMeta, UnitContext, declare_rule};
 use crate::diagnostic::Diagnostic;
 
@@ -43,16 +43,24 @@ impl Rule for UrlMismatch {
             return;
         };
         if !ctx.unit.is_empty() {
-            compare(
-                ctx,
-                &urls(source),
-                &urls(&ctx.target),
-                "URL",
-                Self::META.name,
-                out,
-            );
+            let (src, tgt) = (bare_urls(source), bare_urls(&ctx.target));
+            compare(ctx, &src, &tgt, "URL", Self::META.name, out);
         }
     }
+}
+
+/// URLs not inside a Markdown link target (`](...)`): those are compared by
+/// `placeholder-mismatch`.
+fn bare_urls(text: &str) -> Vec<(std::ops::Range<usize>, &str)> {
+    let targets: Vec<_> = placeholders(text)
+        .into_iter()
+        .filter(|p| p.syntax == Syntax::LinkTarget)
+        .map(|p| p.range)
+        .collect();
+    urls(text)
+        .into_iter()
+        .filter(|(r, _)| !targets.iter().any(|t| t.start < r.end && r.start < t.end))
+        .collect()
 }
 
 /// Reports strings of `tgt` not in `src` (at their place) and strings of
