@@ -60,14 +60,15 @@ pub struct Pair {
 }
 
 /// The placeholders a `source` template may use.
-const PAIR_PLACEHOLDERS: &[&str] = &["dir", "parent", "name", "stem", "ext"];
+const PAIR_PLACEHOLDERS: &[&str] = &["dir", "parent", "name", "stem", "base", "ext"];
 
 impl Pair {
     /// The source file for `relative` (a path relative to the project root
     /// that the pair's glob matches), relative to the root: the template
     /// with `{dir}` (the target's directory), `{parent}` (the directory above
     /// that), `{name}` (its file name), `{stem}` (the name without its
-    /// extension) and `{ext}` (the extension) filled in.
+    /// extension), `{base}` (the name up to its first dot) and `{ext}` (the
+    /// extension) filled in.
     pub fn source_for(&self, relative: &Path) -> PathBuf {
         let dir = relative.parent().unwrap_or(Path::new(""));
         let parent = dir.parent().unwrap_or(Path::new(""));
@@ -82,6 +83,10 @@ impl Pair {
             .replace("{parent}", &fill(parent))
             .replace("{name}", &os(relative.file_name()))
             .replace("{stem}", &os(relative.file_stem()))
+            .replace(
+                "{base}",
+                os(relative.file_name()).split('.').next().unwrap_or(""),
+            )
             .replace("{ext}", &os(relative.extension()));
         normalize(Path::new(&expanded))
     }
@@ -596,7 +601,7 @@ pub const STARTER: &str = r#"# salin configuration (README, "Configuration").
 # Localisation files and their source files (README, "Localisation files and
 # pairs"). `target` is a glob; in `source`, {dir} is the target's directory,
 # {parent} the one above it, {name} its file name, {stem} the name without
-# extension, {ext} the extension.
+# extension, {base} the name up to its first dot, {ext} the extension.
 # [[pairs]]
 # target = "**/tl.yml"
 # source = "{dir}/en.yml"
@@ -750,13 +755,19 @@ mod tests {
             Some(PathBuf::from("/p/public/locales/en/common.json"))
         );
         assert_eq!(s.source_for(Path::new("/p/en.yml")), None);
+        let s =
+            parse("[[pairs]]\ntarget = \"**/*.tl.md\"\nsource = \"{dir}/{base}.en.md\"\n").unwrap();
+        assert_eq!(
+            s.source_for(Path::new("/p/news/ulat.tl.md")),
+            Some(PathBuf::from("/p/news/ulat.en.md"))
+        );
     }
 
     #[test]
     fn pair_errors_name_the_line() {
         assert_eq!(
             parse("[[pairs]]\ntarget = \"**/tl.yml\"\nsource = \"{folder}/en.yml\"\n").unwrap_err(),
-            "salin.toml:3: unknown placeholder `{folder}` in `{folder}/en.yml` (expected `{dir}`, `{parent}`, `{name}`, `{stem}`, `{ext}`)"
+            "salin.toml:3: unknown placeholder `{folder}` in `{folder}/en.yml` (expected `{dir}`, `{parent}`, `{name}`, `{stem}`, `{base}`, `{ext}`)"
         );
         assert_eq!(
             parse("[[pairs]]\ntarget = \"**/tl.yml\"\n").unwrap_err(),
