@@ -102,6 +102,7 @@ impl Scanner<'_> {
                     key: path.to_string(),
                     key_range: range.start..range.start,
                     pieces: vec![range],
+                    joiner: "\n",
                     source: None,
                 });
                 Some(())

@@ -33,6 +33,9 @@ pub struct Unit {
     /// for a one-line value, one per line of a block scalar or PO string.
     /// An empty value has one empty range at its position.
     pub pieces: Vec<Range<usize>>,
+    /// What joins the pieces into the value's text: `\n` for the lines of a
+    /// YAML scalar, nothing for PO strings (`"abc" "def"` is `abcdef`).
+    pub joiner: &'static str,
     /// The raw source text the value translates (the source file's value as
     /// written, PO `msgid`, XLIFF `source`), when known.
     pub source: Option<String>,
@@ -46,9 +49,16 @@ impl Unit {
         start..end
     }
 
-    /// The value's raw text: its pieces joined with `\n`.
+    /// The value's raw text: its pieces joined with [`Unit::joiner`].
     pub fn text(&self, doc: &str) -> String {
-        join_pieces(doc, &self.pieces)
+        let mut out = String::new();
+        for (i, p) in self.pieces.iter().enumerate() {
+            if i > 0 {
+                out.push_str(self.joiner);
+            }
+            out.push_str(&doc[p.clone()]);
+        }
+        out
     }
 
     /// The byte of the original file at `offset` into [`Unit::text`].
@@ -58,7 +68,10 @@ impl Unit {
             if offset <= at + p.len() {
                 return p.start + (offset - at);
             }
-            at += p.len() + 1;
+            at += p.len() + self.joiner.len();
+            if offset < at {
+                return p.end; // inside a joiner
+            }
         }
         self.range().end
     }
@@ -67,18 +80,6 @@ impl Unit {
     pub fn is_empty(&self) -> bool {
         self.pieces.iter().all(|p| p.is_empty())
     }
-}
-
-/// The text of `pieces` of `doc`, joined with `\n`.
-pub fn join_pieces(doc: &str, pieces: &[Range<usize>]) -> String {
-    let mut out = String::new();
-    for (i, p) in pieces.iter().enumerate() {
-        if i > 0 {
-            out.push('\n');
-        }
-        out.push_str(&doc[p.clone()]);
-    }
-    out
 }
 
 /// How a format escapes characters inside a value.
@@ -193,6 +194,7 @@ mod tests {
             key: "k".into(),
             key_range: 0..1,
             pieces: vec![7..10, 13..19],
+            joiner: "\n",
             source: None,
         };
         assert_eq!(unit.text(doc), "isa\ndalawa");

@@ -123,6 +123,7 @@ fn pair_articles(target: &mut Document, source: &Document) {
                 key: format!("¶{}", i + 1),
                 key_range: range.start..range.start,
                 pieces: vec![range],
+                joiner: "\n",
                 source: Some(source.text[srange].to_string()),
             });
         }
@@ -144,6 +145,7 @@ fn pair_articles(target: &mut Document, source: &Document) {
             key: String::new(),
             key_range: start..start,
             pieces: vec![start..end],
+            joiner: "\n",
             source: Some(source.text[sbody..].to_string()),
         });
     }

@@ -202,6 +202,7 @@ fn finish(text: &str, entry: Entry, units: &mut Vec<Unit>) {
             key,
             key_range,
             pieces,
+            joiner: "",
             source: Some(source),
         });
     }
@@ -263,7 +264,7 @@ msgstr ""
                 (
                     "menu\u{4}Open the file".into(),
                     "Open the file".into(),
-                    "Buksan ang \nfile".into()
+                    "Buksan ang file".into()
                 ),
                 ("One file[0]".into(), "%d files".into(), "%d file".into()),
                 ("One file[1]".into(), "%d files".into(), "%d na file".into()),

@@ -117,6 +117,7 @@ fn push(
         key,
         key_range: key_at..key_at,
         pieces: vec![range],
+        joiner: "\n",
         source,
     });
 }

@@ -292,6 +292,7 @@ impl Parser<'_> {
             key,
             key_range,
             pieces,
+            joiner: "\n",
             source: None,
         });
     }

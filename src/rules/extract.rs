@@ -95,6 +95,9 @@ pub fn placeholders(text: &str) -> Vec<Placeholder> {
                 continue;
             }
         }
+        if p.syntax == Syntax::Tag && !is_markup(&p.text) {
+            continue;
+        }
         if p.syntax == Syntax::Printf
             && p.range.start > 0
             && text.as_bytes()[p.range.start - 1] == b'%'
@@ -151,6 +154,32 @@ fn braces(text: &str, from: usize, to: usize, out: &mut Vec<Placeholder>) {
         }
         i = close + 1;
     }
+}
+
+/// HTML and XLIFF inline elements: a `<word>` of another name is a
+/// metavariable of a usage message (`<version>`, `<pakete>`), which a
+/// translator may translate.
+const MARKUP: &[&str] = &[
+    "a", "abbr", "b", "bpt", "br", "bx", "code", "del", "div", "ec", "em", "ept", "ex", "font",
+    "g", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins", "it", "kbd", "li", "link",
+    "mark", "mrk", "ol", "p", "pc", "ph", "pre", "q", "s", "sc", "small", "sm", "em", "span",
+    "strong", "sub", "sup", "table", "td", "th", "tr", "u", "ul", "x",
+];
+
+/// Whether a `<...>` is markup: a known element, or one with attributes or
+/// a `/`.
+fn is_markup(tag: &str) -> bool {
+    let inner = tag.trim_start_matches('<').trim_end_matches('>');
+    let name = inner
+        .trim_start_matches('/')
+        .trim_end_matches('/')
+        .split_whitespace()
+        .next()
+        .unwrap_or("");
+    inner.contains(char::is_whitespace)
+        || inner.ends_with('/')
+        || inner.starts_with('/')
+        || MARKUP.contains(&name.to_ascii_lowercase().as_str())
 }
 
 fn push(out: &mut Vec<Placeholder>, text: &str, range: Range<usize>, syntax: Syntax) {
@@ -399,6 +428,14 @@ mod tests {
             ["{count, plural, =0 one other}", "{name}"]
         );
         assert_eq!(texts("{d, date, short}"), ["{d, date, short}"]);
+    }
+
+    #[test]
+    fn metavariables_are_not_tags() {
+        assert_eq!(
+            texts("<version> <b>x</b> <x id=\"1\"/> </custom> <br>"),
+            ["<b>", "</b>", "<x id=\"1\"/>", "</custom>", "<br>"]
+        );
     }
 
     #[test]
