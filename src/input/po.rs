@@ -181,8 +181,9 @@ fn finish(text: &str, entry: Entry, units: &mut Vec<Unit>) {
         // are not pieces, unless the whole string is empty.
         if pieces.iter().any(|p| !p.is_empty()) {
             pieces.retain(|p| !p.is_empty());
-        } else {
-            pieces.truncate(1);
+        } else if let Some(last) = pieces.pop() {
+            // An empty value is where its last string is.
+            pieces = vec![last];
         }
         if pieces.is_empty() {
             pieces.push(key_range.end..key_range.end);

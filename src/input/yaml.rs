@@ -254,7 +254,8 @@ impl Parser<'_> {
                 break;
             }
             let s = line.start + ci;
-            pieces.push(s..s + text[s..line.end].trim_end().len());
+            // Trailing blanks of a block scalar line are content.
+            pieces.push(s..line.end.max(s));
             j += 1;
         }
         // Blank lines after the block belong to whatever follows.

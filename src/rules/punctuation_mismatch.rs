@@ -45,7 +45,24 @@ declare_rule! {
 /// through): its byte range in `s` and its kind (`…` for `...`).
 fn final_mark(s: &str) -> (std::ops::Range<usize>, Option<&'static str>) {
     let body = &s[..s.len() - trail(s)];
-    let body = body.trim_end_matches(['"', '\'', ')', ']', '\u{201d}', '\u{2019}', '\u{bb}']);
+    let mut body = body;
+    // Closing quotes and brackets, also escaped (`\"`), as a whole.
+    loop {
+        let t = body.trim_end_matches([')', ']', '\u{201d}', '\u{2019}', '\u{bb}']);
+        let t = t
+            .strip_suffix("\\\"")
+            .or_else(|| t.strip_suffix("\\'"))
+            .or_else(|| t.strip_suffix(['"', '\'']))
+            .unwrap_or(t);
+        if t.len() == body.len() {
+            break;
+        }
+        body = t;
+    }
+    if body.ends_with('\\') && !body.ends_with("\\\\") {
+        // A lone backslash left at the end: never split an escape.
+        return (body.len()..body.len(), Some("?escape"));
+    }
     let end = body.len();
     for (mark, kind) in [
         ("...", "…"),
@@ -79,7 +96,7 @@ impl Rule for PunctuationMismatch {
         }
         let (srange, smark) = final_mark(source);
         let (trange, tmark) = final_mark(target);
-        if smark == tmark {
+        if smark == tmark || smark == Some("?escape") || tmark == Some("?escape") {
             return;
         }
         let span = ctx.span(trange.clone());
@@ -99,15 +116,20 @@ impl Rule for PunctuationMismatch {
                         .with_fix(Fix::unsafe_(vec![Edit::replace(span, written)])),
                 );
             }
-            None if tmark == Some(".") => out.push(
-                Diagnostic::new(
-                    Self::META.name,
-                    span.clone(),
-                    "the translation ends with `.`, the source does not",
+            // Not when the mark is all the value has.
+            None if tmark == Some(".")
+                && target[..trange.start].chars().any(char::is_alphanumeric) =>
+            {
+                out.push(
+                    Diagnostic::new(
+                        Self::META.name,
+                        span.clone(),
+                        "the translation ends with `.`, the source does not",
+                    )
+                    .with_suggestion("")
+                    .with_fix(Fix::unsafe_(vec![Edit::delete(span)])),
                 )
-                .with_suggestion("")
-                .with_fix(Fix::unsafe_(vec![Edit::delete(span)])),
-            ),
+            }
             _ => {}
         }
     }

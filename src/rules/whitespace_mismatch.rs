@@ -1,6 +1,16 @@
 use super::{Context, Rule, RuleMeta, UnitContext, declare_rule};
 use crate::diagnostic::{Diagnostic, Edit, Fix};
 
+trait FixIf {
+    fn with_fix_if(self, condition: bool, fix: Fix) -> Self;
+}
+
+impl FixIf for Diagnostic {
+    fn with_fix_if(self, condition: bool, fix: Fix) -> Self {
+        if condition { self.with_fix(fix) } else { self }
+    }
+}
+
 declare_rule! {
     /// ## What it checks
     /// A value whose leading or trailing blanks differ from its source's:
@@ -27,7 +37,9 @@ declare_rule! {
     /// ```
     ///
     /// ## Fix
-    /// Safe: the value's leading or trailing blanks become the source's.
+    /// Safe: the value's leading or trailing blanks become the source's, in
+    /// quoted values (and XML elements) only: in a plain or block YAML
+    /// scalar, edge blanks are not part of the value.
     pub struct WhitespaceMismatch {
         name: "whitespace-mismatch",
         severity: Warning,
@@ -93,6 +105,10 @@ impl Rule for WhitespaceMismatch {
         if !ctx.is_value() || target.trim().is_empty() || source.trim().is_empty() {
             return;
         }
+        // Blanks at the edges can be written only inside quotes (or an XML
+        // element): a plain or block YAML scalar is reported, not fixed.
+        let start = ctx.value_span().start;
+        let quoted = ctx.doc.text[..start].ends_with(['"', '\'', '>']);
         let (sl, tl) = (&source[..lead(source)], &target[..lead(target)]);
         if sl != tl {
             let span = ctx.span(0..tl.len());
@@ -107,7 +123,7 @@ impl Rule for WhitespaceMismatch {
                     ),
                 )
                 .with_suggestion(sl)
-                .with_fix(Fix::safe(vec![Edit::replace(span, sl)])),
+                .with_fix_if(quoted, Fix::safe(vec![Edit::replace(span, sl)])),
             );
         }
         let (st, tt) = (
@@ -127,7 +143,7 @@ impl Rule for WhitespaceMismatch {
                     ),
                 )
                 .with_suggestion(st)
-                .with_fix(Fix::safe(vec![Edit::replace(span, st)])),
+                .with_fix_if(quoted, Fix::safe(vec![Edit::replace(span, st)])),
             );
         }
     }
