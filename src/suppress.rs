@@ -421,6 +421,64 @@ fn removal(text: &str, index: &LineIndex, span: &Range<usize>) -> Range<usize> {
     before..span.end
 }
 
+/// YAML and PO: a `# salin: ignore[rules]` line before each entry with
+/// findings (in YAML, before the line of the value's key, indented like it,
+/// so that it covers the value's lines; in PO, before the entry's comments).
+/// Findings outside any value (`missing-key`) are left.
+fn add_hash_suppressions(doc: &Document, diagnostics: &[Diagnostic]) -> (String, usize) {
+    let text = &doc.text;
+    let index = LineIndex::new(text);
+    let mut by_line: Vec<(usize, Vec<&'static str>)> = Vec::new();
+    for d in diagnostics.iter().filter(|d| d.rule != UNUSED) {
+        let Some(unit) = doc.units.iter().find(|u| {
+            let r = u.range();
+            (r.start <= d.span.start && d.span.start <= r.end) || u.key_range == d.span
+        }) else {
+            continue;
+        };
+        let mut line = index.line_of(unit.key_range.start.min(unit.range().start));
+        if doc.format == Format::Po {
+            // The first line of the entry: after the blank line before it.
+            while line > 0 && !text[index.line_range(text, line - 1)].trim().is_empty() {
+                line -= 1;
+            }
+        }
+        match by_line.iter_mut().find(|(l, _)| *l == line) {
+            Some((_, names)) => names.push(d.rule),
+            None => by_line.push((line, vec![d.rule])),
+        }
+    }
+    let order = |n: &str| rules::ALL.iter().position(|r| r.meta().name == n);
+    let mut edits = Vec::new();
+    for (line, mut names) in by_line {
+        names.sort_by_key(|n| order(n));
+        names.dedup();
+        let r = index.line_range(text, line);
+        let line_text = &text[r.clone()];
+        let indent = &line_text[..line_text.len() - line_text.trim_start().len()];
+        let indent = if doc.format == Format::Po { "" } else { indent };
+        let eol = if text[r.end..].starts_with("\r\n") {
+            "\r\n"
+        } else {
+            "\n"
+        };
+        edits.push(Edit::insert(
+            r.start,
+            format!("{indent}# salin: ignore[{}]{eol}", names.join(", ")),
+        ));
+    }
+    edits.sort_by_key(|e| e.range.start);
+    let mut out = String::with_capacity(text.len() + edits.len() * 40);
+    let mut last = 0;
+    for e in &edits {
+        out.push_str(&text[last..e.range.start]);
+        out.push_str(&e.replacement);
+        last = e.range.end;
+    }
+    out.push_str(&text[last..]);
+    (out, edits.len())
+}
+
 /// The text of `doc` with a `salin-disable-next-line` comment for the rules
 /// of `diagnostics` (findings in `doc`) before each line that has some, and
 /// how many comments were added. Markdown only; other formats are returned
@@ -431,6 +489,9 @@ fn removal(text: &str, index: &LineIndex, span: &Range<usize>) -> Range<usize> {
 /// appended to the end of the previous line, so that the block is not split.
 pub fn add_suppressions(doc: &Document, diagnostics: &[Diagnostic]) -> (String, usize) {
     let text = &doc.text;
+    if matches!(doc.format, Format::Yaml | Format::Po) {
+        return add_hash_suppressions(doc, diagnostics);
+    }
     if doc.format != Format::Markdown {
         return (text.clone(), 0);
     }
@@ -602,5 +663,32 @@ mod tests {
         );
         assert_eq!(n, 6);
         assert_eq!(found(&new), []);
+    }
+
+    #[test]
+    fn yaml_and_po_suppressions_are_added_and_then_silence() {
+        let checker = crate::Checker::new(crate::Glossary::embedded());
+        for (name, format, text, expected) in [
+            (
+                "tl.yml",
+                Format::Yaml,
+                "a:\n  b: I -save\n  c: >-\n    Ang pag -unlad\n    ng bayan\n  d: ok\n",
+                "a:\n  # salin: ignore[hyphen-spacing]\n  b: I -save\n  # salin: ignore[hyphen-spacing]\n  c: >-\n    Ang pag -unlad\n    ng bayan\n  d: ok\n",
+            ),
+            (
+                "tl.po",
+                Format::Po,
+                "#: a.c:1\nmsgid \"Save\"\nmsgstr \"I -save\"\n\nmsgid \"x\"\nmsgstr \"y\"\n",
+                "# salin: ignore[hyphen-spacing]\n#: a.c:1\nmsgid \"Save\"\nmsgstr \"I -save\"\n\nmsgid \"x\"\nmsgstr \"y\"\n",
+            ),
+        ] {
+            let doc = Document::new(name, text, format);
+            let found = checker.check(&doc);
+            assert!(!found.is_empty());
+            let (new, n) = add_suppressions(&doc, &found);
+            assert_eq!(new, expected);
+            assert_eq!(n, found.len());
+            assert!(checker.check(&Document::new(name, new, format)).is_empty());
+        }
     }
 }

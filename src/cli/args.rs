@@ -184,8 +184,8 @@ pub struct CheckArgs {
     #[arg(long, value_name = "FILE")]
     pub output_file: Option<PathBuf>,
 
-    /// Add a `salin-disable-next-line` comment for every current finding
-    /// (Markdown files), so that the next run is clean.
+    /// Add a suppression comment for every current finding (Markdown, YAML
+    /// and PO files), so that the next run is clean.
     #[arg(long, conflicts_with_all = ["fix", "diff"])]
     pub add_suppressions: bool,
 

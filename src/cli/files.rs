@@ -33,7 +33,7 @@ pub enum FileType {
     Yaml,
     /// `.json`, `.arb` localisation files
     Json,
-    /// gettext `.po`, `.pot`
+    /// gettext `.po`
     Po,
     /// `.xlf`, `.xliff`
     Xliff,

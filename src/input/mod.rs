@@ -47,7 +47,7 @@ impl Format {
             "txt" => Some(Format::Plain),
             "yml" | "yaml" => Some(Format::Yaml),
             "json" | "arb" => Some(Format::Json),
-            "po" | "pot" => Some(Format::Po),
+            "po" => Some(Format::Po),
             "xlf" | "xliff" => Some(Format::Xliff),
             _ => None,
         }
