@@ -117,7 +117,6 @@ fn yaml_pair_reports_every_problem_at_its_place() {
     assert_eq!(
         findings(&["--source", "samples/l10n/en.yml", "samples/l10n/tl.yml"]),
         [
-            "1:1 missing-key ",
             "5:11 hyphen-spacing I -save",
             "6:23 punctuation-mismatch .",
             "8:38 placeholder-mismatch {{pangalan}}",
@@ -129,6 +128,7 @@ fn yaml_pair_reports_every_problem_at_its_place() {
             "20:31 placeholder-mismatch {{minuto}}",
             "22:20 hyphen-spacing I -update",
             "23:12 hyphen-spacing I -sync",
+            "26:44 missing-key ",
             "27:5 extra-key skipp",
         ]
     );
@@ -187,8 +187,8 @@ fn pairs_in_the_configuration() {
     assert_eq!(
         rules,
         [
-            "./locales/tl/app.json missing-key",
-            "./locales/tl/app.json placeholder-mismatch"
+            "./locales/tl/app.json placeholder-mismatch",
+            "./locales/tl/app.json missing-key"
         ]
     );
     assert_eq!(out.status.code(), Some(1));

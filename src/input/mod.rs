@@ -95,8 +95,11 @@ pub struct Document {
     /// (`--source`, `[[pairs]]`). PO and XLIFF carry their source in each
     /// unit instead.
     pub source: Option<Arc<Document>>,
-    /// Keys of the paired source that this document lacks, in source order.
-    pub missing: Vec<String>,
+    /// Keys of the paired source that this document lacks, in source order,
+    /// each with the byte where it belongs: the end of the value of the
+    /// closest key before it in the source that this document has (or the
+    /// start of the text).
+    pub missing: Vec<(String, usize)>,
 }
 
 impl Document {

@@ -8,7 +8,7 @@
 
 #![allow(clippy::single_range_in_vec_init)] // a value of one piece
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::ops::Range;
 
 use super::{Document, Format, Segment, SegmentKind, Unit, UnitKind};
@@ -63,19 +63,28 @@ fn pair_keys(target: &mut Document, source: &Document) {
         .iter()
         .map(|u| (strip(&u.key, &sroot), u.text(&source.text)))
         .collect();
-    let mut seen = HashSet::new();
+    // Where each key's value ends in the target.
+    let mut seen: HashMap<String, usize> = HashMap::new();
     for unit in &mut target.units {
         let key = strip(&unit.key, &troot).to_string();
         unit.source = texts.get(key.as_str()).cloned();
-        seen.insert(key);
+        seen.insert(key, unit.range().end);
     }
-    target.missing = source
-        .units
-        .iter()
-        .map(|u| strip(&u.key, &sroot))
-        .filter(|k| !seen.contains(*k))
-        .map(str::to_string)
-        .collect();
+    // A missing key is placed where it belongs: after the value of the
+    // closest key before it in the source that the target has.
+    let body = if target.text.starts_with('\u{feff}') {
+        3
+    } else {
+        0
+    };
+    let mut at = body;
+    target.missing.clear();
+    for key in source.units.iter().map(|u| strip(&u.key, &sroot)) {
+        match seen.get(key) {
+            Some(&end) => at = end,
+            None => target.missing.push((key.to_string(), at)),
+        }
+    }
 }
 
 /// The blocks of an article: (range, kind). A block runs from its first to
@@ -164,7 +173,8 @@ mod tests {
             .with_source(Arc::new(en));
         let sources: Vec<Option<&str>> = tl.units.iter().map(|u| u.source.as_deref()).collect();
         assert_eq!(sources, [Some("Hello"), None]);
-        assert_eq!(tl.missing, ["b"]);
+        assert_eq!(tl.missing, [("b".to_string(), 16)]);
+        assert_eq!(&tl.text[..16], "tl:\n  a: Kumusta");
     }
 
     #[test]

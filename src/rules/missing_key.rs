@@ -6,8 +6,9 @@ declare_rule! {
     /// ## What it checks
     /// A key of the source file that the translation lacks. Keys are matched
     /// by their path (`home.title`, `items[2]`); a single top-level locale
-    /// key (`en:` and `tl:` in Rails) is ignored on both sides. Reported at
-    /// the start of the file.
+    /// key (`en:` and `tl:` in Rails) is ignored on both sides. Reported
+    /// where the key belongs: after the value of the closest key before it
+    /// in the source that the translation has (or at the start of the file).
     ///
     /// Only for YAML and JSON files paired with their source (`--source`,
     /// `[[pairs]]`).
@@ -44,15 +45,10 @@ impl Rule for MissingKey {
         let Some(source) = &doc.source else {
             return;
         };
-        let at = if doc.text.starts_with('\u{feff}') {
-            3
-        } else {
-            0
-        };
-        for key in &doc.missing {
+        for (key, at) in &doc.missing {
             out.push(Diagnostic::new(
                 Self::META.name,
-                at..at,
+                *at..*at,
                 format!("key `{key}` of the source `{}` is missing", source.name),
             ));
         }
