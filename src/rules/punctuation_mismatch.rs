@@ -43,7 +43,9 @@ declare_rule! {
 
 /// The final mark of `s` (blanks and closing quotes and brackets looked
 /// through): its byte range in `s` and its kind (`…` for `...`).
-fn final_mark(s: &str) -> (std::ops::Range<usize>, Option<&'static str>) {
+/// `None` when the value ends in a way that cannot be judged (a lone
+/// backslash: an escape that must not be split).
+fn final_mark(s: &str) -> Option<(std::ops::Range<usize>, Option<&'static str>)> {
     let body = &s[..s.len() - trail(s)];
     let mut body = body;
     // Closing quotes and brackets, also escaped (`\"`), as a whole.
@@ -61,7 +63,7 @@ fn final_mark(s: &str) -> (std::ops::Range<usize>, Option<&'static str>) {
     }
     if body.ends_with('\\') && !body.ends_with("\\\\") {
         // A lone backslash left at the end: never split an escape.
-        return (body.len()..body.len(), Some("?escape"));
+        return None;
     }
     let end = body.len();
     for (mark, kind) in [
@@ -73,10 +75,10 @@ fn final_mark(s: &str) -> (std::ops::Range<usize>, Option<&'static str>) {
         (".", "."),
     ] {
         if body.ends_with(mark) {
-            return (end - mark.len()..end, Some(kind));
+            return Some((end - mark.len()..end, Some(kind)));
         }
     }
-    (end..end, None)
+    Some((end..end, None))
 }
 
 impl Rule for PunctuationMismatch {
@@ -94,9 +96,12 @@ impl Rule for PunctuationMismatch {
         if !ctx.is_value() || target.trim().is_empty() || source.trim().is_empty() {
             return;
         }
-        let (srange, smark) = final_mark(source);
-        let (trange, tmark) = final_mark(target);
-        if smark == tmark || smark == Some("?escape") || tmark == Some("?escape") {
+        let (Some((srange, smark)), Some((trange, tmark))) =
+            (final_mark(source), final_mark(target))
+        else {
+            return;
+        };
+        if smark == tmark {
             return;
         }
         let span = ctx.span(trange.clone());
