@@ -21,6 +21,10 @@ pub enum Syntax {
     Icu,
     /// `${x}`
     Dollar,
+    /// `%{name}` (Ruby, Rails i18n)
+    PercentBrace,
+    /// `$NAME$` (Chrome `messages.json`), `$t(key)` (i18next nesting)
+    DollarName,
     /// `%s`, `%1$s`, `%(name)s`, `%.2f`
     Printf,
     /// `:name` (Laravel)
@@ -50,6 +54,8 @@ static TAG: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r#"</?[A-Za-z][A-Za-z0-9:-]*(?:\s+[^<>]*?)?/?>"#).unwrap());
 static ENTITY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"&(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#x[0-9A-Fa-f]+);").unwrap());
+static DOLLAR_NAME: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\$[A-Za-z_][A-Za-z0-9_@]*\$|\$t\([^()]*\)").unwrap());
 static LINK_TARGET: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\]\([^()\s]+\)").unwrap());
 static URL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r#"(?:https?://|www\.)[^\s<>"'`\\)\]]+"#).unwrap());
@@ -73,6 +79,7 @@ pub fn placeholders(text: &str) -> Vec<Placeholder> {
         (&*TAG, Syntax::Tag),
         (&*ENTITY, Syntax::Entity),
         (&*LINK_TARGET, Syntax::LinkTarget),
+        (&*DOLLAR_NAME, Syntax::DollarName),
     ]
     .into_iter()
     .flat_map(|(re, syntax)| {
@@ -139,8 +146,11 @@ fn braces(text: &str, from: usize, to: usize, out: &mut Vec<Placeholder>) {
         let inner = &text[i + 1..close];
         let dollar = i > 0 && bytes[i - 1] == b'$';
         let trimmed = inner.trim();
+        let percent = i > 0 && bytes[i - 1] == b'%';
         if dollar {
             push(out, text, i - 1..close + 1, Syntax::Dollar);
+        } else if percent && !trimmed.is_empty() && !trimmed.contains(['{', ',']) {
+            push(out, text, i - 1..close + 1, Syntax::PercentBrace);
         } else if trimmed.starts_with('$') && !trimmed.contains('{') {
             push(out, text, i..close + 1, Syntax::Fluent);
         } else if !trimmed.is_empty()
@@ -419,6 +429,15 @@ mod tests {
                 "](https://x.ph)"
             ]
         );
+    }
+
+    #[test]
+    fn rails_chrome_and_i18next_nesting() {
+        assert_eq!(
+            texts("%{count} na file, $USER$ at $t(common.save)"),
+            ["%{count}", "$USER$", "$t(common.save)"]
+        );
+        assert!(texts("Nagkakahalaga ng $5 at $10").is_empty());
     }
 
     #[test]

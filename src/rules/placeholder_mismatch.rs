@@ -6,7 +6,8 @@ declare_rule! {
     /// ## What it checks
     /// Every placeholder of the source appears in the translation exactly,
     /// and the translation adds none: `{{name}}`, `{name}`, `{0}`,
-    /// `{ $name }` (Fluent), `${x}`, `%s`, `%1$s`, `%d`, `%(name)s`, `:name`,
+    /// `{ $name }` (Fluent), `${x}`, `%{name}` (Rails), `$NAME$` (Chrome),
+    /// `$t(key)` (i18next nesting), `%s`, `%1$s`, `%d`, `%(name)s`, `:name`,
     /// ICU arguments (`{count, plural, one {...} other {...}}`: the argument
     /// name, the keyword and the selectors must stay, the messages inside
     /// are translated and searched in turn), HTML/XML tags and entities, and
