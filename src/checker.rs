@@ -23,6 +23,7 @@ pub struct Checker {
     glossary: Arc<Glossary>,
     dictionary: Option<Arc<Dictionary>>,
     allow_untranslated: Arc<Vec<String>>,
+    include_fuzzy: bool,
 }
 
 impl Checker {
@@ -40,6 +41,7 @@ impl Checker {
             glossary: Arc::new(glossary),
             dictionary: None,
             allow_untranslated: Arc::default(),
+            include_fuzzy: false,
         }
     }
 
@@ -58,6 +60,7 @@ impl Checker {
             glossary: Arc::clone(&self.glossary),
             dictionary: self.dictionary.clone(),
             allow_untranslated: Arc::clone(&self.allow_untranslated),
+            include_fuzzy: self.include_fuzzy,
         }
     }
 
@@ -71,6 +74,12 @@ impl Checker {
     /// (`OK`, `Wi-Fi`, brand names), compared ignoring case.
     pub fn with_allow_untranslated(mut self, values: Vec<String>) -> Self {
         self.allow_untranslated = Arc::new(values);
+        self
+    }
+
+    /// Also check PO entries marked `#, fuzzy` (skipped by default).
+    pub fn with_fuzzy(mut self, include: bool) -> Self {
+        self.include_fuzzy = include;
         self
     }
 
@@ -107,7 +116,13 @@ impl Checker {
             dictionary: self.dictionary.as_deref(),
             language: &language,
         };
+        let skipped = |unit: Option<&crate::input::Unit>| {
+            !self.include_fuzzy && unit.is_some_and(|u| u.fuzzy)
+        };
         for (index, tokens) in all_tokens.iter().enumerate() {
+            if skipped(doc.unit_of(index)) {
+                continue;
+            }
             let ctx = Context::new(&shared, index, tokens);
             for (rule, &severity) in self.rules.iter().zip(&self.severities) {
                 let first = out.len();
@@ -117,7 +132,7 @@ impl Checker {
                 }
             }
         }
-        for unit in &doc.units {
+        for unit in doc.units.iter().filter(|u| !skipped(Some(u))) {
             let ctx = UnitContext::new(doc, unit, &self.glossary, &self.allow_untranslated);
             for (rule, &severity) in self.rules.iter().zip(&self.severities) {
                 let first = out.len();

@@ -171,6 +171,10 @@ pub struct CheckArgs {
     #[arg(long, value_name = "FILE")]
     pub source: Option<PathBuf>,
 
+    /// Also check PO entries marked `#, fuzzy` (skipped by default).
+    #[arg(long)]
+    pub include_fuzzy: bool,
+
     /// Only check files of this type (repeatable).
     #[arg(long = "type", value_enum, value_name = "TYPE")]
     pub types: Vec<FileType>,

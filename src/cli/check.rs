@@ -46,7 +46,8 @@ pub fn run(args: &CheckArgs) -> Result<i32, CliError> {
     let glossary = build_glossary(args, &settings)?;
     let base = Checker::with_settings(glossary, &settings.rule_set(&cli_rules, &[]))
         .with_dictionary(load_dictionary(args)?)
-        .with_allow_untranslated(settings.allow_untranslated.clone());
+        .with_allow_untranslated(settings.allow_untranslated.clone())
+        .with_fuzzy(args.include_fuzzy || settings.include_fuzzy);
     let pairing = Pairing::new(args.source.as_deref())?;
     let attach = |doc: Document, path: Option<&Path>| pairing.attach(doc, path, &settings);
     let mut checkers: HashMap<Vec<usize>, Checker> = HashMap::new();

@@ -36,6 +36,7 @@ struct RawConfig {
     respect_gitignore: Option<bool>,
     format: Option<Spanned<String>>,
     allow_untranslated: Option<Vec<String>>,
+    include_fuzzy: Option<bool>,
     #[serde(default)]
     overrides: Vec<RawOverride>,
     #[serde(default)]
@@ -163,6 +164,8 @@ pub struct Settings {
     pub pairs: Vec<Pair>,
     /// Values `untranslated-segment` accepts unchanged.
     pub allow_untranslated: Vec<String>,
+    /// Check PO entries marked `#, fuzzy` too.
+    pub include_fuzzy: bool,
 }
 
 impl Settings {
@@ -182,6 +185,7 @@ impl Settings {
             overrides: Vec::new(),
             pairs: Vec::new(),
             allow_untranslated: Vec::new(),
+            include_fuzzy: false,
         }
     }
 
@@ -318,6 +322,7 @@ impl Settings {
             });
         }
         settings.allow_untranslated = raw.allow_untranslated.unwrap_or_default();
+        settings.include_fuzzy = raw.include_fuzzy.unwrap_or(false);
         Ok(settings)
     }
 
@@ -472,6 +477,7 @@ struct Effective<'a> {
     respect_gitignore: bool,
     format: String,
     allow_untranslated: &'a [String],
+    include_fuzzy: bool,
     severity: BTreeMap<&'static str, Severity>,
     overrides: Vec<EffectiveOverride<'a>>,
     pairs: Vec<EffectivePair<'a>>,
@@ -520,6 +526,7 @@ pub fn render_effective(settings: &Settings) -> String {
         respect_gitignore: settings.respect_gitignore,
         format,
         allow_untranslated: &settings.allow_untranslated,
+        include_fuzzy: settings.include_fuzzy,
         severity: salin::rules::ALL
             .iter()
             .map(|r| r.meta().name)
@@ -586,6 +593,7 @@ pub const STARTER: &str = r#"# salin configuration (README, "Configuration").
 
 # Values that may stay as in the source (untranslated-segment).
 # allow-untranslated = ["OK", "Wi-Fi"]
+# include-fuzzy = false     # also check PO entries marked `#, fuzzy`
 
 # Severity of a rule's findings: "error", "warning" or "info".
 # [severity]
@@ -687,7 +695,7 @@ mod tests {
     fn errors_name_the_line() {
         assert_eq!(
             parse("select = []\n\nfoo = 1\n").unwrap_err(),
-            "salin.toml:3: unknown field `foo`, expected one of `glossaries`, `default-glossary`, `select`, `extend-select`, `ignore`, `severity`, `exclude`, `extend-exclude`, `force-exclude`, `respect-gitignore`, `format`, `allow-untranslated`, `overrides`, `pairs`"
+            "salin.toml:3: unknown field `foo`, expected one of `glossaries`, `default-glossary`, `select`, `extend-select`, `ignore`, `severity`, `exclude`, `extend-exclude`, `force-exclude`, `respect-gitignore`, `format`, `allow-untranslated`, `include-fuzzy`, `overrides`, `pairs`"
         );
         assert_eq!(
             parse("\nignore = [\n  \"hyphen-spacing\",\n  \"nope\",\n]\n").unwrap_err(),

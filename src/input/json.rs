@@ -103,6 +103,7 @@ impl Scanner<'_> {
                     key_range: range.start..range.start,
                     pieces: vec![range],
                     joiner: "\n",
+                    fuzzy: false,
                     source: None,
                 });
                 Some(())

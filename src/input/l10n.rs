@@ -36,6 +36,9 @@ pub struct Unit {
     /// What joins the pieces into the value's text: `\n` for the lines of a
     /// YAML scalar, nothing for PO strings (`"abc" "def"` is `abcdef`).
     pub joiner: &'static str,
+    /// A PO entry marked `#, fuzzy` (a guess awaiting review): skipped
+    /// unless the checker is asked to include such entries.
+    pub fuzzy: bool,
     /// The raw source text the value translates (the source file's value as
     /// written, PO `msgid`, XLIFF `source`), when known.
     pub source: Option<String>,
@@ -195,6 +198,7 @@ mod tests {
             key_range: 0..1,
             pieces: vec![7..10, 13..19],
             joiner: "\n",
+            fuzzy: false,
             source: None,
         };
         assert_eq!(unit.text(doc), "isa\ndalawa");

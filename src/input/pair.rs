@@ -133,6 +133,7 @@ fn pair_articles(target: &mut Document, source: &Document) {
                 key_range: range.start..range.start,
                 pieces: vec![range],
                 joiner: "\n",
+                fuzzy: false,
                 source: Some(source.text[srange].to_string()),
             });
         }
@@ -155,6 +156,7 @@ fn pair_articles(target: &mut Document, source: &Document) {
             key_range: start..start,
             pieces: vec![start..end],
             joiner: "\n",
+            fuzzy: false,
             source: Some(source.text[sbody..].to_string()),
         });
     }

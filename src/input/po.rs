@@ -1,8 +1,10 @@
 //! gettext PO files: every `msgstr` (and `msgstr[n]` of plural entries) is a
 //! translation unit whose source is the entry's `msgid` (`msgid_plural` for
 //! every plural form). Strings spread over several quoted
-//! lines are one unit with one piece per line. The header entry and `#, fuzzy`
-//! entries are skipped; comments are not prose.
+//! lines are one unit with one piece per line. The header entry and obsolete
+//! (`#~`) entries are skipped; `#, fuzzy` entries are units marked
+//! [`Unit::fuzzy`], which the checker skips unless asked; comments are not
+//! prose.
 
 #![allow(clippy::single_range_in_vec_init)] // a value of one piece
 
@@ -166,8 +168,8 @@ fn po_text(text: &str, pieces: &[Range<usize>]) -> String {
 
 fn finish(text: &str, entry: Entry, units: &mut Vec<Unit>) {
     let id = po_text(text, &entry.id);
-    if entry.fuzzy || entry.obsolete || id.is_empty() {
-        return; // fuzzy, obsolete, or the header
+    if entry.obsolete || id.is_empty() {
+        return; // obsolete, or the header
     }
     let ctxt = po_text(text, &entry.ctxt);
     let key = if entry.ctxt.is_empty() {
@@ -204,6 +206,7 @@ fn finish(text: &str, entry: Entry, units: &mut Vec<Unit>) {
             key_range,
             pieces,
             joiner: "",
+            fuzzy: entry.fuzzy,
             source: Some(source),
         });
     }
@@ -262,6 +265,7 @@ msgstr ""
                     "Hello, %s!".into(),
                     "Kumusta, %s!".into()
                 ),
+                ("Old".into(), "Old".into(), "Luma".into()),
                 (
                     "menu\u{4}Open the file".into(),
                     "Open the file".into(),
@@ -281,12 +285,15 @@ msgstr ""
             prose,
             [
                 "Kumusta, %s!",
+                "Luma",
                 "Buksan ang ",
                 "file",
                 "%d file",
                 "%d na file"
             ]
         );
+        let fuzzy: Vec<bool> = parse(PO, 0).1.iter().map(|u| u.fuzzy).collect();
+        assert_eq!(fuzzy, [false, true, false, false, false, false]);
     }
 
     #[test]

@@ -118,6 +118,7 @@ fn push(
         key_range: key_at..key_at,
         pieces: vec![range],
         joiner: "\n",
+        fuzzy: false,
         source,
     });
 }

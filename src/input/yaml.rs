@@ -294,6 +294,7 @@ impl Parser<'_> {
             key_range,
             pieces,
             joiner: "\n",
+            fuzzy: false,
             source: None,
         });
     }
