@@ -264,3 +264,41 @@ fn yaml_suppression_on_the_line() {
         .collect();
     assert_eq!(rules, ["2 hyphen-spacing", "3 unused-suppression"]);
 }
+
+#[test]
+fn fuzzy_po_entries_only_when_asked() {
+    let po = "#, fuzzy\nmsgid \"Save\"\nmsgstr \"I -save\"\n";
+    let run = |extra: &[&str]| {
+        salin()
+            .args([
+                "check",
+                "--no-dictionary",
+                "--format",
+                "jsonl",
+                "--stdin-filename",
+                "tl.po",
+            ])
+            .args(extra)
+            .arg("-")
+            .write_stdin(po)
+            .output()
+            .unwrap()
+            .stdout
+            .len()
+    };
+    assert_eq!(run(&[]), 0);
+    assert!(run(&["--include-fuzzy"]) > 0);
+}
+
+#[test]
+fn explain_shows_a_source_aware_rule() {
+    let out = salin()
+        .args(["explain", "placeholder-mismatch"])
+        .output()
+        .unwrap();
+    let doc = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        doc.contains("Hello, {{name}}! → Kumusta, {{pangalan}}!"),
+        "{doc}"
+    );
+}

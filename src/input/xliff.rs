@@ -22,6 +22,9 @@ pub(super) fn parse(text: &str, body: usize) -> (Vec<Segment>, Vec<Unit>) {
     // The open `<source>` or `<target>`: is-target, depth, inner start.
     let mut open: Option<(bool, usize, usize)> = None;
     let mut depth = 0usize;
+    // Inside `<alt-trans>` (1.2: suggestions, not the translation), at this
+    // depth.
+    let mut alt: Option<usize> = None;
     loop {
         let before = body + reader.buffer_position() as usize;
         let event = match reader.read_event() {
@@ -34,10 +37,11 @@ pub(super) fn parse(text: &str, body: usize) -> (Vec<Segment>, Vec<Unit>) {
                 depth += 1;
                 let name = e.local_name();
                 let name = name.as_ref();
-                if open.is_some() {
+                if open.is_some() || alt.is_some() {
                     continue;
                 }
                 match name {
+                    "alt-trans" => alt = Some(depth),
                     "trans-unit" | "unit" => {
                         id = e
                             .try_get_attribute("id")
@@ -57,7 +61,9 @@ pub(super) fn parse(text: &str, body: usize) -> (Vec<Segment>, Vec<Unit>) {
                     _ => {}
                 }
             }
-            Event::Empty(e) if open.is_none() && e.local_name().as_ref() == "target" => {
+            Event::Empty(e)
+                if open.is_none() && alt.is_none() && e.local_name().as_ref() == "target" =>
+            {
                 push(
                     &mut units,
                     &id,
@@ -66,6 +72,10 @@ pub(super) fn parse(text: &str, body: usize) -> (Vec<Segment>, Vec<Unit>) {
                     source.clone(),
                     before,
                 );
+            }
+            Event::End(_) if alt == Some(depth) => {
+                alt = None;
+                depth = depth.saturating_sub(1);
             }
             Event::End(_) => {
                 if let Some((is_target, d, start)) = open
@@ -141,7 +151,7 @@ mod tests {
 <xliff version="1.2"><file source-language="en" target-language="tl"><body>
 <trans-unit id="greet"><source>Hello <g id="1">{name}</g> &amp; all</source>
 <target>Kumusta <g id="1">{name}</g> &amp; lahat</target></trans-unit>
-<trans-unit id="none"><source>Empty</source><target/></trans-unit>
+<trans-unit id="none"><source>Empty</source><target/><alt-trans><source>Empty</source><target>Walang laman</target></alt-trans></trans-unit>
 </body></file></xliff>"#;
         assert_eq!(
             units(text),
