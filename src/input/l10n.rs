@@ -157,11 +157,6 @@ pub fn push_value(
     push(start, bytes.len(), out);
 }
 
-/// The index of the line start at or before `pos`.
-pub fn line_start(text: &str, pos: usize) -> usize {
-    text[..pos].rfind('\n').map_or(0, |i| i + 1)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
