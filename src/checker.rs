@@ -6,7 +6,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::glossary::Glossary;
 use crate::input::Document;
 use crate::lexicon::{Dictionary, is_english_function_word, is_filipino_marker};
-use crate::rules::{self, Context, DocLanguage, DocumentContext, Rule};
+use crate::rules::{self, Context, DocLanguage, DocumentContext, Rule, UnitContext};
 use crate::settings::RuleSet;
 use crate::suppress;
 use crate::text::{Token, tokenize};
@@ -21,6 +21,8 @@ pub struct Checker {
     severities: Vec<Severity>,
     glossary: Arc<Glossary>,
     dictionary: Option<Arc<Dictionary>>,
+    allow_untranslated: Arc<Vec<String>>,
+    include_fuzzy: bool,
 }
 
 impl Checker {
@@ -37,6 +39,8 @@ impl Checker {
             severities,
             glossary: Arc::new(glossary),
             dictionary: None,
+            allow_untranslated: Arc::default(),
+            include_fuzzy: false,
         }
     }
 
@@ -54,12 +58,27 @@ impl Checker {
             severities,
             glossary: Arc::clone(&self.glossary),
             dictionary: self.dictionary.clone(),
+            allow_untranslated: Arc::clone(&self.allow_untranslated),
+            include_fuzzy: self.include_fuzzy,
         }
     }
 
     /// Use a Tagalog word list to confirm compounds and hyphenated forms.
     pub fn with_dictionary(mut self, dictionary: Option<Dictionary>) -> Self {
         self.dictionary = dictionary.map(Arc::new);
+        self
+    }
+
+    /// Values that `untranslated-segment` accepts unchanged from the source
+    /// (`OK`, `Wi-Fi`, brand names), compared ignoring case.
+    pub fn with_allow_untranslated(mut self, values: Vec<String>) -> Self {
+        self.allow_untranslated = Arc::new(values);
+        self
+    }
+
+    /// Also check PO entries marked `#, fuzzy` (skipped by default).
+    pub fn with_fuzzy(mut self, include: bool) -> Self {
+        self.include_fuzzy = include;
         self
     }
 
@@ -96,7 +115,13 @@ impl Checker {
             dictionary: self.dictionary.as_deref(),
             language: &language,
         };
+        let skipped = |unit: Option<&crate::input::Unit>| {
+            !self.include_fuzzy && unit.is_some_and(|u| u.fuzzy)
+        };
         for (index, tokens) in all_tokens.iter().enumerate() {
+            if skipped(doc.unit_of(index)) {
+                continue;
+            }
             let ctx = Context::new(&shared, index, tokens);
             for (rule, &severity) in self.rules.iter().zip(&self.severities) {
                 let first = out.len();
@@ -106,10 +131,27 @@ impl Checker {
                 }
             }
         }
+        for unit in doc.units.iter().filter(|u| !skipped(Some(u))) {
+            let ctx = UnitContext::new(doc, unit, &self.glossary, &self.allow_untranslated);
+            for (rule, &severity) in self.rules.iter().zip(&self.severities) {
+                let first = out.len();
+                rule.check_unit(&ctx, &mut out);
+                for d in &mut out[first..] {
+                    d.severity = severity;
+                }
+            }
+        }
+        for (rule, &severity) in self.rules.iter().zip(&self.severities) {
+            let first = out.len();
+            rule.check_document(doc, &mut out);
+            for d in &mut out[first..] {
+                d.severity = severity;
+            }
+        }
         out.sort_by(|a, b| {
             (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule))
         });
-        out.dedup_by(|a, b| a.rule == b.rule && a.span == b.span);
+        out.dedup_by(|a, b| a.rule == b.rule && a.span == b.span && a.message == b.message);
         let unused = self
             .rules
             .iter()

@@ -82,7 +82,7 @@ pub fn fix_document(checker: &Checker, doc: &Document, allowed: Applicability) -
             break;
         }
         applied += n;
-        current = Document::new(current.name, text, current.format);
+        current = current.with_text(text);
         diagnostics = checker.check(&current);
     }
     Fixed {

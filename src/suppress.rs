@@ -39,6 +39,9 @@ pub enum DirectiveKind {
     Disable,
     Enable,
     DisableNextLine,
+    /// `# salin: ignore[rules]` in YAML and PO: the line it ends, or, alone
+    /// on its line, the entry that follows.
+    Ignore,
 }
 
 impl DirectiveKind {
@@ -47,6 +50,7 @@ impl DirectiveKind {
             DirectiveKind::Disable => "salin-disable",
             DirectiveKind::Enable => "salin-enable",
             DirectiveKind::DisableNextLine => "salin-disable-next-line",
+            DirectiveKind::Ignore => "salin: ignore",
         }
     }
 }
@@ -63,13 +67,129 @@ pub struct Directive {
 
 /// The suppression directives of a document, in order.
 pub fn directives(doc: &Document) -> Vec<Directive> {
-    if !doc.text.contains("salin-") {
-        return Vec::new();
-    }
     match doc.format {
-        Format::Markdown => markdown_directives(&doc.text),
-        Format::Plain => Vec::new(),
+        Format::Markdown if doc.text.contains("salin-") => markdown_directives(&doc.text),
+        Format::Yaml | Format::Po if doc.text.contains("salin:") => hash_directives(&doc.text),
+        _ => Vec::new(),
     }
+}
+
+/// `# salin: ignore` and `# salin: ignore[rule, rule]` comments (YAML, and
+/// PO translator comments). In YAML a `#` inside a quoted value is not a
+/// comment, so only a `#` at the start of the line or after a blank counts,
+/// and only outside quotes.
+fn hash_directives(text: &str) -> Vec<Directive> {
+    let mut out = Vec::new();
+    let mut pos = 0;
+    for line in text.split_inclusive('\n') {
+        let start = pos;
+        pos += line.len();
+        let content = line.trim_end_matches(['\n', '\r']);
+        let Some(hash) = comment_start(content) else {
+            continue;
+        };
+        let comment = &content[hash + 1..];
+        let body = comment.trim_start();
+        let Some(rest) = body.strip_prefix("salin:") else {
+            continue;
+        };
+        let rest = rest.trim_start();
+        let Some(after) = rest.strip_prefix("ignore") else {
+            continue;
+        };
+        let list_at = start + content.len() - after.len();
+        let mut rules = Vec::new();
+        if let Some(inner) = after.strip_prefix('[')
+            && let Some(close) = inner.find(']')
+        {
+            let mut at = list_at + 1;
+            for piece in inner[..close].split(',') {
+                let name = piece.trim();
+                if !name.is_empty() {
+                    let lead = piece.len() - piece.trim_start().len();
+                    rules.push((name.to_string(), at + lead..at + lead + name.len()));
+                }
+                at += piece.len() + 1;
+            }
+        } else if !after.trim().is_empty() {
+            continue;
+        }
+        out.push(Directive {
+            kind: DirectiveKind::Ignore,
+            rules,
+            span: start + hash..start + content.len(),
+        });
+    }
+    out
+}
+
+/// Where a `#` comment starts on a line: at its start or after a blank,
+/// outside single and double quotes.
+fn comment_start(line: &str) -> Option<usize> {
+    let mut quote: Option<char> = None;
+    let mut prev = ' ';
+    let mut escaped = false;
+    for (i, c) in line.char_indices() {
+        match quote {
+            Some('"') if escaped => escaped = false,
+            Some('"') if c == '\\' => escaped = true,
+            Some(q) if c == q => quote = None,
+            Some(_) => {}
+            None if c == '#' && prev.is_whitespace() => return Some(i),
+            None if (c == '"' || c == '\'') && (prev.is_whitespace() || prev == ':') => {
+                quote = Some(c);
+            }
+            None => {}
+        }
+        prev = c;
+    }
+    None
+}
+
+/// What an `ignore` comment covers: its own line when it follows text;
+/// alone on a line, the entry after it (PO: up to the next blank line;
+/// YAML: the next line and the more indented lines below it).
+fn ignore_range(
+    format: Format,
+    text: &str,
+    index: &LineIndex,
+    span: &Range<usize>,
+) -> Range<usize> {
+    let line = index.line_of(span.start);
+    let r = index.line_range(text, line);
+    if !text[r.start..span.start].trim().is_empty() {
+        return r.start..span.end;
+    }
+    let indent = |l: usize| {
+        let r = index.line_range(text, l);
+        let t = &text[r.clone()];
+        (
+            t.len() - t.trim_start().len(),
+            t.trim().is_empty(),
+            t.trim_start().starts_with('#'),
+        )
+    };
+    let mut next = line + 1;
+    while next < index.line_count() && indent(next).2 {
+        next += 1;
+    }
+    if next >= index.line_count() {
+        return span.end..span.end;
+    }
+    let (first_indent, _, _) = indent(next);
+    let mut last = next;
+    while last + 1 < index.line_count() {
+        let (i, blank, _) = indent(last + 1);
+        let more = match format {
+            Format::Po => !blank,
+            _ => blank || i > first_indent,
+        };
+        if !more {
+            break;
+        }
+        last += 1;
+    }
+    index.line_range(text, next).start..index.line_range(text, last).end.max(span.end + 1)
 }
 
 fn markdown_directives(text: &str) -> Vec<Directive> {
@@ -192,6 +312,7 @@ pub fn apply(
                 }
             }
             DirectiveKind::Disable => d.span.end..text.len() + 1,
+            DirectiveKind::Ignore => ignore_range(doc.format, text, &index, &d.span),
         };
         for name in names {
             // A disable region ends at the first later enable that names the
@@ -300,6 +421,64 @@ fn removal(text: &str, index: &LineIndex, span: &Range<usize>) -> Range<usize> {
     before..span.end
 }
 
+/// YAML and PO: a `# salin: ignore[rules]` line before each entry with
+/// findings (in YAML, before the line of the value's key, indented like it,
+/// so that it covers the value's lines; in PO, before the entry's comments).
+/// Findings outside any value (`missing-key`) are left.
+fn add_hash_suppressions(doc: &Document, diagnostics: &[Diagnostic]) -> (String, usize) {
+    let text = &doc.text;
+    let index = LineIndex::new(text);
+    let mut by_line: Vec<(usize, Vec<&'static str>)> = Vec::new();
+    for d in diagnostics.iter().filter(|d| d.rule != UNUSED) {
+        let Some(unit) = doc.units.iter().find(|u| {
+            let r = u.range();
+            (r.start <= d.span.start && d.span.start <= r.end) || u.key_range == d.span
+        }) else {
+            continue;
+        };
+        let mut line = index.line_of(unit.key_range.start.min(unit.range().start));
+        if doc.format == Format::Po {
+            // The first line of the entry: after the blank line before it.
+            while line > 0 && !text[index.line_range(text, line - 1)].trim().is_empty() {
+                line -= 1;
+            }
+        }
+        match by_line.iter_mut().find(|(l, _)| *l == line) {
+            Some((_, names)) => names.push(d.rule),
+            None => by_line.push((line, vec![d.rule])),
+        }
+    }
+    let order = |n: &str| rules::ALL.iter().position(|r| r.meta().name == n);
+    let mut edits = Vec::new();
+    for (line, mut names) in by_line {
+        names.sort_by_key(|n| order(n));
+        names.dedup();
+        let r = index.line_range(text, line);
+        let line_text = &text[r.clone()];
+        let indent = &line_text[..line_text.len() - line_text.trim_start().len()];
+        let indent = if doc.format == Format::Po { "" } else { indent };
+        let eol = if text[r.end..].starts_with("\r\n") {
+            "\r\n"
+        } else {
+            "\n"
+        };
+        edits.push(Edit::insert(
+            r.start,
+            format!("{indent}# salin: ignore[{}]{eol}", names.join(", ")),
+        ));
+    }
+    edits.sort_by_key(|e| e.range.start);
+    let mut out = String::with_capacity(text.len() + edits.len() * 40);
+    let mut last = 0;
+    for e in &edits {
+        out.push_str(&text[last..e.range.start]);
+        out.push_str(&e.replacement);
+        last = e.range.end;
+    }
+    out.push_str(&text[last..]);
+    (out, edits.len())
+}
+
 /// The text of `doc` with a `salin-disable-next-line` comment for the rules
 /// of `diagnostics` (findings in `doc`) before each line that has some, and
 /// how many comments were added. Markdown only; other formats are returned
@@ -310,6 +489,9 @@ fn removal(text: &str, index: &LineIndex, span: &Range<usize>) -> Range<usize> {
 /// appended to the end of the previous line, so that the block is not split.
 pub fn add_suppressions(doc: &Document, diagnostics: &[Diagnostic]) -> (String, usize) {
     let text = &doc.text;
+    if matches!(doc.format, Format::Yaml | Format::Po) {
+        return add_hash_suppressions(doc, diagnostics);
+    }
     if doc.format != Format::Markdown {
         return (text.clone(), 0);
     }
@@ -481,5 +663,32 @@ mod tests {
         );
         assert_eq!(n, 6);
         assert_eq!(found(&new), []);
+    }
+
+    #[test]
+    fn yaml_and_po_suppressions_are_added_and_then_silence() {
+        let checker = crate::Checker::new(crate::Glossary::embedded());
+        for (name, format, text, expected) in [
+            (
+                "tl.yml",
+                Format::Yaml,
+                "a:\n  b: I -save\n  c: >-\n    Ang pag -unlad\n    ng bayan\n  d: ok\n",
+                "a:\n  # salin: ignore[hyphen-spacing]\n  b: I -save\n  # salin: ignore[hyphen-spacing]\n  c: >-\n    Ang pag -unlad\n    ng bayan\n  d: ok\n",
+            ),
+            (
+                "tl.po",
+                Format::Po,
+                "#: a.c:1\nmsgid \"Save\"\nmsgstr \"I -save\"\n\nmsgid \"x\"\nmsgstr \"y\"\n",
+                "# salin: ignore[hyphen-spacing]\n#: a.c:1\nmsgid \"Save\"\nmsgstr \"I -save\"\n\nmsgid \"x\"\nmsgstr \"y\"\n",
+            ),
+        ] {
+            let doc = Document::new(name, text, format);
+            let found = checker.check(&doc);
+            assert!(!found.is_empty());
+            let (new, n) = add_suppressions(&doc, &found);
+            assert_eq!(new, expected);
+            assert_eq!(n, found.len());
+            assert!(checker.check(&Document::new(name, new, format)).is_empty());
+        }
     }
 }

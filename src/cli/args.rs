@@ -169,6 +169,16 @@ pub struct CheckArgs {
     #[arg(long)]
     pub force_exclude: bool,
 
+    /// The source-language file that the checked files translate: a YAML or
+    /// JSON file whose keys match theirs, or the source article
+    /// (`article.en.md`) of an article. Overrides `[[pairs]]`.
+    #[arg(long, value_name = "FILE")]
+    pub source: Option<PathBuf>,
+
+    /// Also check PO entries marked `#, fuzzy` (skipped by default).
+    #[arg(long)]
+    pub include_fuzzy: bool,
+
     /// Only check files of this type (repeatable).
     #[arg(long = "type", value_enum, value_name = "TYPE")]
     pub types: Vec<FileType>,
@@ -182,8 +192,8 @@ pub struct CheckArgs {
     #[arg(long, value_name = "FILE")]
     pub output_file: Option<PathBuf>,
 
-    /// Add a `salin-disable-next-line` comment for every current finding
-    /// (Markdown files), so that the next run is clean.
+    /// Add a suppression comment for every current finding (Markdown, YAML
+    /// and PO files), so that the next run is clean.
     #[arg(long, conflicts_with_all = ["fix", "diff"])]
     pub add_suppressions: bool,
 

@@ -10,6 +10,7 @@ use super::args::{CheckArgs, OutputFormat};
 use super::config::{Settings, display};
 use super::files::{Discovery, Input, absolute};
 use super::output::{Checked, Output};
+use super::pairing::Pairing;
 use super::progress;
 use super::write::write_atomically;
 use super::{CliError, EXIT_CLEAN, EXIT_ERROR, EXIT_FOUND, report_error};
@@ -26,7 +27,11 @@ pub fn run(args: &CheckArgs) -> Result<i32, CliError> {
     let cli_rules = cli_selection(args)?;
     let glossary = build_glossary(args, &settings)?;
     let base = Checker::with_settings(glossary, &settings.rule_set(&cli_rules, &[]))
-        .with_dictionary(load_dictionary(args)?);
+        .with_dictionary(load_dictionary(args)?)
+        .with_allow_untranslated(settings.allow_untranslated.clone())
+        .with_fuzzy(args.include_fuzzy || settings.include_fuzzy);
+    let pairing = Pairing::new(args.source.as_deref())?;
+    let attach = |doc: Document, path: Option<&Path>| pairing.attach(doc, path, &settings);
     let mut checkers: HashMap<Vec<usize>, Checker> = HashMap::new();
     let format = if args.diff {
         OutputFormat::Diff
@@ -112,7 +117,9 @@ pub fn run(args: &CheckArgs) -> Result<i32, CliError> {
                 .par_iter()
                 .zip(chosen.par_iter())
                 .map(|(input, checker)| {
-                    let r = check_input(checker, input, args, format, allowed, write, &progress);
+                    let r = check_input(
+                        checker, input, args, format, allowed, write, &progress, &attach,
+                    );
                     progress.inc(1);
                     r
                 })
@@ -339,6 +346,7 @@ fn read_input(input: &Input, args: &CheckArgs) -> Result<(String, Vec<u8>, Forma
     }
 }
 
+#[allow(clippy::too_many_arguments)]
 fn check_input(
     checker: &Checker,
     input: &Input,
@@ -347,6 +355,7 @@ fn check_input(
     allowed: Applicability,
     write: bool,
     progress: &ProgressBar,
+    attach: &(dyn Fn(Document, Option<&Path>) -> Document + Sync),
 ) -> Result<Option<Checked>, CliError> {
     let (name, bytes, format) = read_input(input, args)?;
     if is_binary(&bytes) {
@@ -362,7 +371,10 @@ fn check_input(
             )));
         }
     };
-    let doc = Document::new(name.clone(), text.clone(), format);
+    let doc = attach(
+        Document::new(name.clone(), text.clone(), format),
+        file_path(input).as_deref(),
+    );
     let wants_fix = args.fix || output == OutputFormat::Diff;
     if !wants_fix {
         let diagnostics = checker.check(&doc);

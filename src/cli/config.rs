@@ -35,8 +35,90 @@ struct RawConfig {
     force_exclude: Option<bool>,
     respect_gitignore: Option<bool>,
     format: Option<Spanned<String>>,
+    allow_untranslated: Option<Vec<String>>,
+    include_fuzzy: Option<bool>,
     #[serde(default)]
     overrides: Vec<RawOverride>,
+    #[serde(default)]
+    pairs: Vec<RawPair>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawPair {
+    target: Spanned<String>,
+    source: Spanned<String>,
+}
+
+/// `[[pairs]]`: translations matching `target` (a gitignore-style glob
+/// relative to the project root) are checked against the file that
+/// `source` names (see [`Pair::source_for`]).
+#[derive(Debug)]
+pub struct Pair {
+    pub target: String,
+    matcher: Gitignore,
+    pub source: String,
+}
+
+/// The placeholders a `source` template may use.
+const PAIR_PLACEHOLDERS: &[&str] = &["dir", "parent", "name", "stem", "base", "ext"];
+
+impl Pair {
+    /// The source file for `relative` (a path relative to the project root
+    /// that the pair's glob matches), relative to the root: the template
+    /// with `{dir}` (the target's directory), `{parent}` (the directory above
+    /// that), `{name}` (its file name), `{stem}` (the name without its
+    /// extension), `{base}` (the name up to its first dot) and `{ext}` (the
+    /// extension) filled in.
+    pub fn source_for(&self, relative: &Path) -> PathBuf {
+        let dir = relative.parent().unwrap_or(Path::new(""));
+        let parent = dir.parent().unwrap_or(Path::new(""));
+        let os = |p: Option<&std::ffi::OsStr>| p.and_then(|s| s.to_str()).unwrap_or("").to_string();
+        let fill = |p: &Path| {
+            let s = p.to_string_lossy().into_owned();
+            if s.is_empty() { ".".to_string() } else { s }
+        };
+        let expanded = self
+            .source
+            .replace("{dir}", &fill(dir))
+            .replace("{parent}", &fill(parent))
+            .replace("{name}", &os(relative.file_name()))
+            .replace("{stem}", &os(relative.file_stem()))
+            .replace(
+                "{base}",
+                os(relative.file_name()).split('.').next().unwrap_or(""),
+            )
+            .replace("{ext}", &os(relative.extension()));
+        normalize(Path::new(&expanded))
+    }
+}
+
+/// A `source` template's problem: an unknown `{placeholder}` or an empty
+/// template.
+fn check_template(template: &str) -> Result<(), String> {
+    if template.trim().is_empty() {
+        return Err("`source` of a pair is empty".into());
+    }
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        let after = &rest[open + 1..];
+        let Some(close) = after.find('}') else {
+            return Err(format!("unclosed `{{` in `{template}`"));
+        };
+        let name = &after[..close];
+        if !PAIR_PLACEHOLDERS.contains(&name) {
+            return Err(format!(
+                "unknown placeholder `{{{name}}}` in `{template}` (expected {})",
+                PAIR_PLACEHOLDERS
+                    .iter()
+                    .map(|p| format!("`{{{p}}}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ));
+        }
+        rest = &after[close + 1..];
+    }
+    Ok(())
 }
 
 #[derive(Debug, Deserialize)]
@@ -78,6 +160,12 @@ pub struct Settings {
     pub respect_gitignore: bool,
     pub format: Option<OutputFormat>,
     pub overrides: Vec<Override>,
+    /// `[[pairs]]`, in order: the first whose glob matches a file pairs it.
+    pub pairs: Vec<Pair>,
+    /// Values `untranslated-segment` accepts unchanged.
+    pub allow_untranslated: Vec<String>,
+    /// Check PO entries marked `#, fuzzy` too.
+    pub include_fuzzy: bool,
 }
 
 impl Settings {
@@ -95,6 +183,9 @@ impl Settings {
             respect_gitignore: true,
             format: None,
             overrides: Vec::new(),
+            pairs: Vec::new(),
+            allow_untranslated: Vec::new(),
+            include_fuzzy: false,
         }
     }
 
@@ -214,7 +305,37 @@ impl Settings {
                 rules,
             });
         }
+        for p in raw.pairs {
+            let glob = p.target.get_ref();
+            let mut builder = GitignoreBuilder::new(&root);
+            builder
+                .add_line(None, glob)
+                .map_err(|e| at(p.target.span().start, format!("invalid glob `{glob}`: {e}")))?;
+            let matcher = builder
+                .build()
+                .map_err(|e| at(p.target.span().start, format!("invalid glob: {e}")))?;
+            check_template(p.source.get_ref()).map_err(|e| at(p.source.span().start, e))?;
+            settings.pairs.push(Pair {
+                target: p.target.into_inner(),
+                matcher,
+                source: p.source.into_inner(),
+            });
+        }
+        settings.allow_untranslated = raw.allow_untranslated.unwrap_or_default();
+        settings.include_fuzzy = raw.include_fuzzy.unwrap_or(false);
         Ok(settings)
+    }
+
+    /// The source file that `[[pairs]]` names for `path`, absolute, if a
+    /// pair's glob matches it.
+    pub fn source_for(&self, path: &Path) -> Option<PathBuf> {
+        let relative = absolute(path).strip_prefix(&self.root).ok()?.to_path_buf();
+        let pair = self.pairs.iter().find(|p| {
+            p.matcher
+                .matched_path_or_any_parents(&relative, false)
+                .is_ignore()
+        })?;
+        Some(normalize(&self.root.join(pair.source_for(&relative))))
     }
 
     /// The overrides (their indices) that apply to `path`.
@@ -355,8 +476,17 @@ struct Effective<'a> {
     force_exclude: bool,
     respect_gitignore: bool,
     format: String,
+    allow_untranslated: &'a [String],
+    include_fuzzy: bool,
     severity: BTreeMap<&'static str, Severity>,
     overrides: Vec<EffectiveOverride<'a>>,
+    pairs: Vec<EffectivePair<'a>>,
+}
+
+#[derive(Serialize)]
+struct EffectivePair<'a> {
+    target: &'a str,
+    source: &'a str,
 }
 
 #[derive(Serialize)]
@@ -395,6 +525,8 @@ pub fn render_effective(settings: &Settings) -> String {
         force_exclude: settings.force_exclude,
         respect_gitignore: settings.respect_gitignore,
         format,
+        allow_untranslated: &settings.allow_untranslated,
+        include_fuzzy: settings.include_fuzzy,
         severity: salin::rules::ALL
             .iter()
             .map(|r| r.meta().name)
@@ -409,6 +541,14 @@ pub fn render_effective(settings: &Settings) -> String {
                 extend_select: &o.rules.extend_select,
                 ignore: &o.rules.ignore,
                 severity: &o.rules.severity,
+            })
+            .collect(),
+        pairs: settings
+            .pairs
+            .iter()
+            .map(|p| EffectivePair {
+                target: &p.target,
+                source: &p.source,
             })
             .collect(),
     };
@@ -451,6 +591,10 @@ pub const STARTER: &str = r#"# salin configuration (README, "Configuration").
 # The default report format: text, diff, json, jsonl, sarif, github, gitlab, junit.
 # format = "text"
 
+# Values that may stay as in the source (untranslated-segment).
+# allow-untranslated = ["OK", "Wi-Fi"]
+# include-fuzzy = false     # also check PO entries marked `#, fuzzy`
+
 # Severity of a rule's findings: "error", "warning" or "info".
 # [severity]
 # punctuation-spacing = "info"
@@ -461,6 +605,17 @@ pub const STARTER: &str = r#"# salin configuration (README, "Configuration").
 # ignore = ["punctuation-spacing"]
 # [overrides.severity]
 # glossary-near-miss = "info"
+
+# Localisation files and their source files (README, "Localisation files and
+# pairs"). `target` is a glob; in `source`, {dir} is the target's directory,
+# {parent} the one above it, {name} its file name, {stem} the name without
+# extension, {base} the name up to its first dot, {ext} the extension.
+# [[pairs]]
+# target = "**/tl.yml"
+# source = "{dir}/en.yml"
+# [[pairs]]
+# target = "**/tl/*.json"
+# source = "{parent}/en/{name}"
 "#;
 
 /// `salin config`.
@@ -540,7 +695,7 @@ mod tests {
     fn errors_name_the_line() {
         assert_eq!(
             parse("select = []\n\nfoo = 1\n").unwrap_err(),
-            "salin.toml:3: unknown field `foo`, expected one of `glossaries`, `default-glossary`, `select`, `extend-select`, `ignore`, `severity`, `exclude`, `extend-exclude`, `force-exclude`, `respect-gitignore`, `format`, `overrides`"
+            "salin.toml:3: unknown field `foo`, expected one of `glossaries`, `default-glossary`, `select`, `extend-select`, `ignore`, `severity`, `exclude`, `extend-exclude`, `force-exclude`, `respect-gitignore`, `format`, `allow-untranslated`, `include-fuzzy`, `overrides`, `pairs`"
         );
         assert_eq!(
             parse("\nignore = [\n  \"hyphen-spacing\",\n  \"nope\",\n]\n").unwrap_err(),
@@ -585,6 +740,54 @@ mod tests {
                 .next()
                 .unwrap(),
             "salin.toml:1: unclosed array, expected `]`"
+        );
+    }
+
+    #[test]
+    fn pairs_expand_their_source_templates() {
+        let s = parse(
+            "allow-untranslated = [\"OK\"]\n[[pairs]]\ntarget = \"**/tl.yml\"\nsource = \"{dir}/en.yml\"\n[[pairs]]\ntarget = \"**/tl/*.json\"\nsource = \"{parent}/en/{stem}.{ext}\"\n",
+        )
+        .unwrap();
+        assert_eq!(s.allow_untranslated, ["OK"]);
+        assert_eq!(
+            s.source_for(Path::new("/p/config/locales/tl.yml")),
+            Some(PathBuf::from("/p/config/locales/en.yml"))
+        );
+        assert_eq!(
+            s.source_for(Path::new("/p/tl.yml")),
+            Some(PathBuf::from("/p/en.yml"))
+        );
+        assert_eq!(
+            s.source_for(Path::new("/p/public/locales/tl/common.json")),
+            Some(PathBuf::from("/p/public/locales/en/common.json"))
+        );
+        assert_eq!(s.source_for(Path::new("/p/en.yml")), None);
+        let s =
+            parse("[[pairs]]\ntarget = \"**/*.tl.md\"\nsource = \"{dir}/{base}.en.md\"\n").unwrap();
+        assert_eq!(
+            s.source_for(Path::new("/p/news/ulat.tl.md")),
+            Some(PathBuf::from("/p/news/ulat.en.md"))
+        );
+    }
+
+    #[test]
+    fn pair_errors_name_the_line() {
+        assert_eq!(
+            parse("[[pairs]]\ntarget = \"**/tl.yml\"\nsource = \"{folder}/en.yml\"\n").unwrap_err(),
+            "salin.toml:3: unknown placeholder `{folder}` in `{folder}/en.yml` (expected `{dir}`, `{parent}`, `{name}`, `{stem}`, `{base}`, `{ext}`)"
+        );
+        assert_eq!(
+            parse("[[pairs]]\ntarget = \"**/tl.yml\"\n").unwrap_err(),
+            "salin.toml:1: missing field `source`"
+        );
+        assert_eq!(
+            parse("[[pairs]]\n\ntarget = \"{a\"\nsource = \"en.yml\"\n")
+                .unwrap_err()
+                .split(':')
+                .take(2)
+                .collect::<Vec<_>>(),
+            ["salin.toml", "3"]
         );
     }
 }

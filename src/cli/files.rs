@@ -29,6 +29,14 @@ pub enum FileType {
     Markdown,
     /// `.txt` (and, when named explicitly, files of any other extension)
     Text,
+    /// `.yml`, `.yaml` localisation files
+    Yaml,
+    /// `.json`, `.arb` localisation files
+    Json,
+    /// gettext `.po`
+    Po,
+    /// `.xlf`, `.xliff`
+    Xliff,
 }
 
 impl FileType {
@@ -43,10 +51,23 @@ impl FileType {
         FileType::of_walked(path).unwrap_or(FileType::Text)
     }
 
+    /// YAML, JSON, PO and XLIFF: read from directories only when their path
+    /// names a Filipino locale, or when `--type` asks for them.
+    pub fn is_localisation(self) -> bool {
+        matches!(
+            self,
+            FileType::Yaml | FileType::Json | FileType::Po | FileType::Xliff
+        )
+    }
+
     fn of_format(format: Format) -> FileType {
         match format {
             Format::Markdown => FileType::Markdown,
             Format::Plain => FileType::Text,
+            Format::Yaml => FileType::Yaml,
+            Format::Json => FileType::Json,
+            Format::Po => FileType::Po,
+            Format::Xliff => FileType::Xliff,
         }
     }
 }
@@ -193,11 +214,42 @@ impl Discovery {
                 continue;
             }
             match FileType::of_walked(path) {
-                Some(t) if self.wants(t) => inputs.push(Input::File(path.to_path_buf())),
+                Some(t)
+                    if self.wants(t)
+                        && (!t.is_localisation()
+                            || self.types.contains(&t)
+                            || names_filipino_locale(path)) =>
+                {
+                    inputs.push(Input::File(path.to_path_buf()));
+                }
                 _ => {}
             }
         }
     }
+}
+
+/// Whether a path names a Filipino locale: a directory or a file stem (or
+/// a part of one after `_`, `-` or `.`) that is `tl` or `fil`, with or
+/// without a region (`tl-PH`, `fil_PH`): `locales/tl.yml`,
+/// `public/locales/fil/common.json`, `app_tl.arb`, `messages.tl.xlf`.
+pub fn names_filipino_locale(path: &Path) -> bool {
+    let is_locale = |s: &str| {
+        let lower = s.to_ascii_lowercase();
+        let lang = lower.split(['-', '_']).next().unwrap_or("");
+        (lang == "tl" || lang == "fil")
+            && lower[lang.len()..]
+                .trim_start_matches(['-', '_'])
+                .chars()
+                .all(|c| c.is_ascii_alphabetic())
+    };
+    let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+    let stem_parts = stem.split(['_', '.']).chain(std::iter::once(stem));
+    let dirs = path
+        .parent()
+        .into_iter()
+        .flat_map(|p| p.components())
+        .filter_map(|c| c.as_os_str().to_str());
+    stem_parts.chain(dirs).any(|s| is_locale(s) && s.len() <= 6)
 }
 
 /// `ignore`'s errors carry the path in different places; give one line.
@@ -285,6 +337,32 @@ mod tests {
             Some(FileType::Markdown)
         );
         assert_eq!(FileType::of_walked(Path::new("a.rs")), None);
+        assert_eq!(
+            FileType::of_walked(Path::new("tl.yml")),
+            Some(FileType::Yaml)
+        );
         assert_eq!(FileType::of_explicit(Path::new("README")), FileType::Text);
+    }
+
+    #[test]
+    fn filipino_locale_paths() {
+        for yes in [
+            "config/locales/tl.yml",
+            "public/locales/fil/common.json",
+            "lib/l10n/app_tl.arb",
+            "_locales/fil_PH/messages.json",
+            "po/tl.po",
+            "messages.tl-PH.xlf",
+        ] {
+            assert!(names_filipino_locale(Path::new(yes)), "{yes}");
+        }
+        for no in [
+            "package.json",
+            "config/locales/en.yml",
+            "title.yml",
+            "tls/x.json",
+        ] {
+            assert!(!names_filipino_locale(Path::new(no)), "{no}");
+        }
     }
 }

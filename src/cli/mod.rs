@@ -8,6 +8,7 @@ mod files;
 mod generated;
 mod glossary;
 mod output;
+mod pairing;
 mod progress;
 mod rules;
 mod write;

@@ -5,12 +5,21 @@
 //! byte ranges of that original text, so every rule and fix works on original
 //! positions and never has to map offsets back.
 
+mod json;
+pub mod l10n;
 mod markdown;
+mod pair;
 mod plain;
+mod po;
 mod protect;
+mod xliff;
+mod yaml;
 
 use std::ops::Range;
 use std::path::Path;
+use std::sync::Arc;
+
+pub use l10n::{Unit, UnitKind};
 
 /// How a document is parsed into prose segments.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -19,6 +28,14 @@ pub enum Format {
     Plain,
     /// CommonMark + GFM tables: code, HTML, URLs and front matter are skipped.
     Markdown,
+    /// YAML localisation file: string values are prose, keys are not.
+    Yaml,
+    /// JSON localisation file (i18next, Chrome `messages.json`, ARB).
+    Json,
+    /// gettext PO: `msgstr` values are prose; `msgid` is their source.
+    Po,
+    /// XLIFF 1.2 or 2.0: `<target>` text is prose; `<source>` is its source.
+    Xliff,
 }
 
 impl Format {
@@ -28,8 +45,18 @@ impl Format {
         match ext.as_str() {
             "md" | "markdown" => Some(Format::Markdown),
             "txt" => Some(Format::Plain),
+            "yml" | "yaml" => Some(Format::Yaml),
+            "json" | "arb" => Some(Format::Json),
+            "po" => Some(Format::Po),
+            "xlf" | "xliff" => Some(Format::Xliff),
             _ => None,
         }
+    }
+
+    /// Whether the format is a key-value localisation file, whose values are
+    /// translation units.
+    pub fn is_localisation(self) -> bool {
+        !matches!(self, Format::Plain | Format::Markdown)
     }
 }
 
@@ -60,34 +87,89 @@ pub struct Document {
     pub text: String,
     pub format: Format,
     pub segments: Vec<Segment>,
+    /// Translation units: the values of a localisation file (segments of
+    /// value `i` have block number `i`), or, for an article paired with its
+    /// source, its aligned paragraphs or the whole article.
+    pub units: Vec<Unit>,
+    /// The source-language document this one translates, when paired
+    /// (`--source`, `[[pairs]]`). PO and XLIFF carry their source in each
+    /// unit instead.
+    pub source: Option<Arc<Document>>,
+    /// Keys of the paired source that this document lacks, in source order,
+    /// each with the byte where it belongs: the end of the value of the
+    /// closest key before it in the source that this document has (or the
+    /// start of the text).
+    pub missing: Vec<(String, usize)>,
 }
 
 impl Document {
     pub fn new(name: impl Into<String>, text: impl Into<String>, format: Format) -> Self {
         let text = text.into();
-        let segments = segments(&text, format);
+        let (segments, units) = parse(&text, format);
         Document {
             name: name.into(),
             text,
             format,
             segments,
+            units,
+            source: None,
+            missing: Vec::new(),
         }
+    }
+
+    /// This document paired with `source`, the document it translates: each
+    /// unit of a YAML or JSON file gets the source text of the same key, or
+    /// an article's blocks are aligned with the source's when their
+    /// structure matches (otherwise the whole article is one unit). PO and
+    /// XLIFF files keep their own sources, and files of kinds that do not
+    /// pair (a YAML file and an article) stay unpaired.
+    pub fn with_source(mut self, source: Arc<Document>) -> Self {
+        if pair::pair(&mut self, &source) {
+            self.source = Some(source);
+        }
+        self
+    }
+
+    /// The same document (name, format, source) with new text, parsed again:
+    /// for the next round of fixes.
+    pub fn with_text(&self, text: String) -> Self {
+        let doc = Document::new(self.name.clone(), text, self.format);
+        match &self.source {
+            Some(source) => doc.with_source(Arc::clone(source)),
+            None => doc,
+        }
+    }
+
+    /// The unit that segment `index` belongs to, in a localisation file.
+    pub fn unit_of(&self, index: usize) -> Option<&Unit> {
+        if !self.format.is_localisation() {
+            return None;
+        }
+        self.units.get(self.segments.get(index)?.block as usize)
     }
 }
 
-/// The prose segments of `text` read as `format`, with URLs and e-mail
-/// addresses cut out.
-pub fn segments(text: &str, format: Format) -> Vec<Segment> {
+fn parse(text: &str, format: Format) -> (Vec<Segment>, Vec<Unit>) {
     let body = if text.starts_with('\u{feff}') { 3 } else { 0 };
-    let raw = match format {
-        Format::Plain => plain::segments(text, body),
-        Format::Markdown => markdown::segments(text, body),
+    let (raw, units) = match format {
+        Format::Plain => (plain::segments(text, body), Vec::new()),
+        Format::Markdown => (markdown::segments(text, body), Vec::new()),
+        Format::Yaml => yaml::parse(text, body),
+        Format::Json => json::parse(text, body),
+        Format::Po => po::parse(text, body),
+        Format::Xliff => xliff::parse(text, body),
     };
     let mut out = Vec::with_capacity(raw.len());
     for seg in raw {
         protect::split_out_links(text, seg, &mut out);
     }
-    out
+    (out, units)
+}
+
+/// The prose segments of `text` read as `format`, with URLs and e-mail
+/// addresses cut out.
+pub fn segments(text: &str, format: Format) -> Vec<Segment> {
+    parse(text, format).0
 }
 
 #[cfg(test)]
@@ -113,6 +195,16 @@ mod tests {
         );
         assert_eq!(Format::from_path(Path::new("a.txt")), Some(Format::Plain));
         assert_eq!(Format::from_path(Path::new("a.rs")), None);
+        assert_eq!(Format::from_path(Path::new("tl.yml")), Some(Format::Yaml));
+        assert_eq!(Format::from_path(Path::new("tl.YAML")), Some(Format::Yaml));
+        assert_eq!(Format::from_path(Path::new("tl.json")), Some(Format::Json));
+        assert_eq!(
+            Format::from_path(Path::new("app_tl.arb")),
+            Some(Format::Json)
+        );
+        assert_eq!(Format::from_path(Path::new("tl.po")), Some(Format::Po));
+        assert_eq!(Format::from_path(Path::new("a.xlf")), Some(Format::Xliff));
+        assert_eq!(Format::from_path(Path::new("a.xliff")), Some(Format::Xliff));
         assert_eq!(Format::from_path(Path::new("README")), None);
     }
 

@@ -8,23 +8,35 @@ mod affix_hyphen;
 mod company_suffix;
 mod d_r_alternation;
 mod date_artifact;
+mod email_mismatch;
+mod empty_translation;
+mod extra_key;
+mod extract;
 mod fused_particle;
 mod glossary_case;
 mod glossary_forbidden;
+mod glossary_missing;
 mod glossary_near_miss;
 mod hyphen_spacing;
 mod mid_sentence_capital;
+mod missing_key;
+mod number_mismatch;
+mod placeholder_mismatch;
+mod punctuation_mismatch;
 mod punctuation_spacing;
 mod quote_balance;
 mod repeated_word;
 mod untranslated;
+mod untranslated_segment;
 mod unused_suppression;
+mod url_mismatch;
+mod whitespace_mismatch;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use std::cell::OnceCell;
 
 use crate::glossary::{Glossary, Match, find_matches, name_tokens};
-use crate::input::Segment;
+use crate::input::{Document, Segment, Unit, UnitKind};
 use crate::lexicon::Dictionary;
 use crate::text::Token;
 
@@ -32,17 +44,28 @@ pub use affix_hyphen::AffixHyphen;
 pub use company_suffix::CompanySuffix;
 pub use d_r_alternation::DRAlternation;
 pub use date_artifact::DateArtifact;
+pub use email_mismatch::EmailMismatch;
+pub use empty_translation::EmptyTranslation;
+pub use extra_key::ExtraKey;
 pub use fused_particle::FusedParticle;
 pub use glossary_case::GlossaryCase;
 pub use glossary_forbidden::GlossaryForbidden;
+pub use glossary_missing::GlossaryMissing;
 pub use glossary_near_miss::GlossaryNearMiss;
 pub use hyphen_spacing::HyphenSpacing;
 pub use mid_sentence_capital::MidSentenceCapital;
+pub use missing_key::MissingKey;
+pub use number_mismatch::NumberMismatch;
+pub use placeholder_mismatch::PlaceholderMismatch;
+pub use punctuation_mismatch::PunctuationMismatch;
 pub use punctuation_spacing::PunctuationSpacing;
 pub use quote_balance::QuoteBalance;
 pub use repeated_word::RepeatedWord;
 pub use untranslated::Untranslated;
+pub use untranslated_segment::UntranslatedSegment;
 pub use unused_suppression::UnusedSuppression;
+pub use url_mismatch::UrlMismatch;
+pub use whitespace_mismatch::WhitespaceMismatch;
 
 /// Which kinds of fix a rule can offer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -268,9 +291,66 @@ impl<'a> Context<'a> {
     }
 }
 
+/// What a source-aware rule sees of one translation unit: the target value
+/// and, when known, the source text it translates.
+pub struct UnitContext<'a> {
+    pub doc: &'a Document,
+    pub unit: &'a Unit,
+    /// The value's raw text ([`Unit::text`]); offsets into it map to the
+    /// file with [`UnitContext::span`].
+    pub target: String,
+    pub glossary: &'a Glossary,
+    /// Values that may stay the same as the source (`OK`, `Wi-Fi`), from the
+    /// configuration's `allow-untranslated`.
+    pub allow_untranslated: &'a [String],
+}
+
+impl<'a> UnitContext<'a> {
+    pub fn new(
+        doc: &'a Document,
+        unit: &'a Unit,
+        glossary: &'a Glossary,
+        allow_untranslated: &'a [String],
+    ) -> Self {
+        UnitContext {
+            doc,
+            unit,
+            target: unit.text(&doc.text),
+            glossary,
+            allow_untranslated,
+        }
+    }
+
+    /// The source text, when the unit has one.
+    pub fn source(&self) -> Option<&'a str> {
+        self.unit.source.as_deref()
+    }
+
+    /// The byte range of the file for `range` of [`UnitContext::target`].
+    pub fn span(&self, range: std::ops::Range<usize>) -> std::ops::Range<usize> {
+        self.unit.to_file(range.start)..self.unit.to_file(range.end)
+    }
+
+    /// The whole value in the file (an empty range where an empty value is).
+    pub fn value_span(&self) -> std::ops::Range<usize> {
+        self.unit.range()
+    }
+
+    /// Whether the unit is a value of a localisation file (not an article
+    /// paragraph or a whole article).
+    pub fn is_value(&self) -> bool {
+        self.unit.kind == UnitKind::Value
+    }
+}
+
 pub trait Rule: Send + Sync {
     fn meta(&self) -> &'static RuleMeta;
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>);
+    /// Source-aware rules: one translation unit. Called for every unit of
+    /// the document, with or without a source.
+    fn check_unit(&self, _ctx: &UnitContext<'_>, _out: &mut Vec<Diagnostic>) {}
+    /// Rules about a whole document (keys missing from a paired file).
+    fn check_document(&self, _doc: &Document, _out: &mut Vec<Diagnostic>) {}
 }
 
 /// Declares a rule struct whose doc comment becomes its `RuleMeta::docs`.
@@ -335,6 +415,17 @@ pub static ALL: &[&dyn Rule] = &[
     &DateArtifact,
     &Untranslated,
     &DRAlternation,
+    &PlaceholderMismatch,
+    &NumberMismatch,
+    &UrlMismatch,
+    &EmailMismatch,
+    &GlossaryMissing,
+    &UntranslatedSegment,
+    &EmptyTranslation,
+    &MissingKey,
+    &ExtraKey,
+    &WhitespaceMismatch,
+    &PunctuationMismatch,
     &UnusedSuppression,
 ];
 
@@ -348,7 +439,7 @@ pub(crate) mod testing;
 
 #[cfg(test)]
 mod tests {
-    use super::testing::{check, checker_all, doc_examples, document};
+    use super::testing::{checker, checker_all, doc_examples, example_document};
     use super::*;
     use crate::input::{Document, Format};
 
@@ -366,7 +457,7 @@ mod tests {
                 "{} lacks examples",
                 meta.name
             );
-            let with_all = |line: &str| checker_all().check(&document(line));
+            let with_all = |line: &str| checker_all().check(&example_document(line));
             for line in bad {
                 let found = with_all(&line);
                 assert!(
@@ -376,7 +467,7 @@ mod tests {
                 );
             }
             for line in good {
-                let mut found = check(&line);
+                let mut found = checker().check(&example_document(&line));
                 found.extend(with_all(&line).into_iter().filter(|d| d.rule == meta.name));
                 assert!(
                     found.is_empty(),

@@ -83,3 +83,47 @@ pub fn doc_examples(docs: &str, heading: &str) -> Vec<String> {
         .map(str::to_string)
         .collect()
 }
+
+/// A one-line example: `SOURCE → TARGET` is a translation paired with its
+/// source (JSON files when the source starts with `{"`, else plain text); anything
+/// else is [`document`].
+pub fn example_document(line: &str) -> Document {
+    match line.split_once(" → ") {
+        Some((source, target)) => {
+            let format = if source.trim_start().starts_with("{\"") {
+                Format::Json
+            } else {
+                Format::Plain
+            };
+            let ext = if format == Format::Json {
+                "json"
+            } else {
+                "txt"
+            };
+            let source = Document::new(format!("en.{ext}"), source, format);
+            Document::new(format!("tl.{ext}"), target, format)
+                .with_source(std::sync::Arc::new(source))
+        }
+        None => document(line),
+    }
+}
+
+/// `(flagged text, message, text after the fix)` for every finding of
+/// `rule` (run with every other rule) in `target` paired with `source`
+/// (plain text, or JSON when the source starts with `{"`).
+pub fn pair_findings(
+    source: &str,
+    target: &str,
+    rule: &str,
+) -> Vec<(String, String, Option<String>)> {
+    let doc = example_document(&format!("{source} → {target}"));
+    checker_all()
+        .check(&doc)
+        .into_iter()
+        .filter(|d| d.rule == rule)
+        .map(|d| {
+            let fixed = d.fix.as_ref().map(|f| crate::fix::apply(&doc.text, &[f]));
+            (doc.text[d.span.clone()].to_string(), d.message, fixed)
+        })
+        .collect()
+}

@@ -1,0 +1,81 @@
+use super::extract::emails;
+use super::url_mismatch::compare;
+use super::{Context, Rule, RuleMeta, UnitContext, declare_rule};
+use crate::diagnostic::Diagnostic;
+
+declare_rule! {
+    /// ## What it checks
+    /// Every e-mail address of the source appears unchanged in the
+    /// translation, and the translation adds none.
+    ///
+    /// Only for translations whose source is known.
+    ///
+    /// ## Why
+    /// Machine translation translates the words of an address
+    /// (`support@` → `suporta@`) or drops it.
+    ///
+    /// ## Bad
+    /// ```text
+    /// Write to support@example.com. → Sumulat sa suporta@example.com.
+    /// ```
+    ///
+    /// ## Good
+    /// ```text
+    /// Write to support@example.com. → Sumulat sa support@example.com.
+    /// ```
+    pub struct EmailMismatch {
+        name: "email-mismatch",
+        severity: Warning,
+        fix: None,
+        summary: "An e-mail address of the source changed, dropped or added in the translation",
+    }
+}
+
+impl Rule for EmailMismatch {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, _ctx: &Context<'_>, _out: &mut Vec<Diagnostic>) {}
+
+    fn check_unit(&self, ctx: &UnitContext<'_>, out: &mut Vec<Diagnostic>) {
+        let Some(source) = ctx.source() else {
+            return;
+        };
+        if !ctx.unit.is_empty() {
+            compare(
+                ctx,
+                &emails(source),
+                &emails(&ctx.target),
+                "e-mail address",
+                Self::META.name,
+                out,
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::pair_findings;
+
+    #[test]
+    fn changed_and_dropped_addresses() {
+        assert_eq!(
+            pair_findings(
+                "Write to help@x.ph.",
+                "Sumulat sa tulong@x.ph.",
+                "email-mismatch"
+            ),
+            [(
+                "tulong@x.ph".to_string(),
+                "e-mail address `tulong@x.ph` differs from the source's `help@x.ph`".to_string(),
+                None
+            )]
+        );
+        assert_eq!(
+            pair_findings("Write to help@x.ph", "Sumulat sa amin", "email-mismatch")[0].1,
+            "the source's e-mail address `help@x.ph` is missing"
+        );
+    }
+}
