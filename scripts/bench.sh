@@ -7,8 +7,9 @@
 # Prints, for each glossary size, the mean wall time of
 #   rg -c -F -f terms.txt corpus/
 #   salin check --glossary terms.tsv --format jsonl corpus/ > out.jsonl
-# and their ratio, measured in the same run by hyperfine; plus the time to
-# load and index the glossary alone (salin on an empty file).
+# and their ratio, measured in the same run by hyperfine; salin with one
+# thread; the time to load and index the glossary alone (salin on an empty
+# file); and typos on the same corpus (installed with cargo when missing).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -23,6 +24,11 @@ for tool in hyperfine rg; do
     apt-get install -y -qq hyperfine ripgrep >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq hyperfine ripgrep >/dev/null; }
   fi
 done
+export PATH="$HOME/.cargo/bin:$PATH"
+if ! command -v typos >/dev/null && [ -z "${SKIP_TYPOS:-}" ]; then
+  echo "installing typos (cargo install typos-cli; SKIP_TYPOS=1 to skip)..." >&2
+  cargo install --quiet --locked typos-cli
+fi
 
 cargo build --release --quiet --bin salin --example generate
 salin=target/release/salin
@@ -38,8 +44,9 @@ for n in "${TERMS[@]}"; do
   files=$(find "$dir/corpus" -name '*.md' | wc -l)
   commands=(
     "rg -c -F -f $dir/terms.txt $dir/corpus"
-    "$salin check --exit-zero --no-default-glossary --glossary $dir/terms.tsv --format jsonl $dir/corpus > $dir/out.jsonl"
-    "$salin check --exit-zero --no-default-glossary --glossary $dir/terms.tsv $out/empty.md"
+    "$salin check --no-dictionary --exit-zero --no-default-glossary --glossary $dir/terms.tsv --format jsonl $dir/corpus > $dir/out.jsonl"
+    "$salin check --no-dictionary --exit-zero --no-default-glossary --glossary $dir/terms.tsv $out/empty.md"
+    "$salin check --no-dictionary --threads 1 --exit-zero --no-default-glossary --glossary $dir/terms.tsv --format jsonl $dir/corpus > $dir/out1.jsonl"
   )
   if command -v typos >/dev/null; then
     commands+=("typos --format brief $dir/corpus > /dev/null || true")
@@ -49,11 +56,12 @@ for n in "${TERMS[@]}"; do
 import json, sys
 results = json.load(open(sys.argv[1]))["results"]
 n, files, mb = sys.argv[2], sys.argv[3], float(sys.argv[4])
-rg, salin, load = (r["mean"] for r in results[:3])
+rg, salin, load, one = (r["mean"] for r in results[:4])
 line = (f"{n:>7} terms, {files} files: rg {rg:.3f} s | salin {salin:.3f} s "
-        f"({mb / salin:.1f} MB/s) | salin/rg {salin / rg:.2f} | glossary load {load * 1000:.0f} ms")
-if len(results) > 3:
-    typos = results[3]["mean"]
+        f"({mb / salin:.1f} MB/s; 1 thread {one:.3f} s) | salin/rg {salin / rg:.2f} "
+        f"| glossary load {load * 1000:.0f} ms")
+if len(results) > 4:
+    typos = results[4]["mean"]
     line += f" | typos {typos:.3f} s, typos/salin {typos / salin:.2f}"
 print(line)
 PY
