@@ -467,16 +467,9 @@ fn add_hash_suppressions(doc: &Document, diagnostics: &[Diagnostic]) -> (String,
             format!("{indent}# salin: ignore[{}]{eol}", names.join(", ")),
         ));
     }
-    edits.sort_by_key(|e| e.range.start);
-    let mut out = String::with_capacity(text.len() + edits.len() * 40);
-    let mut last = 0;
-    for e in &edits {
-        out.push_str(&text[last..e.range.start]);
-        out.push_str(&e.replacement);
-        last = e.range.end;
-    }
-    out.push_str(&text[last..]);
-    (out, edits.len())
+    let count = edits.len();
+    let fix = Fix::safe(edits);
+    (crate::fix::apply(text, &[&fix]), count)
 }
 
 /// The text of `doc` with a `salin-disable-next-line` comment for the rules
@@ -538,16 +531,9 @@ pub fn add_suppressions(doc: &Document, diagnostics: &[Diagnostic]) -> (String, 
             }
         }
     }
-    edits.sort_by_key(|e| e.range.start);
-    let mut out = String::with_capacity(text.len() + edits.len() * 48);
-    let mut last = 0;
-    for e in &edits {
-        out.push_str(&text[last..e.range.start]);
-        out.push_str(&e.replacement);
-        last = e.range.end;
-    }
-    out.push_str(&text[last..]);
-    (out, edits.len())
+    let count = edits.len();
+    let fix = Fix::safe(edits);
+    (crate::fix::apply(text, &[&fix]), count)
 }
 
 /// A line that text must not be appended to: a code fence, a thematic break,
