@@ -1,7 +1,7 @@
 use super::{Context, Rule, RuleMeta, declare_rule};
 use crate::diagnostic::{Diagnostic, Edit, Fix};
 use crate::text::TokenKind;
-use crate::text::tokens::{fold, starts_upper};
+use crate::text::tokens::starts_upper;
 
 declare_rule! {
     /// ## What it checks
@@ -168,7 +168,7 @@ impl Rule for AffixHyphen {
                 let gap = ctx.gap_after(i);
                 let next = ctx.word(i + 1);
                 let next_range = tokens[i + 1].range.clone();
-                let next_lower = fold(next);
+                let next_lower = ctx.lower(i + 1);
                 let gap_range = range.end..next_range.start;
                 let after_next = &source[next_range.end..seg_end];
                 let is_hyphen_gap = !gap.is_empty()
@@ -178,7 +178,7 @@ impl Rule for AffixHyphen {
                 // `ika-lima` → `ikalima`, `ika-dalawang` → `ikalawang`.
                 if lower == "ika"
                     && is_hyphen_gap
-                    && let Some((ordinal, tail)) = ordinal(&next_lower)
+                    && let Some((ordinal, tail)) = ordinal(next_lower)
                     && next.chars().next().is_some_and(char::is_lowercase)
                 {
                     let fused = format!("{}{tail}", recase(word, ordinal));

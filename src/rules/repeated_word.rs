@@ -170,11 +170,11 @@ fn spaced_reduplications(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let (left, right) = (ctx.word(i), ctx.word(i + 1));
         if ctx.gap_after(i) != " "
             || !right.chars().all(char::is_lowercase)
-            || !is_spaced_reduplication(&fold(left), right)
+            || !is_spaced_reduplication(ctx.lower(i), right)
             || ctx.source[..tokens[i].range.start].ends_with('-')
             || ctx.source[tokens[i + 1].range.end..seg_end].starts_with('-')
             || (i + 2 < tokens.len()
-                && fold(ctx.word(i + 2)) == fold(right)
+                && ctx.lower(i + 2) == ctx.lower(i + 1)
                 && ctx.gap_after(i + 1) == " ")
         {
             continue;
@@ -198,8 +198,8 @@ fn spaced_reduplications(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 fn hyphen_chains(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let tokens = ctx.tokens;
     let stem = |i: usize| {
-        let w = fold(ctx.word(i));
-        w.strip_suffix("ng").map(str::to_string).unwrap_or(w)
+        let w = ctx.lower(i);
+        w.strip_suffix("ng").unwrap_or(w)
     };
     let mut i = 0;
     while i < tokens.len() {
