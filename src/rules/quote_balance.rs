@@ -141,9 +141,14 @@ impl Rule for QuoteBalance {
             stray_closers.clear();
         }
 
-        // Straight quotes: an odd count leaves the last one unpaired.
+        // Straight quotes: an odd count leaves the last one unpaired. A line
+        // whose own quotes pair up is settled (machine translation writes a
+        // paragraph per line, and a plain-text paragraph may hold many), so
+        // the unpaired quote is sought among the lines with an odd count.
         if straight.len() % 2 == 1 {
-            let k = *straight.last().unwrap();
+            let k = *unsettled(&chars, &straight)
+                .last()
+                .unwrap_or(straight.last().unwrap());
             if !opens_running_quotation(&chars, k, para_start, source) {
                 out.push(unpaired(&chars, k));
             }
@@ -230,6 +235,28 @@ impl Rule for QuoteBalance {
             }
         }
     }
+}
+
+/// The quotes (indices into `chars`) on lines holding an odd number of them.
+fn unsettled(chars: &[(usize, char)], quotes: &[usize]) -> Vec<usize> {
+    let mut line_of = Vec::with_capacity(quotes.len());
+    let mut line = 0;
+    let mut next = quotes.iter().peekable();
+    for (k, &(_, c)) in chars.iter().enumerate() {
+        if next.peek() == Some(&&k) {
+            line_of.push(line);
+            next.next();
+        }
+        if c == '\n' {
+            line += 1;
+        }
+    }
+    quotes
+        .iter()
+        .zip(&line_of)
+        .filter(|&(_, l)| line_of.iter().filter(|m| *m == l).count() % 2 == 1)
+        .map(|(&q, _)| q)
+        .collect()
 }
 
 /// The index range of the segments forming the paragraph that ends with
@@ -372,6 +399,27 @@ fn sentence_break_between(source: &str, from: usize, to: usize) -> bool {
         }
     }
     false
+}
+
+#[cfg(test)]
+mod line_tests {
+    use crate::rules::testing::flagged;
+
+    #[test]
+    fn the_unpaired_quote_is_sought_on_the_unbalanced_line() {
+        let text = "Sa \"Ang Bayan\" at \"Ito.\nSa \"isa\" at \"dalawa\" rin.\n";
+        let found: Vec<_> = flagged(text)
+            .into_iter()
+            .filter(|(r, _)| *r == "quote-balance")
+            .collect();
+        assert_eq!(found.len(), 1);
+        let d = crate::rules::testing::check(text);
+        let q = d.iter().find(|d| d.rule == "quote-balance").unwrap();
+        assert!(
+            q.span.start < text.find('\n').unwrap(),
+            "reported on line 2: {q:?}"
+        );
+    }
 }
 
 #[cfg(test)]
