@@ -66,6 +66,12 @@ impl Rule for QuoteBalance {
             .iter()
             .map(|s| s.range.clone())
             .collect();
+        // Most paragraphs have no mark to judge: skip them without building
+        // the character table.
+        let marks = ['"', '\u{201c}', '\u{201d}', '(', ')', '[', ']'];
+        if !pieces.iter().any(|r| source[r.clone()].contains(marks)) {
+            return;
+        }
         // Every character of the paragraph with its absolute offset.
         let chars: Vec<(usize, char)> = pieces
             .iter()
