@@ -8,11 +8,12 @@ use super::args::{CheckArgs, ColorChoice, OutputFormat};
 use super::config::{Settings, display};
 use super::files::{Discovery, Input, absolute};
 use super::progress;
+use super::read::{Encoding, decode, encode, read_file};
 use super::write::write_atomically;
 use super::{CliError, EXIT_CLEAN, EXIT_ERROR, EXIT_FOUND, report_error};
 use indicatif::ProgressBar;
 use salin::baseline::Baseline;
-use salin::fix::fix_document;
+use salin::fix::fix_document_within;
 use salin::glossary::{self, Glossary, Term};
 use salin::lexicon::Dictionary;
 use salin::report::{
@@ -37,6 +38,9 @@ struct Checked {
     fixed: String,
     diagnostics: Vec<Diagnostic>,
     applied: usize,
+    /// The encoding read, and written back (`original` encoded in it gives
+    /// the bytes as read).
+    encoding: Encoding,
 }
 
 pub fn run(args: &CheckArgs) -> Result<i32, CliError> {
@@ -178,7 +182,11 @@ fn add_suppressions(results: &[Checked], failed: bool) -> Result<i32, CliError> 
             left += findings;
             continue;
         }
-        write_atomically(path, r.original.as_bytes(), &new)?;
+        write_atomically(
+            path,
+            &encode(&r.original, r.encoding),
+            &encode(&new, r.encoding),
+        )?;
         added += n;
         files += 1;
     }
@@ -282,7 +290,7 @@ fn read_input(input: &Input, args: &CheckArgs) -> Result<(String, Vec<u8>, Forma
         }
         Input::File(path) => {
             let name = path.display().to_string();
-            let bytes = std::fs::read(path).map_err(|e| CliError::io(&name, &e))?;
+            let bytes = read_file(path, &name)?;
             let format = Format::from_path(path).unwrap_or(Format::Plain);
             Ok((name, bytes, format))
         }
@@ -299,23 +307,23 @@ fn check_input(
     progress: &ProgressBar,
 ) -> Result<Option<Checked>, CliError> {
     let (name, bytes, format) = read_input(input, args)?;
-    if is_binary(&bytes) {
+    let Some(decoded) = decode(&name, &bytes)? else {
         progress.suspend(|| eprintln!("salin: note: {name}: binary file, skipped"));
         return Ok(None);
-    }
-    let text = match std::str::from_utf8(&bytes) {
-        Ok(t) => t.to_string(),
-        Err(e) => {
-            return Err(CliError(format!(
-                "{name}: not valid UTF-8 (at byte {})",
-                e.valid_up_to()
-            )));
-        }
     };
+    let (text, encoding) = (decoded.text, decoded.encoding);
+    let deadline = args
+        .timeout
+        .map(|s| std::time::Instant::now() + std::time::Duration::from_secs_f64(s));
+    let timeout = format!(
+        "{name}: timed out after {} s; not checked",
+        args.timeout.unwrap_or_default()
+    );
+    let timed_out = |_| CliError(timeout.clone());
     let doc = Document::new(name.clone(), text.clone(), format);
     let wants_fix = args.fix || output == OutputFormat::Diff;
     if !wants_fix {
-        let diagnostics = checker.check(&doc);
+        let diagnostics = checker.check_within(&doc, deadline).map_err(timed_out)?;
         return Ok(Some(Checked {
             name,
             path: file_path(input),
@@ -325,14 +333,15 @@ fn check_input(
             text,
             diagnostics,
             applied: 0,
+            encoding,
         }));
     }
-    let fixed = fix_document(checker, &doc, allowed);
+    let fixed = fix_document_within(checker, &doc, allowed, deadline).map_err(timed_out)?;
     if write {
         if let Input::File(path) = input
             && fixed.text != text
         {
-            write_atomically(path, &bytes, &fixed.text)?;
+            write_atomically(path, &bytes, &encode(&fixed.text, encoding))?;
         }
         Ok(Some(Checked {
             name,
@@ -343,6 +352,7 @@ fn check_input(
             fixed: fixed.text,
             diagnostics: fixed.remaining,
             applied: fixed.applied,
+            encoding,
         }))
     } else {
         // Report the findings in the text as it is; the diff shows the fixes.
@@ -350,11 +360,12 @@ fn check_input(
             name,
             path: file_path(input),
             format,
-            diagnostics: checker.check(&doc),
+            diagnostics: checker.check_within(&doc, deadline).map_err(timed_out)?,
             original: text.clone(),
             text,
             fixed: fixed.text,
             applied: 0,
+            encoding,
         }))
     }
 }
@@ -364,11 +375,6 @@ fn file_path(input: &Input) -> Option<PathBuf> {
         Input::Stdin => None,
         Input::File(path) => Some(path.clone()),
     }
-}
-
-/// A file is binary when its first 8 KiB hold a NUL byte (as git decides).
-fn is_binary(bytes: &[u8]) -> bool {
-    bytes[..bytes.len().min(8192)].contains(&0)
 }
 
 fn emit(
@@ -386,7 +392,8 @@ fn emit(
             if r.name == args.stdin_filename.clone().unwrap_or_else(|| "-".into())
                 || results.len() == 1
             {
-                out.write_all(r.text.as_bytes()).map_err(stdout_error)?;
+                out.write_all(&encode(&r.text, r.encoding))
+                    .map_err(stdout_error)?;
             }
         }
         out.flush().map_err(stdout_error)?;
