@@ -1,6 +1,7 @@
 //! Runs the selected rules over every prose segment of a document.
 
 use std::sync::Arc;
+use std::time::Instant;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::glossary::Glossary;
@@ -97,16 +98,32 @@ impl Checker {
     /// All findings in `doc`, ordered by position, then rule name, with
     /// suppressed findings removed.
     pub fn check(&self, doc: &Document) -> Vec<Diagnostic> {
+        match self.check_within(doc, None) {
+            Ok(found) => found,
+            Err(TimedOut) => unreachable!("no deadline, no time-out"),
+        }
+    }
+
+    /// Like [`Checker::check`], but gives up with [`TimedOut`] once
+    /// `deadline` has passed. The deadline is polled between segments and
+    /// between rules, so a check overruns it by at most one rule on one
+    /// segment; nothing is interrupted mid-way and no thread is killed.
+    pub fn check_within(
+        &self,
+        doc: &Document,
+        deadline: Option<Instant>,
+    ) -> Result<Vec<Diagnostic>, TimedOut> {
+        let expired = || deadline.is_some_and(|d| Instant::now() >= d);
         let mut out = Vec::new();
-        let all_tokens: Vec<Vec<Token>> = doc
-            .segments
-            .iter()
-            .map(|s| {
-                let mut tokens = Vec::new();
-                tokenize(&doc.text, s.range.clone(), &mut tokens);
-                tokens
-            })
-            .collect();
+        let mut all_tokens: Vec<Vec<Token>> = Vec::with_capacity(doc.segments.len());
+        for s in &doc.segments {
+            if expired() {
+                return Err(TimedOut);
+            }
+            let mut tokens = Vec::new();
+            tokenize(&doc.text, s.range.clone(), &mut tokens);
+            all_tokens.push(tokens);
+        }
         let language = language_of(&doc.text, &all_tokens);
         let shared = DocumentContext {
             source: &doc.text,
@@ -124,6 +141,9 @@ impl Checker {
             }
             let ctx = Context::new(&shared, index, tokens);
             for (rule, &severity) in self.rules.iter().zip(&self.severities) {
+                if expired() {
+                    return Err(TimedOut);
+                }
                 let first = out.len();
                 rule.check(&ctx, &mut out);
                 for d in &mut out[first..] {
@@ -159,9 +179,22 @@ impl Checker {
             .find(|(r, _)| r.meta().name == suppress::UNUSED)
             .map(|(_, &s)| s);
         let enabled = |name: &str| self.rules.iter().any(|r| r.meta().name == name);
-        suppress::apply(doc, out, &enabled, unused)
+        Ok(suppress::apply(doc, out, &enabled, unused))
     }
 }
+
+/// A check gave up because its deadline passed (see
+/// [`Checker::check_within`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TimedOut;
+
+impl std::fmt::Display for TimedOut {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("timed out")
+    }
+}
+
+impl std::error::Error for TimedOut {}
 
 /// Counts Filipino and English function words, to tell a Filipino document
 /// from an English one.

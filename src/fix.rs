@@ -4,7 +4,9 @@
 //! taken is left for the next round, and rounds repeat on the re-checked text
 //! until nothing changes, so a second `--fix` run finds nothing to do.
 
-use crate::checker::Checker;
+use std::time::Instant;
+
+use crate::checker::{Checker, TimedOut};
 use crate::diagnostic::{Applicability, Diagnostic, Fix};
 use crate::input::Document;
 
@@ -73,8 +75,22 @@ pub struct Fixed {
 
 /// Checks and fixes `doc` until no applicable fix is left (or `MAX_ROUNDS`).
 pub fn fix_document(checker: &Checker, doc: &Document, allowed: Applicability) -> Fixed {
+    match fix_document_within(checker, doc, allowed, None) {
+        Ok(fixed) => fixed,
+        Err(TimedOut) => unreachable!("no deadline, no time-out"),
+    }
+}
+
+/// Like [`fix_document`], but gives up with [`TimedOut`] once `deadline` has
+/// passed (see [`Checker::check_within`]); nothing is returned half-fixed.
+pub fn fix_document_within(
+    checker: &Checker,
+    doc: &Document,
+    allowed: Applicability,
+    deadline: Option<Instant>,
+) -> Result<Fixed, TimedOut> {
     let mut current = doc.clone();
-    let mut diagnostics = checker.check(&current);
+    let mut diagnostics = checker.check_within(&current, deadline)?;
     let mut applied = 0;
     for _ in 0..MAX_ROUNDS {
         let (text, n) = apply_fixes(&current.text, &diagnostics, allowed);
@@ -83,13 +99,13 @@ pub fn fix_document(checker: &Checker, doc: &Document, allowed: Applicability) -
         }
         applied += n;
         current = current.with_text(text);
-        diagnostics = checker.check(&current);
+        diagnostics = checker.check_within(&current, deadline)?;
     }
-    Fixed {
+    Ok(Fixed {
         text: current.text,
         applied,
         remaining: diagnostics,
-    }
+    })
 }
 
 #[cfg(test)]

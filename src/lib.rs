@@ -36,7 +36,7 @@ pub mod settings;
 pub mod suppress;
 pub mod text;
 
-pub use checker::Checker;
+pub use checker::{Checker, TimedOut};
 pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
 pub use glossary::Glossary;
 pub use input::{Document, Format};

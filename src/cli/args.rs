@@ -206,6 +206,11 @@ pub struct CheckArgs {
     #[arg(long, value_name = "FILE")]
     pub baseline: Option<PathBuf>,
 
+    /// Give up on a file after SECONDS (e.g. `10`, `0.5`): it is reported as
+    /// an error (exit 2) and left untouched, and the other files are checked.
+    #[arg(long, value_name = "SECONDS", value_parser = parse_timeout)]
+    pub timeout: Option<f64>,
+
     #[command(flatten)]
     pub config: ConfigArgs,
 }
@@ -248,4 +253,12 @@ pub enum ColorChoice {
     Auto,
     Always,
     Never,
+}
+
+/// A positive, finite number of seconds.
+fn parse_timeout(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(t) if t.is_finite() && t > 0.0 && t < 1e9 => Ok(t),
+        _ => Err("expected a positive number of seconds".into()),
+    }
 }

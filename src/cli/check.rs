@@ -12,11 +12,12 @@ use super::files::{Discovery, Input, absolute};
 use super::output::{Checked, Output};
 use super::pairing::Pairing;
 use super::progress;
+use super::read::{decode, encode, read_file};
 use super::write::write_atomically;
 use super::{CliError, EXIT_CLEAN, EXIT_ERROR, EXIT_FOUND, report_error};
 use indicatif::ProgressBar;
 use salin::baseline::Baseline;
-use salin::fix::fix_document;
+use salin::fix::fix_document_within;
 use salin::glossary::{self, Glossary, Term};
 use salin::lexicon::Dictionary;
 use salin::suppress;
@@ -148,7 +149,7 @@ pub fn run(args: &CheckArgs) -> Result<i32, CliError> {
                 continue;
             }
             if stdin_fixed && r.path.is_none() {
-                write_stdout(&r.text)?;
+                write_stdout(&r)?;
             }
             found |= !r.diagnostics.is_empty();
             output.file(r)?;
@@ -219,7 +220,11 @@ impl Suppressions {
             self.left += findings;
             return Ok(());
         }
-        write_atomically(path, r.original.as_bytes(), &new)?;
+        write_atomically(
+            path,
+            &encode(&r.original, r.encoding),
+            &encode(&new, r.encoding),
+        )?;
         self.added += n;
         self.files += 1;
         Ok(())
@@ -252,9 +257,9 @@ impl Suppressions {
 
 /// With `--fix` on standard input, stdout carries the fixed text and nothing
 /// else.
-fn write_stdout(text: &str) -> Result<(), CliError> {
+fn write_stdout(r: &Checked) -> Result<(), CliError> {
     let mut out = std::io::stdout().lock();
-    out.write_all(text.as_bytes())
+    out.write_all(&encode(&r.text, r.encoding))
         .and_then(|()| out.flush())
         .map_err(|e| CliError::io("stdout", &e))
 }
@@ -339,7 +344,7 @@ fn read_input(input: &Input, args: &CheckArgs) -> Result<(String, Vec<u8>, Forma
         }
         Input::File(path) => {
             let name = path.display().to_string();
-            let bytes = std::fs::read(path).map_err(|e| CliError::io(&name, &e))?;
+            let bytes = read_file(path, &name)?;
             let format = Format::from_path(path).unwrap_or(Format::Plain);
             Ok((name, bytes, format))
         }
@@ -358,26 +363,26 @@ fn check_input(
     attach: &(dyn Fn(Document, Option<&Path>) -> Document + Sync),
 ) -> Result<Option<Checked>, CliError> {
     let (name, bytes, format) = read_input(input, args)?;
-    if is_binary(&bytes) {
+    let Some(decoded) = decode(&name, &bytes)? else {
         progress.suspend(|| eprintln!("salin: note: {name}: binary file, skipped"));
         return Ok(None);
-    }
-    let text = match std::str::from_utf8(&bytes) {
-        Ok(t) => t.to_string(),
-        Err(e) => {
-            return Err(CliError(format!(
-                "{name}: not valid UTF-8 (at byte {})",
-                e.valid_up_to()
-            )));
-        }
     };
+    let (text, encoding) = (decoded.text, decoded.encoding);
+    let deadline = args
+        .timeout
+        .map(|s| std::time::Instant::now() + std::time::Duration::from_secs_f64(s));
+    let timeout = format!(
+        "{name}: timed out after {} s; not checked",
+        args.timeout.unwrap_or_default()
+    );
+    let timed_out = |_| CliError(timeout.clone());
     let doc = attach(
         Document::new(name.clone(), text.clone(), format),
         file_path(input).as_deref(),
     );
     let wants_fix = args.fix || output == OutputFormat::Diff;
     if !wants_fix {
-        let diagnostics = checker.check(&doc);
+        let diagnostics = checker.check_within(&doc, deadline).map_err(timed_out)?;
         return Ok(Some(Checked {
             name,
             path: file_path(input),
@@ -387,14 +392,15 @@ fn check_input(
             text,
             diagnostics,
             applied: 0,
+            encoding,
         }));
     }
-    let fixed = fix_document(checker, &doc, allowed);
+    let fixed = fix_document_within(checker, &doc, allowed, deadline).map_err(timed_out)?;
     if write {
         if let Input::File(path) = input
             && fixed.text != text
         {
-            write_atomically(path, &bytes, &fixed.text)?;
+            write_atomically(path, &bytes, &encode(&fixed.text, encoding))?;
         }
         Ok(Some(Checked {
             name,
@@ -405,6 +411,7 @@ fn check_input(
             fixed: fixed.text,
             diagnostics: fixed.remaining,
             applied: fixed.applied,
+            encoding,
         }))
     } else {
         // Report the findings in the text as it is; the diff shows the fixes.
@@ -412,11 +419,12 @@ fn check_input(
             name,
             path: file_path(input),
             format,
-            diagnostics: checker.check(&doc),
+            diagnostics: checker.check_within(&doc, deadline).map_err(timed_out)?,
             original: text.clone(),
             text,
             fixed: fixed.text,
             applied: 0,
+            encoding,
         }))
     }
 }
@@ -426,9 +434,4 @@ fn file_path(input: &Input) -> Option<PathBuf> {
         Input::Stdin => None,
         Input::File(path) => Some(path.clone()),
     }
-}
-
-/// A file is binary when its first 8 KiB hold a NUL byte (as git decides).
-fn is_binary(bytes: &[u8]) -> bool {
-    bytes[..bytes.len().min(8192)].contains(&0)
 }

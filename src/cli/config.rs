@@ -217,7 +217,16 @@ impl Settings {
     /// Reads the configuration file at `path` (absolute).
     pub fn read(path: &Path) -> Result<Self, CliError> {
         let name = display(path);
-        let text = std::fs::read_to_string(path).map_err(|e| CliError::io(&name, &e))?;
+        let bytes = std::fs::read(path).map_err(|e| CliError::io(&name, &e))?;
+        let text = String::from_utf8(bytes).map_err(|e| {
+            let valid = e.utf8_error().valid_up_to();
+            let line = e.as_bytes()[..valid]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count()
+                + 1;
+            CliError(format!("{name}:{line}: not valid UTF-8"))
+        })?;
         let root = path.parent().map_or_else(|| PathBuf::from("/"), normalize);
         Settings::parse(&text, &name, path, root)
     }

@@ -10,6 +10,7 @@ mod glossary;
 mod output;
 mod pairing;
 mod progress;
+mod read;
 mod rules;
 mod write;
 
@@ -48,9 +49,15 @@ fn describe_io(err: &std::io::Error) -> String {
         IsADirectory => "is a directory".into(),
         _ => {
             let s = err.to_string();
-            match s.find(" (os error") {
-                Some(i) => s[..i].to_string(),
-                None => s,
+            let s = match s.find(" (os error") {
+                Some(i) => &s[..i],
+                None => &s,
+            };
+            // "Too many levels of symbolic links" → "too many ...".
+            let mut chars = s.chars();
+            match chars.next() {
+                Some(first) => first.to_lowercase().chain(chars).collect(),
+                None => String::new(),
             }
         }
     }

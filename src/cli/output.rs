@@ -10,6 +10,7 @@ use std::io::{IsTerminal, Write};
 
 use super::CliError;
 use super::args::{CheckArgs, ColorChoice, OutputFormat};
+use super::read::Encoding;
 use salin::Diagnostic;
 use salin::report::{
     FileReport, Summary, TextOptions, gitlab_issues, json_diagnostics, render_github, render_junit,
@@ -30,6 +31,9 @@ pub struct Checked {
     pub fixed: String,
     pub diagnostics: Vec<Diagnostic>,
     pub applied: usize,
+    /// The encoding read, and written back (`original` encoded in it gives
+    /// the bytes as read).
+    pub encoding: Encoding,
 }
 
 impl Checked {

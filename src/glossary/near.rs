@@ -25,6 +25,11 @@ pub fn max_distance(len: usize) -> usize {
     }
 }
 
+/// Words longer than this (in characters) are neither indexed nor looked
+/// up: no name is that long, and the deletion neighbourhood of a word costs
+/// time cubic in its length (a 100,000-letter "word" would never finish).
+pub const MAX_NEAR_LEN: usize = 64;
+
 #[derive(Debug, Default)]
 pub struct NearIndex {
     /// (hash of a deletion variant, form id), sorted.
@@ -50,7 +55,7 @@ impl NearIndex {
             chars.clear();
             chars.extend(form.words[0].chars());
             let d = max_distance(chars.len());
-            if d > 0 {
+            if d > 0 && chars.len() <= MAX_NEAR_LEN {
                 deletion_hashes(&chars, d, &mut |h| entries.push((h, id as u32)));
             }
         }
@@ -76,10 +81,13 @@ impl NearIndex {
     /// Single-word forms that may be within the allowed distance of `folded`
     /// (to be verified by the caller), without duplicates.
     pub fn candidates(&self, folded: &str) -> Vec<u32> {
+        let mut out: Vec<u32> = Vec::new();
+        if folded.len() > 4 * (MAX_NEAR_LEN + 2) {
+            return out; // more than MAX_NEAR_LEN + 2 characters
+        }
         let word: Vec<char> = folded.chars().collect();
         let d = max_distance(word.len());
-        let mut out: Vec<u32> = Vec::new();
-        if d == 0 || self.entries.is_empty() {
+        if d == 0 || self.entries.is_empty() || word.len() > MAX_NEAR_LEN + d {
             return out;
         }
         deletion_hashes(&word, d, &mut |h| {

@@ -39,9 +39,10 @@ pub fn render_text(file: &FileReport<'_>, options: TextOptions) -> String {
     .term_width(options.width)
     .decor_style(DecorStyle::Ascii);
     let index = file.line_index();
+    let mut columns = Columns::default();
     let mut out = String::new();
     for d in file.diagnostics {
-        render_one(&mut out, &renderer, file, &index, d, options);
+        render_one(&mut out, &renderer, file, &index, &mut columns, d, options);
         out.push_str("\n\n");
     }
     out
@@ -55,19 +56,75 @@ fn level(severity: Severity) -> Level<'static> {
     }
 }
 
+/// Lines longer than this are cut to a window around the finding before
+/// rendering, so that many findings on one huge line (a minified file, a
+/// 50 MB paragraph) cost time in proportion to the findings, not to the
+/// findings times the line.
+const LONG_LINE: usize = 4096;
+
+/// The window of `start..end` (a line range of `source`) to show around
+/// `span`: the whole range when it is not long, else `margin` bytes on each
+/// side of the span, on character boundaries.
+fn window(
+    source: &str,
+    start: usize,
+    end: usize,
+    span: std::ops::Range<usize>,
+    margin: usize,
+) -> (usize, usize) {
+    if end - start <= LONG_LINE {
+        return (start, end);
+    }
+    let mut from = span.start.saturating_sub(margin).max(start);
+    while !source.is_char_boundary(from) {
+        from -= 1;
+    }
+    let mut to = span.end.saturating_add(margin).min(end);
+    while !source.is_char_boundary(to) {
+        to += 1;
+    }
+    (from, to)
+}
+
+/// The 1-based character column of offsets met in increasing order, counted
+/// from where the last one was (findings come sorted by position).
+#[derive(Default)]
+struct Columns {
+    line: usize,
+    offset: usize,
+    column: usize,
+}
+
+impl Columns {
+    fn column(&mut self, source: &str, line: usize, line_start: usize, offset: usize) -> usize {
+        if self.column == 0 || line != self.line || offset < self.offset || self.offset < line_start
+        {
+            self.line = line;
+            self.offset = line_start;
+            self.column = 1;
+        }
+        self.column += source[self.offset..offset].chars().count();
+        self.offset = offset;
+        self.column
+    }
+}
+
 fn render_one(
     out: &mut String,
     renderer: &Renderer,
     file: &FileReport<'_>,
     index: &LineIndex,
+    columns: &mut Columns,
     d: &Diagnostic,
     options: TextOptions,
 ) {
     let source = file.source;
     let first = index.line_of(d.span.start);
     let last = index.line_of(d.span.end);
-    let start = index.line_range(source, first).start;
-    let end = index.line_range(source, last).end;
+    let line_start = index.line_range(source, first).start;
+    let line_end = index.line_range(source, last).end;
+    let margin = options.width.max(100) * 8;
+    let (start, end) = window(source, line_start, line_end, d.span.clone(), margin);
     let lines = &source[start..end];
     let local = (d.span.start - start)..(d.span.end - start);
     let label = d.suggestion.as_ref().map(|s| format!("write `{s}`"));
@@ -80,7 +137,26 @@ fn render_one(
                 .path(file.path)
                 .annotation(AnnotationKind::Primary.span(local).label(label)),
         );
-    out.push_str(&renderer.render(&[group]));
+    let rendered = renderer.render(&[group]);
+    if start == line_start {
+        out.push_str(&rendered);
+    } else {
+        // A cut line: the snippet counted the column from the cut; put the
+        // column in the line back in the ` --> path:line:column` header.
+        let mut line_start = line_start;
+        if first == 0 && source.starts_with('\u{feff}') {
+            line_start = line_start.max(3);
+        }
+        let column = columns.column(source, first, line_start, d.span.start);
+        let cut = source[start..d.span.start].chars().count() + 1;
+        let line = first + 1;
+        let path = file.path;
+        out.push_str(&rendered.replacen(
+            &format!("{path}:{line}:{cut}\n"),
+            &format!("{path}:{line}:{column}\n"),
+            1,
+        ));
+    }
     if let Some(fix) = &d.fix {
         render_fix(out, source, index, fix, options);
     }
@@ -92,8 +168,13 @@ fn render_fix(out: &mut String, source: &str, index: &LineIndex, fix: &Fix, opti
     let range = fix.range();
     let first = index.line_of(range.start);
     let last = index.line_of(range.end);
-    let start = index.line_range(source, first).start;
-    let end = index.line_range(source, last).end;
+    let (start, end) = window(
+        source,
+        index.line_range(source, first).start,
+        index.line_range(source, last).end,
+        range.clone(),
+        options.width.max(100) * 8,
+    );
     let old = &source[start..end];
     let mut new = String::with_capacity(old.len());
     let mut pos = start;
