@@ -661,3 +661,36 @@ fn fuzz_regression_multi_line_unused_suppression() {
         assert_eq!(again.applied, 0);
     }
 }
+
+/// Billion laughs: each level aliases the one before nine times. Aliases are
+/// references, never expanded, so the file is checked as the few values it
+/// spells out (the `--timeout` only guards the test against a regression).
+#[test]
+fn yaml_alias_bombs_do_not_explode() {
+    let dir = TempDir::new().unwrap();
+    let mut yaml = String::from("tl:\n  l0: &l0\n    laugh: \"tawa\"\n");
+    for level in 1..=9 {
+        yaml.push_str(&format!("  l{level}: &l{level}\n"));
+        for _ in 0..9 {
+            yaml.push_str(&format!("    - *l{}\n", level - 1));
+        }
+    }
+    yaml.push_str("  greeting: \"Ang pag -unlad ng bayan.\"\n");
+    let path = dir.path().join("tl.yml");
+    fs::write(&path, &yaml).unwrap();
+    let out = run(
+        dir.path(),
+        &["--timeout", "20", "--format", "jsonl", "tl.yml"],
+    );
+    assert_eq!(stderr(&out), "");
+    assert_eq!(out.status.code(), Some(1));
+    let report = stdout(&out);
+    let lines: Vec<&str> = report.lines().collect();
+    assert_eq!(lines.len(), 1, "{lines:?}");
+    assert!(
+        lines[0].contains("\"rule\":\"hyphen-spacing\""),
+        "{}",
+        lines[0]
+    );
+    assert_eq!(fs::read_to_string(&path).unwrap(), yaml);
+}
