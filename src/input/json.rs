@@ -8,7 +8,7 @@
 use std::ops::Range;
 
 use super::Segment;
-use super::l10n::{Escape, Unit, UnitKind, push_value};
+use super::l10n::{Escape, Unit, UnitKind, unit_segments};
 
 /// The units and prose segments of a JSON file.
 pub(super) fn parse(text: &str, body: usize) -> (Vec<Segment>, Vec<Unit>) {
@@ -18,19 +18,7 @@ pub(super) fn parse(text: &str, body: usize) -> (Vec<Segment>, Vec<Unit>) {
     };
     let mut units = Vec::new();
     let _ = s.value("", &mut units);
-    let mut segments = Vec::new();
-    for (block, unit) in units.iter().enumerate() {
-        for p in &unit.pieces {
-            push_value(
-                text,
-                p.clone(),
-                Escape::Backslash,
-                block as u32,
-                &mut segments,
-            );
-        }
-    }
-    (segments, units)
+    (unit_segments(text, &units, Escape::Backslash), units)
 }
 
 struct Scanner<'a> {

@@ -98,6 +98,17 @@ pub enum Escape {
     Xml,
 }
 
+/// The prose segments of every unit's value pieces, one block per unit.
+pub fn unit_segments(text: &str, units: &[Unit], escape: Escape) -> Vec<Segment> {
+    let mut segments = Vec::new();
+    for (block, unit) in units.iter().enumerate() {
+        for p in &unit.pieces {
+            push_value(text, p.clone(), escape, block as u32, &mut segments);
+        }
+    }
+    segments
+}
+
 /// Pushes the prose segments of the value piece `range`: the runs between
 /// escapes, so that no rule checks or fixes across one.
 pub fn push_value(

@@ -11,7 +11,7 @@
 use std::ops::Range;
 
 use super::Segment;
-use super::l10n::{Escape, Unit, UnitKind, push_value};
+use super::l10n::{Escape, Unit, UnitKind, unit_segments};
 
 #[derive(Default)]
 struct Entry {
@@ -129,19 +129,7 @@ pub(super) fn parse(text: &str, body: usize) -> (Vec<Segment>, Vec<Unit>) {
     if seen_str {
         finish(text, entry, &mut units);
     }
-    let mut segments = Vec::new();
-    for (block, unit) in units.iter().enumerate() {
-        for p in &unit.pieces {
-            push_value(
-                text,
-                p.clone(),
-                Escape::Backslash,
-                block as u32,
-                &mut segments,
-            );
-        }
-    }
-    (segments, units)
+    (unit_segments(text, &units, Escape::Backslash), units)
 }
 
 /// The content range of the quoted string at `at` on a line ending at `end`.

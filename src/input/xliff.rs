@@ -9,7 +9,7 @@ use quick_xml::Reader;
 use quick_xml::events::Event;
 
 use super::Segment;
-use super::l10n::{Escape, Unit, UnitKind, push_value};
+use super::l10n::{Escape, Unit, UnitKind, unit_segments};
 
 /// The units and prose segments of an XLIFF file.
 pub(super) fn parse(text: &str, body: usize) -> (Vec<Segment>, Vec<Unit>) {
@@ -100,13 +100,7 @@ pub(super) fn parse(text: &str, body: usize) -> (Vec<Segment>, Vec<Unit>) {
             _ => {}
         }
     }
-    let mut segments = Vec::new();
-    for (block, unit) in units.iter().enumerate() {
-        for p in &unit.pieces {
-            push_value(text, p.clone(), Escape::Xml, block as u32, &mut segments);
-        }
-    }
-    (segments, units)
+    (unit_segments(text, &units, Escape::Xml), units)
 }
 
 fn push(
