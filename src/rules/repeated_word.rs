@@ -124,10 +124,12 @@ impl Rule for RepeatedWord {
 
 /// Equal ignoring case, without allocating.
 fn same_word(a: &str, b: &str) -> bool {
-    a.len() == b.len() && a.eq_ignore_ascii_case(b)
-        || a.chars()
-            .flat_map(char::to_lowercase)
-            .eq(b.chars().flat_map(char::to_lowercase))
+    if a.is_ascii() && b.is_ascii() {
+        return a.eq_ignore_ascii_case(b);
+    }
+    a.chars()
+        .flat_map(char::to_lowercase)
+        .eq(b.chars().flat_map(char::to_lowercase))
 }
 
 /// Words whose reduplication is written with a hyphen, and never as two
@@ -157,9 +159,15 @@ const REDUPLICATED: &[(&str, &[&str])] = &[
 ];
 
 fn is_spaced_reduplication(left: &str, right: &str) -> bool {
-    REDUPLICATED
-        .iter()
-        .any(|(l, rights)| *l == left && rights.contains(&right))
+    // Most words are no left part: answer them by length and first letter
+    // before comparing strings.
+    let first = left.as_bytes().first().copied();
+    REDUPLICATED.iter().any(|(l, rights)| {
+        l.len() == left.len()
+            && l.as_bytes().first().copied() == first
+            && *l == left
+            && rights.contains(&right)
+    })
 }
 
 /// `araw araw` → `araw-araw`.
@@ -378,6 +386,14 @@ mod tests {
         ] {
             assert_silent(text);
         }
+    }
+
+    #[test]
+    fn same_word_ignores_case_in_any_script() {
+        assert!(super::same_word("Award", "award"));
+        assert!(!super::same_word("Award", "Aware"));
+        assert!(super::same_word("Ñino", "ñino"));
+        assert!(!super::same_word("Ñino", "nino"));
     }
 
     #[test]
