@@ -288,6 +288,32 @@ fn bytes_read(pid: u32) -> u64 {
         .unwrap_or(0)
 }
 
+/// Starts `salin check --fix NAME` in `dir` and returns once it has read
+/// `len` bytes (so the test can change the file while salin checks it).
+fn spawn_fix_and_wait_for_read(dir: &Path, name: &str, len: usize) -> std::process::Child {
+    let child = std::process::Command::new(assert_cmd::cargo::cargo_bin("salin"))
+        .current_dir(dir)
+        .args([
+            "check",
+            "--isolated",
+            "--no-dictionary",
+            "--fix",
+            "--format",
+            "json",
+            name,
+        ])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let started = Instant::now();
+    while bytes_read(child.id()) < len as u64 {
+        assert!(started.elapsed() < Duration::from_secs(60));
+        std::thread::sleep(Duration::from_millis(1));
+    }
+    child
+}
+
 // Timing-dependent (salin must still be checking when the file changes):
 // run with `cargo test --test hostile -- --ignored` on an idle machine.
 #[test]
@@ -298,27 +324,8 @@ fn a_file_changed_while_checking_is_not_overwritten() {
     // Big enough that checking takes a while after the file was read.
     let text = "Ang pag -unlad ng bayan ay Award Award.\n".repeat(60_000);
     fs::write(&path, &text).unwrap();
-    let child = std::process::Command::new(assert_cmd::cargo::cargo_bin("salin"))
-        .current_dir(dir.path())
-        .args([
-            "check",
-            "--isolated",
-            "--no-dictionary",
-            "--fix",
-            "--format",
-            "json",
-            "busy.txt",
-        ])
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    // Wait until salin has read the whole file, then change it.
-    let started = Instant::now();
-    while bytes_read(child.id()) < text.len() as u64 {
-        assert!(started.elapsed() < Duration::from_secs(60));
-        std::thread::sleep(Duration::from_millis(1));
-    }
+    // Change the file once salin has read all of it.
+    let child = spawn_fix_and_wait_for_read(dir.path(), "busy.txt", text.len());
     let edited = format!("{text}Dagdag na linya.\n");
     fs::write(&path, &edited).unwrap();
     let out = child.wait_with_output().unwrap();
@@ -336,26 +343,8 @@ fn a_file_deleted_while_checking_is_not_recreated() {
     let path = dir.path().join("gone.txt");
     let text = "Ang pag -unlad ng bayan ay Award Award.\n".repeat(60_000);
     fs::write(&path, &text).unwrap();
-    let child = std::process::Command::new(assert_cmd::cargo::cargo_bin("salin"))
-        .current_dir(dir.path())
-        .args([
-            "check",
-            "--isolated",
-            "--no-dictionary",
-            "--fix",
-            "--format",
-            "json",
-            "gone.txt",
-        ])
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    let started = Instant::now();
-    while bytes_read(child.id()) < text.len() as u64 {
-        assert!(started.elapsed() < Duration::from_secs(60));
-        std::thread::sleep(Duration::from_millis(1));
-    }
+    // Change the file once salin has read all of it.
+    let child = spawn_fix_and_wait_for_read(dir.path(), "gone.txt", text.len());
     fs::remove_file(&path).unwrap();
     let out = child.wait_with_output().unwrap();
     assert_eq!(out.status.code(), Some(2));
