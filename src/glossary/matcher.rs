@@ -130,7 +130,7 @@ pub fn find_matches(source: &str, tokens: &[Token], glossary: &Glossary) -> Vec<
 
 /// `Glossary::key(word)` written into `buf`, without allocating for ASCII
 /// words.
-fn write_key(word: &str, buf: &mut String) {
+pub(crate) fn write_key(word: &str, buf: &mut String) {
     buf.clear();
     if word.is_ascii() {
         buf.push_str(word);

@@ -20,7 +20,7 @@ use std::path::Path;
 
 pub use error::GlossaryError;
 pub use matcher::{Match, find_matches};
-pub(crate) use matcher::{name_tokens, normalize_gap, normalize_word, split_form};
+pub(crate) use matcher::{name_tokens, normalize_gap, normalize_word, split_form, write_key};
 pub use near::NearIndex;
 
 use crate::lexicon::set::FnvBuild;
@@ -335,6 +335,11 @@ impl Glossary {
     /// The multi-word form `folded` spells without its spaces (`CarlZeiss`).
     pub(crate) fn joined_form(&self, folded: &str) -> Option<u32> {
         self.joined.get(folded).copied()
+    }
+
+    /// Whether any multi-word accepted form exists (to run together).
+    pub(crate) fn has_joined_forms(&self) -> bool {
+        !self.joined.is_empty()
     }
 
     /// Whether `folded` is a word of some glossary form.

@@ -4,35 +4,39 @@
 use super::Segment;
 
 /// Pushes the parts of `seg` that are not links onto `out`.
+///
+/// A link chunk holds a `.`, `:` or `@`, so only the white-space-delimited
+/// chunks around those bytes are looked at: most prose has a few, at the
+/// ends of sentences.
 pub(super) fn split_out_links(text: &str, seg: Segment, out: &mut Vec<Segment>) {
     let slice = &text[seg.range.clone()];
-    let mut start = seg.range.start;
-    let mut chunk_start = None;
-    for (i, c) in slice
-        .char_indices()
-        .chain(std::iter::once((slice.len(), ' ')))
-    {
-        if c.is_whitespace() {
-            if let Some(cs) = chunk_start.take() {
-                let chunk = &slice[cs..i];
-                if is_link(chunk) {
-                    let abs = seg.range.start + cs;
-                    if abs > start {
-                        out.push(Segment {
-                            range: start..abs,
-                            ..seg.clone()
-                        });
-                    }
-                    start = seg.range.start + i;
-                }
+    let mut start = 0; // first byte of `slice` not yet pushed
+    let mut from = 0; // where the search for the next mark resumes
+    while let Some(found) = memchr::memchr3(b'.', b':', b'@', &slice.as_bytes()[from..]) {
+        let mark = from + found;
+        let chunk_start = slice[..mark]
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| c.is_whitespace())
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let chunk_end = slice[mark..]
+            .char_indices()
+            .find(|&(_, c)| c.is_whitespace())
+            .map_or(slice.len(), |(i, _)| mark + i);
+        if is_link(&slice[chunk_start..chunk_end]) {
+            if chunk_start > start {
+                out.push(Segment {
+                    range: seg.range.start + start..seg.range.start + chunk_start,
+                    ..seg.clone()
+                });
             }
-        } else if chunk_start.is_none() {
-            chunk_start = Some(i);
+            start = chunk_end;
         }
+        from = chunk_end;
     }
-    if start < seg.range.end {
+    if start < slice.len() {
         out.push(Segment {
-            range: start..seg.range.end,
+            range: seg.range.start + start..seg.range.end,
             ..seg
         });
     }

@@ -1,8 +1,12 @@
 //! A constant set of words, looked up in one hash and one comparison.
 //!
-//! The word lists are checked for every word of every document; a binary
-//! search over them spent most of its time in `memcmp`. The set is built on
-//! first use from the sorted list the source keeps for people to read.
+//! The word lists are checked for every word of every document. A binary
+//! search over them spent most of its time in `memcmp`, and even a hash set
+//! of strings pays for a `memcmp` call per probe; so words of up to 15 bytes
+//! (all but a handful) are packed into one `u128` with their length, and the
+//! set is an open-addressing table of those integers: a probe is a multiply,
+//! a load and an integer comparison. The set is built on first use from the
+//! sorted list the source keeps for people to read.
 
 use std::collections::HashSet;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -33,32 +37,98 @@ impl Hasher for Fnv {
 
 pub type FnvBuild = BuildHasherDefault<Fnv>;
 
+/// Longest word (in bytes) that is packed into an integer.
+const PACKED_MAX: usize = 15;
+
+/// `word` (1 to 15 bytes) as an integer: its bytes, little-endian, and its
+/// length in the top byte. Never 0, the empty slot.
+fn pack(word: &[u8]) -> u128 {
+    let mut buf = [0u8; 16];
+    buf[..word.len()].copy_from_slice(word);
+    buf[15] = word.len() as u8;
+    u128::from_le_bytes(buf)
+}
+
+fn slot_of(key: u128, mask: usize) -> usize {
+    let mixed = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
+    (mixed.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 32) as usize & mask
+}
+
+struct Table {
+    /// Packed words by linear probing; 0 is an empty slot.
+    slots: Box<[u128]>,
+    mask: usize,
+    /// Words too long to pack.
+    long: HashSet<&'static str, FnvBuild>,
+    /// Longest word: longer keys are rejected without hashing.
+    max_len: usize,
+}
+
+impl Table {
+    fn new(words: &[&'static str]) -> Self {
+        let size = (words.len() * 2).next_power_of_two().max(4);
+        let mut slots = vec![0u128; size].into_boxed_slice();
+        let mask = size - 1;
+        let mut long = HashSet::default();
+        for w in words.iter().filter(|w| !w.is_empty()) {
+            if w.len() > PACKED_MAX {
+                long.insert(*w);
+                continue;
+            }
+            let key = pack(w.as_bytes());
+            let mut i = slot_of(key, mask);
+            while slots[i] != 0 && slots[i] != key {
+                i = (i + 1) & mask;
+            }
+            slots[i] = key;
+        }
+        let max_len = words.iter().map(|w| w.len()).max().unwrap_or(0);
+        Table {
+            slots,
+            mask,
+            long,
+            max_len,
+        }
+    }
+
+    fn contains(&self, word: &str) -> bool {
+        let len = word.len();
+        if len == 0 || len > self.max_len {
+            return false;
+        }
+        if len > PACKED_MAX {
+            return self.long.contains(word);
+        }
+        let key = pack(word.as_bytes());
+        let mut i = slot_of(key, self.mask);
+        loop {
+            match self.slots[i] {
+                0 => return false,
+                k if k == key => return true,
+                _ => i = (i + 1) & self.mask,
+            }
+        }
+    }
+}
+
 /// A lazily built set over a static word list.
 pub struct WordSet {
     words: &'static [&'static str],
-    set: OnceLock<HashSet<&'static str, FnvBuild>>,
-    /// Longest word: longer keys are rejected without hashing.
-    max_len: OnceLock<usize>,
+    table: OnceLock<Table>,
 }
 
 impl WordSet {
     pub const fn new(words: &'static [&'static str]) -> Self {
         WordSet {
             words,
-            set: OnceLock::new(),
-            max_len: OnceLock::new(),
+            table: OnceLock::new(),
         }
     }
 
     pub fn contains(&self, word: &str) -> bool {
-        let max = *self
-            .max_len
-            .get_or_init(|| self.words.iter().map(|w| w.len()).max().unwrap_or(0));
-        word.len() <= max
-            && self
-                .set
-                .get_or_init(|| self.words.iter().copied().collect())
-                .contains(word)
+        self.table
+            .get_or_init(|| Table::new(self.words))
+            .contains(word)
     }
 
     /// The words, as listed.
@@ -78,6 +148,41 @@ mod tests {
         assert!(SET.contains("mga"));
         assert!(!SET.contains("mg"));
         assert!(!SET.contains("mgaa"));
+        assert!(!SET.contains(""));
         assert_eq!(SET.words().len(), 3);
+    }
+
+    static MIXED: WordSet = WordSet::new(&[
+        "a",
+        "fifteen-letters",
+        "sixteen-letters!",
+        "pakikipagtulungan",
+        "ñ",
+    ]);
+
+    #[test]
+    fn packed_and_long_words() {
+        for w in MIXED.words() {
+            assert!(MIXED.contains(w), "{w}");
+        }
+        assert!(!MIXED.contains("a\0"));
+        assert!(!MIXED.contains("fifteen-letterz"));
+        assert!(!MIXED.contains("sixteen-letters?"));
+        assert!(!MIXED.contains("pakikipagtulunga"));
+        assert!(!MIXED.contains("n"));
+    }
+
+    #[test]
+    fn every_listed_word_is_found_and_its_neighbours_are_not() {
+        let words: Vec<String> = (0..500).map(|i| format!("w{i}")).collect();
+        let words: &'static [&'static str] = Vec::leak(
+            words
+                .into_iter()
+                .map(|w| &*String::leak(w))
+                .collect::<Vec<_>>(),
+        );
+        let set = WordSet::new(words);
+        assert!(words.iter().all(|w| set.contains(w)));
+        assert!((500..1000).all(|i| !set.contains(&format!("w{i}"))));
     }
 }

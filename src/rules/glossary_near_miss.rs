@@ -8,7 +8,7 @@ use super::glossary_case::note;
 use super::{Context, Rule, RuleMeta, declare_rule};
 use crate::diagnostic::{Diagnostic, Edit, Fix};
 use crate::glossary::near::max_distance;
-use crate::glossary::{Glossary, Role, normalize_gap};
+use crate::glossary::{Glossary, Role, normalize_gap, write_key};
 use crate::lexicon::set::FnvBuild;
 use crate::text::Token;
 use crate::text::tokens::{fold, starts_upper};
@@ -76,11 +76,12 @@ impl Rule for GlossaryNearMiss {
                 covered[t] = Some((m.tokens.start, m.tokens.len()));
             }
         }
-        let scan = Scan {
+        let mut scan = Scan {
             ctx,
             glossary,
             tokens,
             covered: &covered,
+            key: String::new(),
         };
         let mut i = 0;
         while i < tokens.len() {
@@ -105,10 +106,12 @@ struct Scan<'a, 'c> {
     glossary: &'a Glossary,
     tokens: &'a [Token],
     covered: &'a [Option<(usize, usize)>],
+    /// Scratch buffer for folded words: most words need no key of their own.
+    key: String,
 }
 
-impl Scan<'_, '_> {
-    fn word(&self, i: usize) -> &str {
+impl<'a> Scan<'a, '_> {
+    fn word(&self, i: usize) -> &'a str {
         &self.ctx.source[self.tokens[i].range.clone()]
     }
 
@@ -126,12 +129,16 @@ impl Scan<'_, '_> {
     }
 
     /// A multi-word name written as one word: `CarlZeiss`.
-    fn joined(&self, i: usize) -> Option<Diagnostic> {
-        let form = self.glossary.joined_form(&Glossary::key(self.word(i)))?;
+    fn joined(&mut self, i: usize) -> Option<Diagnostic> {
+        if !self.glossary.has_joined_forms() {
+            return None;
+        }
+        write_key(self.word(i), &mut self.key);
+        let form = self.glossary.joined_form(&self.key)?;
         Some(self.diagnostic(self.tokens[i].range.clone(), form, "lacks the spaces of"))
     }
 
-    fn single_word(&self, i: usize) -> Option<Diagnostic> {
+    fn single_word(&mut self, i: usize) -> Option<Diagnostic> {
         let word = self.word(i);
         if !starts_upper(word) || word.contains(['\'', '\u{2019}']) {
             return None;
@@ -143,12 +150,16 @@ impl Scan<'_, '_> {
         if self.ctx.starts_sentence(start) {
             return None;
         }
-        let key = Glossary::key(word);
-        let form = cached(self.glossary, key.clone(), |key| self.closest(key))?;
+        let mut key = std::mem::take(&mut self.key);
+        write_key(word, &mut key);
+        let form = cached(self.glossary, &key, |key| self.closest(key));
+        self.key = key;
+        let form = form?;
+        let key = &self.key;
         // Written in lower case elsewhere in the document, it is an ordinary
         // word (`bagong`, `status`), whatever name it resembles. (These scans
         // run only for the rare words that resemble a name.)
-        if self.ctx.line_is_upper_case(start) || occurs_in_lower_case(self.ctx.source, &key) {
+        if self.ctx.line_is_upper_case(start) || occurs_in_lower_case(self.ctx.source, key) {
             return None;
         }
         Some(self.diagnostic(
@@ -183,14 +194,19 @@ impl Scan<'_, '_> {
 
     /// A multi-word glossary name whose first word is exact and whose whole
     /// text is within the allowed distance: `Takeda Pharmaceuticals`.
-    fn multi_word(&self, i: usize) -> Option<(usize, Diagnostic)> {
+    fn multi_word(&mut self, i: usize) -> Option<(usize, Diagnostic)> {
         let first_word = self.word(i);
         if !starts_upper(first_word) {
             return None;
         }
-        let first = Glossary::key(first_word);
+        write_key(first_word, &mut self.key);
+        let candidates = self.glossary.forms_starting_with(&self.key);
+        if candidates.is_empty() {
+            return None;
+        }
+        let first = self.key.clone();
         let mut best: Option<(usize, usize, u32)> = None;
-        for &f in self.glossary.forms_starting_with(&first) {
+        for &f in candidates {
             let form = self.glossary.form(f);
             let n = form.words.len();
             if n < 2 || i + n > self.tokens.len() || form.role == Role::Forbidden {
@@ -263,7 +279,7 @@ thread_local! {
 
 fn cached(
     glossary: &Glossary,
-    key: String,
+    key: &str,
     compute: impl FnOnce(&str) -> Option<u32>,
 ) -> Option<u32> {
     CACHE.with(|cell| {
@@ -272,11 +288,11 @@ fn cached(
             cache.0 = glossary.id();
             cache.1.clear();
         }
-        if let Some(&hit) = cache.1.get(&key) {
+        if let Some(&hit) = cache.1.get(key) {
             return hit;
         }
-        let result = compute(&key);
-        cache.1.insert(key, result);
+        let result = compute(key);
+        cache.1.insert(key.to_owned(), result);
         result
     })
 }

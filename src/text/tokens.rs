@@ -31,7 +31,11 @@ impl Token {
 
 /// Letters, digits, combining marks, and the invisible soft hyphen (U+00AD)
 /// that typesetting leaves inside words (`na\u{ad}ting`).
+#[inline]
 pub fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
     c.is_alphanumeric() || is_combining_mark(c) || c == '\u{ad}'
 }
 
@@ -40,42 +44,59 @@ fn is_apostrophe(c: char) -> bool {
 }
 
 /// Tokenise `source[range]`, returning tokens with absolute offsets.
+///
+/// Runs over bytes: ASCII (most of any text, even Filipino) is classified
+/// with a table lookup, and only non-ASCII characters are decoded.
 pub fn tokenize(source: &str, range: Range<usize>, out: &mut Vec<Token>) {
     let text = &source[range.clone()];
+    let bytes = text.as_bytes();
     let base = range.start;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    let mut i = 0;
+    while i < bytes.len() {
+        let (c, len) = char_at(text, i);
         if !is_word_char(c) {
+            i += len;
             continue;
         }
-        let mut end = i + c.len_utf8();
+        let start = i;
         let mut has_letter = c.is_alphabetic();
-        while let Some(&(j, d)) = chars.peek() {
+        i += len;
+        while i < bytes.len() {
+            let (d, len) = char_at(text, i);
             if is_word_char(d) {
                 has_letter |= d.is_alphabetic();
-                end = j + d.len_utf8();
-                chars.next();
-            } else if is_apostrophe(d) {
-                // Keep the apostrophe only when a word character follows it.
-                let after = text[j + d.len_utf8()..].chars().next();
-                if after.is_some_and(is_word_char) {
-                    chars.next();
-                    end = j + d.len_utf8();
-                } else {
-                    break;
-                }
+                i += len;
+            } else if is_apostrophe(d)
+                && i + len < bytes.len()
+                && is_word_char(char_at(text, i + len).0)
+            {
+                // An apostrophe stays only when a word character follows it.
+                i += len;
             } else {
                 break;
             }
         }
         out.push(Token {
-            range: base + i..base + end,
+            range: base + start..base + i,
             kind: if has_letter {
                 TokenKind::Word
             } else {
                 TokenKind::Number
             },
         });
+    }
+}
+
+/// The character starting at byte `i` of `text` (a char boundary) and its
+/// length, with no decoding for ASCII.
+#[inline(always)]
+fn char_at(text: &str, i: usize) -> (char, usize) {
+    let b = text.as_bytes()[i];
+    if b < 0x80 {
+        (char::from(b), 1)
+    } else {
+        let c = text[i..].chars().next().expect("i is a char boundary");
+        (c, c.len_utf8())
     }
 }
 
