@@ -124,13 +124,14 @@ impl Checker {
             tokenize(&doc.text, s.range.clone(), &mut tokens);
             all_tokens.push(tokens);
         }
-        let language = language_of(&doc.text, &all_tokens);
+        let (language, english_words) = language_of(&doc.text, &all_tokens);
         let shared = DocumentContext {
             source: &doc.text,
             segments: &doc.segments,
             glossary: &self.glossary,
             dictionary: self.dictionary.as_deref(),
             language: &language,
+            english_words: &english_words,
         };
         let skipped = |unit: Option<&crate::input::Unit>| {
             !self.include_fuzzy && unit.is_some_and(|u| u.fuzzy)
@@ -197,10 +198,20 @@ impl std::fmt::Display for TimedOut {
 impl std::error::Error for TimedOut {}
 
 /// Counts Filipino and English function words, to tell a Filipino document
-/// from an English one.
-fn language_of(text: &str, tokens: &[Vec<Token>]) -> DocLanguage {
+/// from an English one; and the English function words of each segment.
+fn language_of(text: &str, tokens: &[Vec<Token>]) -> (DocLanguage, Vec<u32>) {
     let mut language = DocLanguage::default();
-    for t in tokens.iter().flatten() {
+    let mut per_segment = Vec::with_capacity(tokens.len());
+    for segment in tokens {
+        let english = language.english;
+        tally(text, segment, &mut language);
+        per_segment.push((language.english - english) as u32);
+    }
+    (language, per_segment)
+}
+
+fn tally(text: &str, tokens: &[Token], language: &mut DocLanguage) {
+    for t in tokens {
         let word = t.text(text);
         if word.len() > 8 || !word.is_ascii() {
             continue; // every function word is short and ASCII
@@ -216,5 +227,4 @@ fn language_of(text: &str, tokens: &[Vec<Token>]) -> DocLanguage {
             language.english += 1;
         }
     }
-    language
 }

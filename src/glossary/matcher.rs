@@ -4,6 +4,7 @@
 //! straight apostrophes; the separators between the words of a multi-word name
 //! must agree once white space (line breaks, doubled spaces) is collapsed.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use unicode_normalization::UnicodeNormalization;
@@ -68,18 +69,20 @@ pub(crate) fn split_form(text: &str) -> (Vec<String>, Vec<String>) {
 /// lower-case Tagalog prefix to a capitalised name (`tagaMaynila`,
 /// `iGoogle` is left alone: `i` needs a hyphen to count) split into the
 /// prefix and the name, so the name part is judged on its own.
-pub(crate) fn name_tokens(source: &str, tokens: &[Token]) -> Vec<Token> {
-    let mut out = Vec::with_capacity(tokens.len());
-    for t in tokens {
-        let word = &source[t.range.clone()];
-        let split = word
-            .char_indices()
-            .find(|&(_, c)| c.is_uppercase())
-            .map(|(i, _)| i)
-            .filter(|&i| i >= 2 && crate::lexicon::prefix(&word[..i]).is_some_and(|p| !p.free_word))
-            .filter(|&i| word[..i].chars().all(char::is_lowercase));
-        match split {
-            Some(i) if word[i..].chars().skip(1).any(char::is_lowercase) => {
+///
+/// Borrows `tokens` when no word splits (nearly always).
+pub(crate) fn name_tokens<'t>(source: &str, tokens: &'t [Token]) -> Cow<'t, [Token]> {
+    let Some(first) = tokens
+        .iter()
+        .position(|t| split_point(&source[t.range.clone()]).is_some())
+    else {
+        return Cow::Borrowed(tokens);
+    };
+    let mut out = Vec::with_capacity(tokens.len() + 1);
+    out.extend_from_slice(&tokens[..first]);
+    for t in &tokens[first..] {
+        match split_point(&source[t.range.clone()]) {
+            Some(i) => {
                 out.push(Token {
                     range: t.range.start..t.range.start + i,
                     kind: t.kind,
@@ -89,10 +92,26 @@ pub(crate) fn name_tokens(source: &str, tokens: &[Token]) -> Vec<Token> {
                     kind: t.kind,
                 });
             }
-            _ => out.push(t.clone()),
+            None => out.push(t.clone()),
         }
     }
-    out
+    Cow::Owned(out)
+}
+
+/// Where a known lower-case prefix ends and a capitalised name begins in
+/// `word` (`taga|Maynila`), if it is such a word.
+fn split_point(word: &str) -> Option<usize> {
+    // ASCII words without a capital after their second letter (nearly all
+    // words) cannot split.
+    if word.is_ascii() && !word.as_bytes().iter().skip(2).any(u8::is_ascii_uppercase) {
+        return None;
+    }
+    word.char_indices()
+        .find(|&(_, c)| c.is_uppercase())
+        .map(|(i, _)| i)
+        .filter(|&i| i >= 2 && crate::lexicon::prefix(&word[..i]).is_some_and(|p| !p.free_word))
+        .filter(|&i| word[..i].chars().all(char::is_lowercase))
+        .filter(|&i| word[i..].chars().skip(1).any(char::is_lowercase))
 }
 
 /// Every glossary form in `tokens`, leftmost-longest, without overlaps.

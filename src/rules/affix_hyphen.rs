@@ -164,7 +164,8 @@ impl Rule for AffixHyphen {
                 continue;
             }
 
-            if i + 1 < tokens.len() {
+            // Every two-word pattern below starts with one of these.
+            if i + 1 < tokens.len() && matches!(lower, "ika" | "ala" | "alas" | "taga" | "maka") {
                 let gap = ctx.gap_after(i);
                 let next = ctx.word(i + 1);
                 let next_range = tokens[i + 1].range.clone();
@@ -317,6 +318,17 @@ fn starts_sentence(ctx: &Context<'_>, i: usize) -> bool {
 
 /// `tagaMaynila` → (`taga`, `Maynila`); `ika5` → (`ika`, `5`).
 fn camel_split(word: &str) -> Option<(&str, &str)> {
+    // Every prefix has three letters or more, and what follows it starts
+    // with a capital or a digit: most words have neither, and are rejected
+    // before the prefixes are tried.
+    let bytes = word.as_bytes();
+    if bytes.len() < 4
+        || !bytes[3..]
+            .iter()
+            .any(|&b| b.is_ascii_uppercase() || b.is_ascii_digit() || b >= 0x80)
+    {
+        return None;
+    }
     for p in CAMEL_PREFIXES {
         // `tagaMaynila`, or `TagaMaynila` at the start of a sentence.
         let Some(head) = word.get(..p.len()) else {

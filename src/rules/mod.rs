@@ -138,9 +138,12 @@ pub struct Context<'a> {
     /// Counts of Filipino and English function words over the whole
     /// document, to tell a Filipino document from an English one.
     pub language: &'a DocLanguage,
+    /// How many English function words (`the`, `of`, `is`) the segment has:
+    /// rules about English text skip segments with too few.
+    pub english_words: u32,
     /// Glossary names in the segment, found once and shared by the glossary
     /// rules.
-    names: OnceCell<Names>,
+    names: OnceCell<Names<'a>>,
     /// The segment's words in lower case, made once and shared by the rules.
     lower: OnceCell<Lowered>,
 }
@@ -167,8 +170,8 @@ impl DocLanguage {
 
 /// The segment's words as the glossary sees them (prefixes glued to a name
 /// split off), and the glossary forms found among them.
-pub struct Names {
-    pub tokens: Vec<Token>,
+pub struct Names<'a> {
+    pub tokens: std::borrow::Cow<'a, [Token]>,
     pub matches: Vec<Match>,
 }
 
@@ -180,6 +183,8 @@ pub struct DocumentContext<'a> {
     pub glossary: &'a Glossary,
     pub dictionary: Option<&'a Dictionary>,
     pub language: &'a DocLanguage,
+    /// English function words per segment.
+    pub english_words: &'a [u32],
 }
 
 impl<'a> Context<'a> {
@@ -195,6 +200,7 @@ impl<'a> Context<'a> {
             index,
             dictionary: doc.dictionary,
             language: doc.language,
+            english_words: doc.english_words.get(index).copied().unwrap_or(u32::MAX),
             names: OnceCell::new(),
             lower: OnceCell::new(),
         }
@@ -224,7 +230,7 @@ impl<'a> Context<'a> {
     }
 
     /// Glossary names in the segment.
-    pub fn names(&self) -> &Names {
+    pub fn names(&self) -> &Names<'a> {
         self.names.get_or_init(|| {
             let tokens = name_tokens(self.source, self.tokens);
             let matches = find_matches(self.source, &tokens, self.glossary);

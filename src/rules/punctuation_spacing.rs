@@ -54,6 +54,9 @@ impl Rule for PunctuationSpacing {
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let text = ctx.text();
+        if !may_need_spacing(text.as_bytes()) {
+            return;
+        }
         let base = ctx.segment.range.start;
         let chars: Vec<(usize, char)> = text.char_indices().collect();
         let at = |k: usize| chars.get(k).map(|&(_, c)| c);
@@ -112,6 +115,17 @@ impl Rule for PunctuationSpacing {
             k += 1;
         }
     }
+}
+
+/// Whether `text` has any of the byte pairs every finding starts with: two
+/// spaces, a space before a closing mark, or a mark that white space does not
+/// follow. Most paragraphs have none and skip the character-level pass.
+fn may_need_spacing(text: &[u8]) -> bool {
+    text.windows(2).any(|w| match w[0] {
+        b' ' => matches!(w[1], b' ' | b',' | b'.' | b';' | b':' | b'!' | b'?'),
+        b'.' | b'?' | b'!' | b',' | b';' => !w[1].is_ascii_whitespace(),
+        _ => false,
+    })
 }
 
 fn is_closing_mark(c: char) -> bool {

@@ -1,5 +1,6 @@
 use super::{Context, Rule, RuleMeta, declare_rule};
 use crate::diagnostic::{Diagnostic, Edit, Fix};
+use crate::lexicon::set::WordSet;
 use crate::lexicon::{is_doubled_name, is_function_word};
 use crate::text::TokenKind;
 use crate::text::tokens::{fold, starts_upper};
@@ -124,8 +125,13 @@ impl Rule for RepeatedWord {
 
 /// Equal ignoring case, without allocating.
 fn same_word(a: &str, b: &str) -> bool {
+    // Byte-equal ignoring ASCII case (this checks the lengths first, so
+    // most pairs of words are told apart at once).
+    if a.eq_ignore_ascii_case(b) {
+        return true;
+    }
     if a.is_ascii() && b.is_ascii() {
-        return a.eq_ignore_ascii_case(b);
+        return false;
     }
     a.chars()
         .flat_map(char::to_lowercase)
@@ -158,16 +164,18 @@ const REDUPLICATED: &[(&str, &[&str])] = &[
     ("unti", &["unti", "unting"]),
 ];
 
+/// The left parts of [`REDUPLICATED`], for a one-probe test of a word.
+static LEFTS: WordSet = WordSet::new(&[
+    "agad", "araw", "buwan", "dahan", "dalawa", "gabi", "hiwa", "iba", "isa", "kani", "linggo",
+    "oras", "paminsan", "pare", "paulit", "sabay", "sama", "sari", "taon", "tuloy", "unti",
+]);
+
 fn is_spaced_reduplication(left: &str, right: &str) -> bool {
-    // Most words are no left part: answer them by length and first letter
-    // before comparing strings.
-    let first = left.as_bytes().first().copied();
-    REDUPLICATED.iter().any(|(l, rights)| {
-        l.len() == left.len()
-            && l.as_bytes().first().copied() == first
-            && *l == left
-            && rights.contains(&right)
-    })
+    // Most words are no left part: one probe answers them.
+    LEFTS.contains(left)
+        && REDUPLICATED
+            .iter()
+            .any(|(l, rights)| *l == left && rights.contains(&right))
 }
 
 /// `araw araw` → `araw-araw`.
@@ -177,8 +185,8 @@ fn spaced_reduplications(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for i in 0..tokens.len().saturating_sub(1) {
         let (left, right) = (ctx.word(i), ctx.word(i + 1));
         if ctx.gap_after(i) != " "
-            || !right.chars().all(char::is_lowercase)
             || !is_spaced_reduplication(ctx.lower(i), right)
+            || !right.chars().all(char::is_lowercase)
             || ctx.source[..tokens[i].range.start].ends_with('-')
             || ctx.source[tokens[i + 1].range.end..seg_end].starts_with('-')
             || (i + 2 < tokens.len()
@@ -276,6 +284,12 @@ fn is_error(word: &str, key: &str, count: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn lefts_list_the_left_parts() {
+        let lefts: Vec<&str> = super::REDUPLICATED.iter().map(|(l, _)| *l).collect();
+        assert_eq!(super::LEFTS.words(), lefts.as_slice());
+    }
+
     use crate::Applicability;
     use crate::rules::testing::{assert_fixed, assert_fixed_with, assert_silent, check, flagged};
 

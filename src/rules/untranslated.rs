@@ -70,7 +70,8 @@ impl Rule for Untranslated {
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let n = ctx.tokens.len();
-        if n == 0 {
+        // Both checks need two English function words or more.
+        if n == 0 || ctx.english_words < 2 {
             return;
         }
         let quoted = quoted_tokens(ctx);
