@@ -115,15 +115,25 @@ impl Checker {
     ) -> Result<Vec<Diagnostic>, TimedOut> {
         let expired = || deadline.is_some_and(|d| Instant::now() >= d);
         let mut out = Vec::new();
-        let mut all_tokens: Vec<Vec<Token>> = Vec::with_capacity(doc.segments.len());
+        // Every segment's tokens in one buffer (one allocation per document,
+        // not per segment); segment `i` owns `tokens[ends[i - 1]..ends[i]]`.
+        let mut flat: Vec<Token> = Vec::with_capacity(doc.text.len() / 6);
+        let mut ends: Vec<usize> = Vec::with_capacity(doc.segments.len());
         for s in &doc.segments {
             if expired() {
                 return Err(TimedOut);
             }
-            let mut tokens = Vec::new();
-            tokenize(&doc.text, s.range.clone(), &mut tokens);
-            all_tokens.push(tokens);
+            tokenize(&doc.text, s.range.clone(), &mut flat);
+            ends.push(flat.len());
         }
+        let all_tokens: Vec<&[Token]> = ends
+            .iter()
+            .scan(0, |start, &end| {
+                let tokens = &flat[*start..end];
+                *start = end;
+                Some(tokens)
+            })
+            .collect();
         let (language, english_words) = language_of(&doc.text, &all_tokens);
         let shared = DocumentContext {
             source: &doc.text,
@@ -199,7 +209,7 @@ impl std::error::Error for TimedOut {}
 
 /// Counts Filipino and English function words, to tell a Filipino document
 /// from an English one; and the English function words of each segment.
-fn language_of(text: &str, tokens: &[Vec<Token>]) -> (DocLanguage, Vec<u32>) {
+fn language_of(text: &str, tokens: &[&[Token]]) -> (DocLanguage, Vec<u32>) {
     let mut language = DocLanguage::default();
     let mut per_segment = Vec::with_capacity(tokens.len());
     for segment in tokens {

@@ -142,39 +142,69 @@ fn top_bits(h: u64, bits: u32) -> usize {
     }
 }
 
-/// A hash of the chars of `word`, skipping the positions in `skip`: one
-/// multiply per character, finished with a mix so the top bits (which pick
-/// the directory slot) depend on every character.
-fn hash_without(word: &[char], skip: &[usize]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for (i, &c) in word.iter().enumerate() {
-        if skip.contains(&i) {
-            continue;
-        }
-        h = (h ^ u64::from(c as u32)).wrapping_mul(0x0000_0100_0000_01b3);
-    }
-    // splitmix64's finaliser.
+/// Base of the polynomial hash (odd, so powers never vanish mod 2^64).
+const BASE: u64 = 0x9e37_79b9_7f4a_7c15;
+
+/// splitmix64's finaliser: the top bits (which pick the directory slot)
+/// depend on every bit of the polynomial.
+fn mix(mut h: u64) -> u64 {
     h = (h ^ (h >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
     h = (h ^ (h >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
     h ^ (h >> 31)
 }
 
+/// The hash of `word`: sum of `c[k] * BASE^k`, mixed.
+#[cfg(test)]
+fn hash_of(word: &[char]) -> u64 {
+    let mut h = 0u64;
+    let mut power = 1u64;
+    for &c in word {
+        h = h.wrapping_add(u64::from(c as u32 + 1).wrapping_mul(power));
+        power = power.wrapping_mul(BASE);
+    }
+    mix(h)
+}
+
 /// Calls `emit` with the hash of `word` and of every string made by deleting
 /// one, or (when `d` is 2) two of its characters. Duplicates are possible.
+///
+/// The hash is a polynomial, so each variant's hash comes from prefix and
+/// suffix sums in constant time, instead of rehashing the whole word for
+/// each of its ~n²/2 variants.
 fn deletion_hashes(word: &[char], d: usize, emit: &mut impl FnMut(u64)) {
-    emit(hash_without(word, &[]));
-    for i in 0..word.len() {
+    let n = word.len();
+    let value = |k: usize| u64::from(word[k] as u32 + 1);
+    // pre[k]: chars before k at their own positions; suf[s][k]: chars from
+    // k on, each moved down `s` positions (as after `s` deletions before it).
+    let mut pre = [0u64; MAX_NEAR_LEN + 3];
+    let mut suf = [[0u64; MAX_NEAR_LEN + 3]; 3];
+    let mut powers = [1u64; MAX_NEAR_LEN + 3];
+    for k in 1..=n {
+        powers[k] = powers[k - 1].wrapping_mul(BASE);
+    }
+    for k in 0..n {
+        pre[k + 1] = pre[k].wrapping_add(value(k).wrapping_mul(powers[k]));
+    }
+    for (s, row) in suf.iter_mut().enumerate().take(d + 1) {
+        for k in (s..n).rev() {
+            row[k] = row[k + 1].wrapping_add(value(k).wrapping_mul(powers[k - s]));
+        }
+    }
+    emit(mix(pre[n]));
+    for i in 0..n {
         // Deleting either of two equal neighbours gives the same string.
         if i > 0 && word[i] == word[i - 1] {
             continue;
         }
-        emit(hash_without(word, &[i]));
+        emit(mix(pre[i].wrapping_add(suf[1][i + 1])));
         if d >= 2 {
-            for j in i + 1..word.len() {
+            for j in i + 1..n {
                 if j > i + 1 && word[j] == word[j - 1] {
                     continue;
                 }
-                emit(hash_without(word, &[i, j]));
+                // Chars between i and j move down one, chars after j two.
+                let middle = suf[1][i + 1].wrapping_sub(suf[1][j]);
+                emit(mix(pre[i].wrapping_add(middle).wrapping_add(suf[2][j + 1])));
             }
         }
     }
@@ -198,7 +228,7 @@ mod tests {
         let expect = |strings: &[&str]| {
             let mut v: Vec<u64> = strings
                 .iter()
-                .map(|s| hash_without(&s.chars().collect::<Vec<_>>(), &[]))
+                .map(|s| hash_of(&s.chars().collect::<Vec<_>>()))
                 .collect();
             v.sort();
             v
@@ -209,6 +239,27 @@ mod tests {
             hashes("abc", 2),
             expect(&["abc", "bc", "ac", "ab", "a", "b", "c"])
         );
+    }
+
+    #[test]
+    fn constant_time_hashes_equal_hashing_each_variant() {
+        for word in ["innovent", "glaxosmithkline", "parañaque", "aabbcc"] {
+            let chars: Vec<char> = word.chars().collect();
+            let mut brute = vec![hash_of(&chars)];
+            for i in 0..chars.len() {
+                let mut one = chars.clone();
+                one.remove(i);
+                brute.push(hash_of(&one));
+                for j in i..one.len() {
+                    let mut two = one.clone();
+                    two.remove(j);
+                    brute.push(hash_of(&two));
+                }
+            }
+            brute.sort();
+            brute.dedup();
+            assert_eq!(hashes(word, 2), brute, "{word}");
+        }
     }
 
     #[test]

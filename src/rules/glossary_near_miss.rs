@@ -70,7 +70,11 @@ impl Rule for GlossaryNearMiss {
         let names = ctx.names();
         let tokens = &names.tokens;
         // For each token, the exact match covering it: (first token, length).
-        let mut covered: Vec<Option<(usize, usize)>> = vec![None; tokens.len()];
+        // (Empty when nothing matched: most segments name nothing.)
+        let mut covered: Vec<Option<(usize, usize)>> = Vec::new();
+        if !names.matches.is_empty() {
+            covered.resize(tokens.len(), None);
+        }
         for m in &names.matches {
             for t in m.tokens.clone() {
                 covered[t] = Some((m.tokens.start, m.tokens.len()));
@@ -90,7 +94,7 @@ impl Rule for GlossaryNearMiss {
                 i += len;
                 continue;
             }
-            if covered[i].is_none()
+            if scan.covering(i).is_none()
                 && let Some(d) = scan.joined(i).or_else(|| scan.single_word(i))
             {
                 out.push(d);
@@ -111,6 +115,11 @@ struct Scan<'a, 'c> {
 }
 
 impl<'a> Scan<'a, '_> {
+    /// The exact match covering token `i`: (first token, length).
+    fn covering(&self, i: usize) -> Option<(usize, usize)> {
+        self.covered.get(i).copied().flatten()
+    }
+
     fn word(&self, i: usize) -> &'a str {
         &self.ctx.source[self.tokens[i].range.clone()]
     }
@@ -214,9 +223,10 @@ impl<'a> Scan<'a, '_> {
             }
             // The window may only overlap a shorter exact match at its start
             // (`Takeda` of `Takeda Pharmaceuticals`).
-            let clash = self.covered[i..i + n]
-                .iter()
-                .any(|c| c.is_some_and(|(start, len)| start != i || len >= n));
+            let clash = (i..i + n).any(|k| {
+                self.covering(k)
+                    .is_some_and(|(start, len)| start != i || len >= n)
+            });
             if clash {
                 continue;
             }
