@@ -26,6 +26,9 @@ pub struct Match {
 /// NFC with typographic apostrophes made straight and soft hyphens (U+00AD,
 /// invisible) removed.
 pub(crate) fn normalize_word(word: &str) -> String {
+    if word.is_ascii() {
+        return word.to_string(); // already NFC, no soft hyphen or curly apostrophe
+    }
     word.nfc()
         .filter(|&c| c != '\u{ad}')
         .map(|c| if c == '\u{2019}' { '\'' } else { c })

@@ -49,29 +49,40 @@ pub struct NearIndex {
 impl NearIndex {
     pub(crate) fn new(forms: &[Form]) -> Self {
         let mut words: HashSet<String, FnvBuild> = HashSet::default();
-        let mut entries = Vec::new();
-        let mut chars = Vec::new();
-        for (id, form) in forms.iter().enumerate() {
-            for w in &form.words {
-                if !words.contains(w) {
-                    words.insert(w.clone());
-                }
-            }
-            if form.words.len() != 1 || form.role == Role::Forbidden {
-                continue;
-            }
-            chars.clear();
-            chars.extend(form.words[0].chars());
-            let d = max_distance(chars.len());
-            if d > 0 && chars.len() <= MAX_NEAR_LEN {
-                deletion_hashes(&chars, d, &mut |h| entries.push((h, id as u32)));
+        for w in forms.iter().flat_map(|f| &f.words) {
+            if !words.contains(w) {
+                words.insert(w.clone());
             }
         }
-        entries.sort_unstable();
-        entries.dedup();
+        // The hashes cost constant time each, so they are computed three
+        // times rather than stored and sorted: once to count them, once to
+        // count each directory slot, once to put each in its slot (a
+        // counting sort, linear, with no buffer of millions of pairs to
+        // grow, copy and sort).
+        let mut total = 0usize;
+        for_each_deletion(forms, &mut |_, _| total += 1);
         // About two entries per directory slot.
-        let bits = (usize::BITS - entries.len().leading_zeros()).saturating_sub(1);
-        let mut directory = vec![0u32; (1usize << bits) + 1];
+        let bits = (usize::BITS - total.leading_zeros()).saturating_sub(1);
+        let slots = 1usize << bits;
+        let mut directory = vec![0u32; slots + 1];
+        for_each_deletion(forms, &mut |h, _| directory[top_bits(h, bits) + 1] += 1);
+        for b in 1..directory.len() {
+            directory[b] += directory[b - 1];
+        }
+        let mut next: Vec<u32> = directory[..slots].to_vec();
+        let mut entries = vec![(0u64, 0u32); total];
+        for_each_deletion(forms, &mut |h, id| {
+            let slot = &mut next[top_bits(h, bits)];
+            entries[*slot as usize] = (h, id);
+            *slot += 1;
+        });
+        drop(next);
+        for b in 0..slots {
+            entries[directory[b] as usize..directory[b + 1] as usize].sort_unstable();
+        }
+        // Without duplicates (a form's deletions repeat), recounting slots.
+        entries.dedup();
+        directory.fill(0);
         for &(h, _) in &entries {
             directory[top_bits(h, bits) + 1] += 1;
         }
@@ -131,6 +142,23 @@ impl NearIndex {
             }
         });
         out
+    }
+}
+
+/// Calls `emit(hash, form)` for every deletion variant of every indexed form:
+/// accepted single-word forms of six characters or more.
+fn for_each_deletion(forms: &[Form], emit: &mut impl FnMut(u64, u32)) {
+    let mut chars = Vec::new();
+    for (id, form) in forms.iter().enumerate() {
+        if form.words.len() != 1 || form.role == Role::Forbidden {
+            continue;
+        }
+        chars.clear();
+        chars.extend(form.words[0].chars());
+        let d = max_distance(chars.len());
+        if d > 0 && chars.len() <= MAX_NEAR_LEN {
+            deletion_hashes(&chars, d, &mut |h| emit(h, id as u32));
+        }
     }
 }
 
