@@ -3,12 +3,12 @@
 use std::collections::HashMap;
 use std::io::{Read, Write};
 
-use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
 use super::args::{CheckArgs, OutputFormat};
 use super::config::{Settings, display};
 use super::files::{Discovery, Input, absolute};
+use super::ordered::for_each_ordered;
 use super::output::{Checked, Output};
 use super::pairing::Pairing;
 use super::progress;
@@ -69,10 +69,6 @@ pub fn run(args: &CheckArgs) -> Result<i32, CliError> {
     let stdin_fixed = write && inputs.contains(&Input::Stdin);
     let progress = progress::bar(inputs.len(), stdin_fixed && args.output_file.is_none());
     let threads = args.threads.unwrap_or(0);
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(threads)
-        .build()
-        .map_err(|e| CliError(format!("cannot start {threads} threads: {e}")))?;
     let mut output = Output::new(args, format, stdin_fixed)?;
     let key = |r: &Checked| baseline_key(r, &settings.root);
     let baseline = match &args.baseline {
@@ -90,71 +86,65 @@ pub fn run(args: &CheckArgs) -> Result<i32, CliError> {
     let mut suppressions = Suppressions::default();
     let mut found = false;
 
-    // Files are checked in parallel a chunk at a time and reported in input
-    // order, so the output is deterministic and memory stays bounded.
-    let chunk_size = 64 * pool.current_num_threads().max(1);
-    for chunk in inputs.chunks(chunk_size) {
-        // Files under per-file overrides get their own rule set (built once).
-        let overrides: Vec<Vec<usize>> = chunk
-            .iter()
-            .map(|input| match input {
-                Input::Stdin => PathBuf::from(args.stdin_filename.as_deref().unwrap_or("-")),
-                Input::File(path) => path.clone(),
-            })
-            .map(|path| settings.overrides_for(&path))
-            .collect();
-        for o in &overrides {
-            if !o.is_empty() && !checkers.contains_key(o) {
-                let checker = base.with_rule_set(&settings.rule_set(&cli_rules, o));
-                checkers.insert(o.clone(), checker);
-            }
-        }
-        let chosen: Vec<&Checker> = overrides
-            .iter()
-            .map(|o| if o.is_empty() { &base } else { &checkers[o] })
-            .collect();
-        let results: Vec<Result<Option<Checked>, CliError>> = pool.install(|| {
-            chunk
-                .par_iter()
-                .zip(chosen.par_iter())
-                .map(|(input, checker)| {
-                    let r = check_input(
-                        checker, input, args, format, allowed, write, &progress, &attach,
-                    );
-                    progress.inc(1);
-                    r
-                })
-                .collect()
-        });
-        for result in results {
-            let mut r = match result {
-                Ok(Some(r)) => r,
-                Ok(None) => continue,
-                Err(e) => {
-                    progress.suspend(|| report_error(&e));
-                    failed = true;
-                    continue;
-                }
-            };
-            if let Some(b) = new_baseline.as_mut() {
-                b.add(&key(&r), &r.text, &r.diagnostics);
-                continue;
-            }
-            if let Some(b) = &baseline {
-                let diagnostics = std::mem::take(&mut r.diagnostics);
-                r.diagnostics = b.filter(&key(&r), &r.text, diagnostics);
-            }
-            if args.add_suppressions {
-                suppressions.add(&r)?;
-                continue;
-            }
-            if stdin_fixed && r.path.is_none() {
-                write_stdout(&r)?;
-            }
-            found |= !r.diagnostics.is_empty();
-            output.file(r)?;
+    // Files under per-file overrides get their own rule set (built once).
+    let overrides: Vec<Vec<usize>> = inputs
+        .iter()
+        .map(|input| match input {
+            Input::Stdin => PathBuf::from(args.stdin_filename.as_deref().unwrap_or("-")),
+            Input::File(path) => path.clone(),
+        })
+        .map(|path| settings.overrides_for(&path))
+        .collect();
+    for o in &overrides {
+        if !o.is_empty() && !checkers.contains_key(o) {
+            let checker = base.with_rule_set(&settings.rule_set(&cli_rules, o));
+            checkers.insert(o.clone(), checker);
         }
     }
+    let jobs: Vec<(&Input, &Checker)> = inputs
+        .iter()
+        .zip(&overrides)
+        .map(|(input, o)| (input, if o.is_empty() { &base } else { &checkers[o] }))
+        .collect();
+
+    // Files are checked in parallel and reported in input order as each is
+    // next in line, so the output is deterministic and memory stays bounded.
+    let work = |&(input, checker): &(&Input, &Checker)| {
+        let r = check_input(
+            checker, input, args, format, allowed, write, &progress, &attach,
+        );
+        progress.inc(1);
+        r
+    };
+    let report = |result: Result<Option<Checked>, CliError>| -> Result<(), CliError> {
+        let mut r = match result {
+            Ok(Some(r)) => r,
+            Ok(None) => return Ok(()),
+            Err(e) => {
+                progress.suspend(|| report_error(&e));
+                failed = true;
+                return Ok(());
+            }
+        };
+        if let Some(b) = new_baseline.as_mut() {
+            b.add(&key(&r), &r.text, &r.diagnostics);
+            return Ok(());
+        }
+        if let Some(b) = &baseline {
+            let diagnostics = std::mem::take(&mut r.diagnostics);
+            r.diagnostics = b.filter(&key(&r), &r.text, diagnostics);
+        }
+        if args.add_suppressions {
+            return suppressions.add(&r);
+        }
+        if stdin_fixed && r.path.is_none() {
+            write_stdout(&r)?;
+        }
+        found |= !r.diagnostics.is_empty();
+        output.file(r)
+    };
+    for_each_ordered(&jobs, threads, work, report)?;
+    drop(jobs);
     progress.finish_and_clear();
 
     if let (Some(path), Some(baseline)) = (&args.write_baseline, &new_baseline) {

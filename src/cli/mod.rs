@@ -7,6 +7,7 @@ mod config;
 mod files;
 mod generated;
 mod glossary;
+mod ordered;
 mod output;
 mod pairing;
 mod progress;
