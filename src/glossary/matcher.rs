@@ -128,7 +128,12 @@ pub fn find_matches(source: &str, tokens: &[Token], glossary: &Glossary) -> Vec<
     let mut key = String::new();
     let mut i = 0;
     while i < tokens.len() {
-        write_key(&source[tokens[i].range.clone()], &mut key);
+        let word = &source[tokens[i].range.clone()];
+        if !glossary.may_start_form(word) {
+            i += 1;
+            continue;
+        }
+        write_key(word, &mut key);
         let found = glossary
             .forms_starting_with(&key)
             .iter()

@@ -23,7 +23,7 @@ pub use matcher::{Match, find_matches};
 pub(crate) use matcher::{name_tokens, normalize_gap, normalize_word, split_form, write_key};
 pub use near::NearIndex;
 
-use crate::lexicon::set::FnvBuild;
+use crate::lexicon::set::{FnvBuild, WordTable};
 use crate::text::tokens::fold;
 
 /// The glossary compiled into the binary from `glossary/default.toml`.
@@ -245,6 +245,10 @@ pub struct Glossary {
     /// A multi-word accepted form with its words run together (`carlzeiss`)
     /// → the form.
     joined: HashMap<String, u32, FnvBuild>,
+    /// The keys of `by_first_word` and of `joined`, for a quick "no" to the
+    /// nearly all words of a text that start no form.
+    first_words: WordTable,
+    joined_words: WordTable,
     near: NearIndex,
 }
 
@@ -299,6 +303,8 @@ impl Glossary {
             id: NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             terms,
             forms,
+            first_words: WordTable::new(by_first_word.keys().map(String::as_str)),
+            joined_words: WordTable::new(joined.keys().map(String::as_str)),
             by_first_word,
             joined,
             near,
@@ -332,14 +338,21 @@ impl Glossary {
         self.by_first_word.get(folded).map_or(&[], Vec::as_slice)
     }
 
+    /// Whether some form may start with `word` (as written in the text):
+    /// `false` is certain, `true` must be confirmed with
+    /// [`Glossary::forms_starting_with`]. Costs one probe, no copy.
+    pub(crate) fn may_start_form(&self, word: &str) -> bool {
+        self.first_words.may_contain_lower(word)
+    }
+
+    /// Like [`Glossary::may_start_form`], for [`Glossary::joined_form`].
+    pub(crate) fn may_be_joined(&self, word: &str) -> bool {
+        self.joined_words.may_contain_lower(word)
+    }
+
     /// The multi-word form `folded` spells without its spaces (`CarlZeiss`).
     pub(crate) fn joined_form(&self, folded: &str) -> Option<u32> {
         self.joined.get(folded).copied()
-    }
-
-    /// Whether any multi-word accepted form exists (to run together).
-    pub(crate) fn has_joined_forms(&self) -> bool {
-        !self.joined.is_empty()
     }
 
     /// Whether `folded` is a word of some glossary form.

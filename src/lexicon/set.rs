@@ -54,25 +54,29 @@ fn slot_of(key: u128, mask: usize) -> usize {
     (mixed.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 32) as usize & mask
 }
 
-struct Table {
+/// A set of words: open addressing over packed integers for words of up to
+/// 15 bytes, a hash set for longer ones.
+#[derive(Debug, Default)]
+pub struct WordTable {
     /// Packed words by linear probing; 0 is an empty slot.
     slots: Box<[u128]>,
     mask: usize,
     /// Words too long to pack.
-    long: HashSet<&'static str, FnvBuild>,
+    long: HashSet<String, FnvBuild>,
     /// Longest word: longer keys are rejected without hashing.
     max_len: usize,
 }
 
-impl Table {
-    fn new(words: &[&'static str]) -> Self {
+impl WordTable {
+    pub fn new<'w>(words: impl IntoIterator<Item = &'w str>) -> Self {
+        let words: Vec<&str> = words.into_iter().filter(|w| !w.is_empty()).collect();
         let size = (words.len() * 2).next_power_of_two().max(4);
         let mut slots = vec![0u128; size].into_boxed_slice();
         let mask = size - 1;
         let mut long = HashSet::default();
-        for w in words.iter().filter(|w| !w.is_empty()) {
+        for w in &words {
             if w.len() > PACKED_MAX {
-                long.insert(*w);
+                long.insert(w.to_string());
                 continue;
             }
             let key = pack(w.as_bytes());
@@ -83,7 +87,7 @@ impl Table {
             slots[i] = key;
         }
         let max_len = words.iter().map(|w| w.len()).max().unwrap_or(0);
-        Table {
+        WordTable {
             slots,
             mask,
             long,
@@ -91,7 +95,7 @@ impl Table {
         }
     }
 
-    fn contains(&self, word: &str) -> bool {
+    pub fn contains(&self, word: &str) -> bool {
         let len = word.len();
         if len == 0 || len > self.max_len {
             return false;
@@ -99,7 +103,31 @@ impl Table {
         if len > PACKED_MAX {
             return self.long.contains(word);
         }
-        let key = pack(word.as_bytes());
+        self.contains_packed(pack(word.as_bytes()))
+    }
+
+    /// Whether `word`, lower-cased, may be in the table: the exact answer
+    /// for an ASCII word (lower-cased on the fly, without a copy), `true`
+    /// for any other word, which the caller must look up properly.
+    pub fn may_contain_lower(&self, word: &str) -> bool {
+        if !word.is_ascii() {
+            return true; // folding and NFC may change its length
+        }
+        let len = word.len();
+        if len == 0 || len > self.max_len {
+            return false;
+        }
+        if len > PACKED_MAX {
+            return true;
+        }
+        let mut buf = [0u8; 16];
+        buf[..len].copy_from_slice(word.as_bytes());
+        buf[..len].make_ascii_lowercase();
+        buf[15] = len as u8;
+        self.contains_packed(u128::from_le_bytes(buf))
+    }
+
+    fn contains_packed(&self, key: u128) -> bool {
         let mut i = slot_of(key, self.mask);
         loop {
             match self.slots[i] {
@@ -114,7 +142,7 @@ impl Table {
 /// A lazily built set over a static word list.
 pub struct WordSet {
     words: &'static [&'static str],
-    table: OnceLock<Table>,
+    table: OnceLock<WordTable>,
 }
 
 impl WordSet {
@@ -127,7 +155,7 @@ impl WordSet {
 
     pub fn contains(&self, word: &str) -> bool {
         self.table
-            .get_or_init(|| Table::new(self.words))
+            .get_or_init(|| WordTable::new(self.words.iter().copied()))
             .contains(word)
     }
 
@@ -159,6 +187,20 @@ mod tests {
         "pakikipagtulungan",
         "ñ",
     ]);
+
+    #[test]
+    fn lower_cased_lookups() {
+        let table = WordTable::new(["innovent", "takeda", "a-very-long-glossary-word"]);
+        assert!(table.may_contain_lower("Innovent"));
+        assert!(table.may_contain_lower("TAKEDA"));
+        assert!(!table.may_contain_lower("Innovant"));
+        assert!(!table.may_contain_lower(""));
+        // Unknown, for the caller to look up: non-ASCII and long words.
+        assert!(table.may_contain_lower("Parañaque"));
+        assert!(table.may_contain_lower("a-very-long-glossary-wort"));
+        assert!(!table.contains("Innovent"));
+        assert!(table.contains("innovent"));
+    }
 
     #[test]
     fn packed_and_long_words() {

@@ -57,8 +57,8 @@ impl Rule for DateArtifact {
             let (a, b, c) = (ctx.word(i), ctx.word(i + 1), ctx.word(i + 2));
             let sep = ctx.gap_after(i);
             // `Hulyo 4, 20244804`: a month name, a day, a comma, the year.
-            if is_month_name(a)
-                && sep == " "
+            if sep == " "
+                && is_month_name(a)
                 && is_day(b)
                 && ctx.gap_after(i + 1) == ", "
                 && tokens[i + 2].kind == TokenKind::Number
@@ -82,11 +82,15 @@ impl Rule for DateArtifact {
                 continue;
             }
             let same_sep = matches!(sep, "-" | "/" | ".") && ctx.gap_after(i + 1) == sep;
+            if !same_sep {
+                i += 1;
+                continue;
+            }
             let glued_after = ctx.source[tokens[i + 2].range.end..ctx.segment.range.end]
                 .chars()
                 .next()
                 .is_some_and(|ch| ch.is_alphanumeric());
-            if !same_sep || glued_after || glued_before(ctx, i) {
+            if glued_after || glued_before(ctx, i) {
                 i += 1;
                 continue;
             }

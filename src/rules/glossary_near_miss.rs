@@ -139,7 +139,7 @@ impl<'a> Scan<'a, '_> {
 
     /// A multi-word name written as one word: `CarlZeiss`.
     fn joined(&mut self, i: usize) -> Option<Diagnostic> {
-        if !self.glossary.has_joined_forms() {
+        if !self.glossary.may_be_joined(self.word(i)) {
             return None;
         }
         write_key(self.word(i), &mut self.key);
@@ -205,7 +205,7 @@ impl<'a> Scan<'a, '_> {
     /// text is within the allowed distance: `Takeda Pharmaceuticals`.
     fn multi_word(&mut self, i: usize) -> Option<(usize, Diagnostic)> {
         let first_word = self.word(i);
-        if !starts_upper(first_word) {
+        if !starts_upper(first_word) || !self.glossary.may_start_form(first_word) {
             return None;
         }
         write_key(first_word, &mut self.key);

@@ -63,10 +63,11 @@ impl Rule for MidSentenceCapital {
             return;
         }
         let tokens = ctx.tokens;
-        let verse = verse_sentences(ctx);
+        // Which sentences are verse: worked out only if a candidate occurs.
+        let verse = std::cell::OnceCell::new();
         for i in 1..tokens.len().saturating_sub(1) {
             let word = ctx.word(i);
-            if !WORDS.contains(&word) || verse[i] {
+            if !WORDS.contains(&word) || verse.get_or_init(|| verse_sentences(ctx))[i] {
                 continue;
             }
             let prev = ctx.word(i - 1);
