@@ -23,7 +23,7 @@ pub use matcher::{Match, find_matches};
 pub(crate) use matcher::{name_tokens, normalize_gap, normalize_word, split_form, write_key};
 pub use near::NearIndex;
 
-use crate::lexicon::set::{FnvBuild, WordTable};
+use crate::lexicon::set::{FnvBuild, WordFilter};
 use crate::text::tokens::fold;
 
 /// The glossary compiled into the binary from `glossary/default.toml`.
@@ -247,8 +247,8 @@ pub struct Glossary {
     joined: HashMap<String, u32, FnvBuild>,
     /// The keys of `by_first_word` and of `joined`, for a quick "no" to the
     /// nearly all words of a text that start no form.
-    first_words: WordTable,
-    joined_words: WordTable,
+    first_words: WordFilter,
+    joined_words: WordFilter,
     near: NearIndex,
 }
 
@@ -303,8 +303,8 @@ impl Glossary {
             id: NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             terms,
             forms,
-            first_words: WordTable::new(by_first_word.keys().map(String::as_str)),
-            joined_words: WordTable::new(joined.keys().map(String::as_str)),
+            first_words: WordFilter::new(by_first_word.keys().map(String::as_str)),
+            joined_words: WordFilter::new(joined.keys().map(String::as_str)),
             by_first_word,
             joined,
             near,
