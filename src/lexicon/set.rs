@@ -43,31 +43,66 @@ const PACKED_MAX: usize = 15;
 /// `word` (1 to 15 bytes) as an integer: its bytes, little-endian, and its
 /// length in the top byte. Never 0, the empty slot.
 fn pack(word: &[u8]) -> u128 {
-    pack_with(word, |b| b)
+    let (lo, hi) = load(word);
+    u128::from(lo) | (u128::from(hi | (word.len() as u64) << 56) << 64)
 }
 
-/// [`pack`] of `word` with its ASCII letters lower-cased.
-fn pack_lower(word: &[u8]) -> u128 {
-    pack_with(word, |b| b | (u8::from(b.is_ascii_uppercase()) << 5))
+/// [`pack`] of `word` with its ASCII letters lower-cased, or `None` if it
+/// is not ASCII.
+fn pack_lower(word: &[u8]) -> Option<u128> {
+    let (lo, hi) = load(word);
+    if (lo | hi) & 0x8080_8080_8080_8080 != 0 {
+        return None;
+    }
+    let hi = lower_ascii(hi) | (word.len() as u64) << 56;
+    Some(u128::from(lower_ascii(lo)) | (u128::from(hi) << 64))
 }
 
-/// The bytes are gathered in registers: writing them to a buffer and
-/// reading it back as one integer stalled the store-to-load forwarding, and
-/// that stall was most of the cost of a lookup.
+/// Bytes 0..8 and 8..15 of `word` (1 to 15 bytes) as little-endian
+/// integers, zero-padded. Read with (possibly overlapping) loads straight
+/// into registers: copying the bytes to a buffer and reading it back as one
+/// integer stalled store-to-load forwarding, which was most of a lookup's
+/// cost.
 #[inline(always)]
-fn pack_with(word: &[u8], map: impl Fn(u8) -> u8) -> u128 {
-    debug_assert!(word.len() <= PACKED_MAX);
-    let (mut lo, mut hi) = (0u64, 0u64);
-    for (k, &b) in word.iter().enumerate() {
-        let b = u64::from(map(b));
-        if k < 8 {
-            lo |= b << (8 * k);
-        } else {
-            hi |= b << (8 * (k - 8));
+fn load(word: &[u8]) -> (u64, u64) {
+    let n = word.len();
+    debug_assert!((1..=PACKED_MAX).contains(&n));
+    let u64_at = |i: usize| u64::from_le_bytes(word[i..i + 8].try_into().expect("8 bytes"));
+    let u32_at = |i: usize| {
+        u64::from(u32::from_le_bytes(
+            word[i..i + 4].try_into().expect("4 bytes"),
+        ))
+    };
+    match n {
+        // The loads overlap on equal bytes at equal places, so OR joins them.
+        8..=15 => (
+            u64_at(0),
+            if n == 8 {
+                0
+            } else {
+                u64_at(n - 8) >> (8 * (16 - n))
+            },
+        ),
+        4..=7 => (u32_at(0) | u32_at(n - 4) << (8 * (n - 4)), 0),
+        _ => {
+            let mut lo = 0;
+            for (k, &b) in word.iter().enumerate() {
+                lo |= u64::from(b) << (8 * k);
+            }
+            (lo, 0)
         }
     }
-    hi |= (word.len() as u64) << 56;
-    u128::from(lo) | (u128::from(hi) << 64)
+}
+
+/// ASCII upper-case letters of the eight ASCII bytes of `x` made lower-case
+/// (SWAR: each byte's high bit computes "is between `A` and `Z`").
+#[inline(always)]
+fn lower_ascii(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let ge_a = x + ONES * (0x80 - u64::from(b'A'));
+    let gt_z = x + ONES * (0x80 - u64::from(b'Z') - 1);
+    let upper = ge_a & !gt_z & (ONES * 0x80);
+    x | (upper >> 2)
 }
 
 fn slot_of(key: u128, mask: usize) -> usize {
@@ -177,18 +212,21 @@ impl WordFilter {
     /// the fly, without a copy; others (whose folded and NFC form may differ
     /// in length) and words over 15 bytes always answer `true`.
     pub fn may_contain_lower(&self, word: &str) -> bool {
-        if !word.is_ascii() {
-            return true;
-        }
         let len = word.len();
-        if len == 0 || len > self.max_len {
+        if len == 0 {
             return false;
         }
         if len > PACKED_MAX {
-            return true;
+            return !word.is_ascii() || len <= self.max_len;
         }
-        let (block, bits) = Self::locate(pack_lower(word.as_bytes()), self.blocks.len());
-        self.blocks[block] & bits == bits
+        match pack_lower(word.as_bytes()) {
+            None => true, // not ASCII: folding and NFC may change its length
+            Some(_) if len > self.max_len => false,
+            Some(key) => {
+                let (block, bits) = Self::locate(key, self.blocks.len());
+                self.blocks[block] & bits == bits
+            }
+        }
     }
 }
 
@@ -230,8 +268,25 @@ mod tests {
         expected[..11].copy_from_slice(b"glaxosmithk");
         expected[15] = 11;
         assert_eq!(pack(b"glaxosmithk"), u128::from_le_bytes(expected));
-        assert_eq!(pack_lower(b"GlaxoSmithK"), pack(b"glaxosmithk"));
-        assert_eq!(pack_lower(b"a[@Z`"), pack(b"a[@z`"));
+        assert_eq!(pack_lower(b"GlaxoSmithK"), Some(pack(b"glaxosmithk")));
+        assert_eq!(pack_lower(b"a[@Z`"), Some(pack(b"a[@z`")));
+        assert_eq!(pack_lower("Ñ".as_bytes()), None);
+        // Every length, every byte value next to the letters.
+        let all: Vec<u8> = (0u8..128).collect();
+        for len in 1..=15 {
+            for chunk in all.chunks(len) {
+                let mut buf = [0u8; 16];
+                buf[..chunk.len()].copy_from_slice(chunk);
+                buf[15] = chunk.len() as u8;
+                assert_eq!(pack(chunk), u128::from_le_bytes(buf), "{chunk:?}");
+                buf[..chunk.len()].make_ascii_lowercase();
+                assert_eq!(
+                    pack_lower(chunk),
+                    Some(u128::from_le_bytes(buf)),
+                    "{chunk:?}"
+                );
+            }
+        }
     }
 
     #[test]

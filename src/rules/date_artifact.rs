@@ -1,5 +1,6 @@
 use super::{Context, Rule, RuleMeta, declare_rule};
 use crate::diagnostic::Diagnostic;
+use crate::lexicon::set::WordSet;
 use crate::text::TokenKind;
 use crate::text::tokens::fold;
 
@@ -54,12 +55,17 @@ impl Rule for DateArtifact {
         let tokens = ctx.tokens;
         let mut i = 0;
         while i + 2 < tokens.len() {
-            let (a, b, c) = (ctx.word(i), ctx.word(i + 1), ctx.word(i + 2));
             let sep = ctx.gap_after(i);
+            // Every pattern has one of these separators after its first part.
+            if !matches!(sep, " " | "-" | "/" | ".") {
+                i += 1;
+                continue;
+            }
+            let (a, b, c) = (ctx.word(i), ctx.word(i + 1), ctx.word(i + 2));
             // `Hulyo 4, 20244804`: a month name, a day, a comma, the year.
             if sep == " "
-                && is_month_name(a)
                 && is_day(b)
+                && is_month_name(a)
                 && ctx.gap_after(i + 1) == ", "
                 && tokens[i + 2].kind == TokenKind::Number
                 && !glued_before(ctx, i)
@@ -177,8 +183,10 @@ const MONTH_NAMES: &[&str] = &[
 ];
 
 fn is_month_name(word: &str) -> bool {
-    MONTH_NAMES.contains(&word)
+    MONTH_NAMES_SET.contains(word)
 }
+
+static MONTH_NAMES_SET: WordSet = WordSet::new(MONTH_NAMES);
 
 fn number(word: &str) -> Option<u32> {
     if word.is_empty() || word.len() > 9 || !word.bytes().all(|b| b.is_ascii_digit()) {

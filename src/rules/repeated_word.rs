@@ -125,6 +125,14 @@ impl Rule for RepeatedWord {
 
 /// Equal ignoring case, without allocating.
 fn same_word(a: &str, b: &str) -> bool {
+    // Different ASCII first letters: different words, whatever follows.
+    if let (Some(x), Some(y)) = (a.as_bytes().first(), b.as_bytes().first())
+        && x.is_ascii()
+        && y.is_ascii()
+        && !x.eq_ignore_ascii_case(y)
+    {
+        return false;
+    }
     // Byte-equal ignoring ASCII case (this checks the lengths first, so
     // most pairs of words are told apart at once).
     if a.eq_ignore_ascii_case(b) {
