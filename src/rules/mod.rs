@@ -208,6 +208,7 @@ impl<'a> Context<'a> {
 
     /// Token `i` in lower case (computed once per segment for all tokens, so
     /// rules need not allocate a folded copy per word).
+    #[inline]
     pub fn lower(&self, i: usize) -> &str {
         let lowered = self.lower.get_or_init(|| {
             let mut text = String::with_capacity(self.segment.range.len());
@@ -244,6 +245,7 @@ impl<'a> Context<'a> {
     }
 
     /// The text of token `i`.
+    #[inline]
     pub fn word(&self, i: usize) -> &'a str {
         &self.source[self.tokens[i].range.clone()]
     }
@@ -292,6 +294,7 @@ impl<'a> Context<'a> {
     }
 
     /// The text between tokens `i` and `i + 1`.
+    #[inline]
     pub fn gap_after(&self, i: usize) -> &'a str {
         &self.source[self.tokens[i].range.end..self.tokens[i + 1].range.start]
     }

@@ -192,7 +192,14 @@ fn spaced_reduplications(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let seg_end = ctx.segment.range.end;
     for i in 0..tokens.len().saturating_sub(1) {
         let (left, right) = (ctx.word(i), ctx.word(i + 1));
-        if ctx.gap_after(i) != " "
+        // The right part starts with the left's letter, but for
+        // `paminsan minsan` and `paulit ulit`: a cheap test first.
+        let (l0, r0) = (left.as_bytes()[0], right.as_bytes()[0]);
+        if (l0.is_ascii()
+            && r0.is_ascii()
+            && !l0.eq_ignore_ascii_case(&r0)
+            && !left.starts_with(['p', 'P']))
+            || ctx.gap_after(i) != " "
             || !is_spaced_reduplication(ctx.lower(i), right)
             || !right.chars().all(char::is_lowercase)
             || ctx.source[..tokens[i].range.start].ends_with('-')
@@ -227,9 +234,19 @@ fn hyphen_chains(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     };
     let mut i = 0;
     while i < tokens.len() {
+        // Parts of a hyphenated word: tokens with exactly `-` between them.
+        let bytes = ctx.source.as_bytes();
+        let hyphen_after = |k: usize| {
+            bytes[tokens[k].range.end] == b'-'
+                && tokens[k + 1].range.start == tokens[k].range.end + 1
+        };
         let mut j = i + 1;
-        while j < tokens.len() && ctx.gap_after(j - 1) == "-" {
+        while j < tokens.len() && hyphen_after(j - 1) {
             j += 1;
+        }
+        if j == i + 1 {
+            i = j;
+            continue;
         }
         // Parts i..j form one hyphenated word; look for a run of one stem.
         let mut a = i;

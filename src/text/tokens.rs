@@ -53,27 +53,54 @@ pub fn tokenize(source: &str, range: Range<usize>, out: &mut Vec<Token>) {
     let base = range.start;
     let mut i = 0;
     while i < bytes.len() {
-        let (c, len) = char_at(text, i);
-        if !is_word_char(c) {
-            i += len;
-            continue;
-        }
+        // Skip to the next word character: ASCII by table, without decoding.
+        let b = bytes[i];
+        let first = if b < 0x80 {
+            match ASCII[usize::from(b)] {
+                LETTER => Class::Letter,
+                DIGIT => Class::Digit,
+                _ => {
+                    i += 1;
+                    continue;
+                }
+            }
+        } else {
+            let (c, len) = char_at(text, i);
+            match class(c) {
+                Class::Other => {
+                    i += len;
+                    continue;
+                }
+                class => class,
+            }
+        };
         let start = i;
-        let mut has_letter = c.is_alphabetic();
-        i += len;
+        let mut has_letter = first == Class::Letter;
+        i += if b < 0x80 { 1 } else { char_at(text, i).1 };
         while i < bytes.len() {
-            let (d, len) = char_at(text, i);
-            if is_word_char(d) {
-                has_letter |= d.is_alphabetic();
-                i += len;
-            } else if is_apostrophe(d)
-                && i + len < bytes.len()
-                && is_word_char(char_at(text, i + len).0)
-            {
-                // An apostrophe stays only when a word character follows it.
-                i += len;
+            let b = bytes[i];
+            if b < 0x80 {
+                match ASCII[usize::from(b)] {
+                    LETTER => has_letter = true,
+                    DIGIT => {}
+                    // An apostrophe stays only when a word character
+                    // follows it.
+                    APOSTROPHE if i + 1 < bytes.len() && is_word_char(char_at(text, i + 1).0) => {}
+                    _ => break,
+                }
+                i += 1;
             } else {
-                break;
+                let (d, len) = char_at(text, i);
+                match class(d) {
+                    Class::Letter => has_letter = true,
+                    Class::Digit | Class::Mark => {}
+                    Class::Other
+                        if is_apostrophe(d)
+                            && i + len < bytes.len()
+                            && is_word_char(char_at(text, i + len).0) => {}
+                    Class::Other => break,
+                }
+                i += len;
             }
         }
         out.push(Token {
@@ -84,6 +111,52 @@ pub fn tokenize(source: &str, range: Range<usize>, out: &mut Vec<Token>) {
                 TokenKind::Number
             },
         });
+    }
+}
+
+const OTHER: u8 = 0;
+const LETTER: u8 = 1;
+const DIGIT: u8 = 2;
+const APOSTROPHE: u8 = 3;
+
+/// Classes of the ASCII bytes.
+static ASCII: [u8; 128] = {
+    let mut table = [OTHER; 128];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = match b as u8 {
+            b'a'..=b'z' | b'A'..=b'Z' => LETTER,
+            b'0'..=b'9' => DIGIT,
+            b'\'' => APOSTROPHE,
+            _ => OTHER,
+        };
+        b += 1;
+    }
+    table
+};
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Class {
+    /// Alphabetic (makes a token a word).
+    Letter,
+    /// Numeric but not alphabetic.
+    Digit,
+    /// Combining mark or soft hyphen: part of a word, not a letter.
+    Mark,
+    Other,
+}
+
+/// The class of a (non-ASCII) character, matching [`is_word_char`] and
+/// `char::is_alphabetic`.
+fn class(c: char) -> Class {
+    if c.is_alphabetic() {
+        Class::Letter
+    } else if c.is_alphanumeric() {
+        Class::Digit
+    } else if is_word_char(c) {
+        Class::Mark
+    } else {
+        Class::Other
     }
 }
 
@@ -140,6 +213,68 @@ mod tests {
     fn combining_marks_stay_in_the_word() {
         let nfd = "Paran\u{303}aque";
         assert_eq!(words(nfd), [nfd]);
+    }
+
+    /// The tokeniser as first written, char by char: the reference the
+    /// byte-level one must agree with.
+    fn reference(text: &str) -> Vec<(Range<usize>, TokenKind)> {
+        let mut out = Vec::new();
+        let mut chars = text.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            if !is_word_char(c) {
+                continue;
+            }
+            let mut end = i + c.len_utf8();
+            let mut has_letter = c.is_alphabetic();
+            while let Some(&(j, d)) = chars.peek() {
+                if is_word_char(d) {
+                    has_letter |= d.is_alphabetic();
+                    end = j + d.len_utf8();
+                    chars.next();
+                } else if is_apostrophe(d)
+                    && text[j + d.len_utf8()..]
+                        .chars()
+                        .next()
+                        .is_some_and(is_word_char)
+                {
+                    chars.next();
+                    end = j + d.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            let kind = if has_letter {
+                TokenKind::Word
+            } else {
+                TokenKind::Number
+            };
+            out.push((i..end, kind));
+        }
+        out
+    }
+
+    #[test]
+    fn agrees_with_the_char_by_char_reference() {
+        let pieces = [
+            "a", "Z", "0", "9", "'", "\u{2019}", " ", "-", "ñ", "Ñ", "\u{303}", "\u{ad}", "é", "٣",
+            "ⅷ", "中", "🙂", ".", "_", "\n", "''", "x'", "'y",
+        ];
+        // Every sequence of three pieces, and a longer mix.
+        let mut texts = Vec::new();
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    texts.push(format!("{a}{b}{c}"));
+                }
+            }
+        }
+        texts.push("Iba't ibang ka\u{2019}y Paran\u{303}aque 1,000 ika-5 pag -unlad".into());
+        for text in &texts {
+            let mut got = Vec::new();
+            tokenize(text, 0..text.len(), &mut got);
+            let got: Vec<_> = got.into_iter().map(|t| (t.range, t.kind)).collect();
+            assert_eq!(got, reference(text), "{text:?}");
+        }
     }
 
     #[test]
