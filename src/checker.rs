@@ -6,7 +6,7 @@ use std::time::Instant;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::glossary::Glossary;
 use crate::input::Document;
-use crate::lexicon::{Dictionary, is_english_function_word, is_filipino_marker};
+use crate::lexicon::{Dictionary, is_english_function_word_any_case, is_filipino_marker_any_case};
 use crate::rules::{self, Context, DocLanguage, DocumentContext, Rule, UnitContext};
 use crate::settings::RuleSet;
 use crate::suppress;
@@ -222,18 +222,15 @@ fn language_of(text: &str, tokens: &[&[Token]]) -> (DocLanguage, Vec<u32>) {
 
 fn tally(text: &str, tokens: &[Token], language: &mut DocLanguage) {
     for t in tokens {
+        // Every function word is short and ASCII; the lookups lower-case
+        // ASCII words on the fly and find no other.
         let word = t.text(text);
-        if word.len() > 8 || !word.is_ascii() {
-            continue; // every function word is short and ASCII
+        if word.len() > 8 {
+            continue;
         }
-        // Lower-case into a stack buffer: no allocation per word.
-        let mut buf = [0u8; 8];
-        buf[..word.len()].copy_from_slice(word.as_bytes());
-        buf.make_ascii_lowercase();
-        let w = std::str::from_utf8(&buf[..word.len()]).expect("ASCII stays UTF-8");
-        if is_filipino_marker(w) {
+        if is_filipino_marker_any_case(word) {
             language.filipino += 1;
-        } else if is_english_function_word(w) {
+        } else if is_english_function_word_any_case(word) {
             language.english += 1;
         }
     }

@@ -104,9 +104,14 @@ pub(crate) fn name_tokens<'t>(source: &str, tokens: &'t [Token]) -> Cow<'t, [Tok
 /// Where a known lower-case prefix ends and a capitalised name begins in
 /// `word` (`taga|Maynila`), if it is such a word.
 fn split_point(word: &str) -> Option<usize> {
-    // ASCII words without a capital after their second letter (nearly all
-    // words) cannot split.
-    if word.is_ascii() && !word.as_bytes().iter().skip(2).any(u8::is_ascii_uppercase) {
+    // Words with neither a capital nor a non-ASCII byte after their second
+    // byte (nearly all words) cannot split.
+    if !word
+        .as_bytes()
+        .iter()
+        .skip(2)
+        .any(|&b| b.is_ascii_uppercase() || b >= 0x80)
+    {
         return None;
     }
     word.char_indices()

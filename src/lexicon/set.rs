@@ -162,6 +162,20 @@ impl WordTable {
         self.contains_packed(pack(word.as_bytes()))
     }
 
+    /// Whether the word, with its ASCII letters lower-cased, is in the
+    /// table; lower-cased on the fly, without a copy. A word with a
+    /// non-ASCII character is reported absent.
+    pub fn contains_ascii_lower(&self, word: &str) -> bool {
+        let len = word.len();
+        if len == 0 || len > self.max_len {
+            return false;
+        }
+        if len > PACKED_MAX {
+            return word.is_ascii() && self.long.contains(&word.to_ascii_lowercase());
+        }
+        pack_lower(word.as_bytes()).is_some_and(|key| self.contains_packed(key))
+    }
+
     fn contains_packed(&self, key: u128) -> bool {
         let mut i = slot_of(key, self.mask);
         loop {
@@ -250,6 +264,13 @@ impl WordSet {
             .contains(word)
     }
 
+    /// See [`WordTable::contains_ascii_lower`].
+    pub fn contains_ascii_lower(&self, word: &str) -> bool {
+        self.table
+            .get_or_init(|| WordTable::new(self.words.iter().copied()))
+            .contains_ascii_lower(word)
+    }
+
     /// The words, as listed.
     pub fn words(&self) -> &'static [&'static str] {
         self.words
@@ -295,6 +316,9 @@ mod tests {
         assert!(!SET.contains("mg"));
         assert!(!SET.contains("mgaa"));
         assert!(!SET.contains(""));
+        assert!(SET.contains_ascii_lower("MGA"));
+        assert!(SET.contains_ascii_lower("Ang"));
+        assert!(!SET.contains_ascii_lower("Añg"));
         assert_eq!(SET.words().len(), 3);
     }
 

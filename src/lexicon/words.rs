@@ -46,6 +46,11 @@ pub fn is_english_function_word(lower: &str) -> bool {
     ENGLISH_FUNCTION_WORDS_SET.contains(lower)
 }
 
+/// [`is_english_function_word`] for an ASCII word in any case.
+pub fn is_english_function_word_any_case(word: &str) -> bool {
+    ENGLISH_FUNCTION_WORDS_SET.contains_ascii_lower(word)
+}
+
 /// Filipino function words and pronouns that English never uses: a clause
 /// with one of them is Filipino. Lower-case, sorted.
 const FILIPINO_MARKERS: &[&str] = &[
@@ -59,6 +64,11 @@ static FILIPINO_MARKERS_SET: WordSet = WordSet::new(FILIPINO_MARKERS);
 
 pub fn is_filipino_marker(lower: &str) -> bool {
     FILIPINO_MARKERS_SET.contains(lower)
+}
+
+/// [`is_filipino_marker`] for an ASCII word in any case.
+pub fn is_filipino_marker_any_case(word: &str) -> bool {
+    FILIPINO_MARKERS_SET.contains_ascii_lower(word)
 }
 
 /// Spelling that native Tagalog words do not have: `c`, `f`, `j`, `q`, `v`,

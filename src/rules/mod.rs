@@ -149,9 +149,12 @@ pub struct Context<'a> {
 }
 
 /// Every token of a segment in lower case, in one buffer.
-struct Lowered {
-    text: String,
-    ends: Vec<usize>,
+enum Lowered {
+    /// An ASCII segment lower-cased whole: token `t` is
+    /// `text[t.start - base..t.end - base]`.
+    Ascii { text: String, base: usize },
+    /// The tokens lower-cased one after another, ending at `ends`.
+    Words { text: String, ends: Vec<usize> },
 }
 
 /// How Filipino a document is, by its function words.
@@ -210,24 +213,39 @@ impl<'a> Context<'a> {
     /// rules need not allocate a folded copy per word).
     #[inline]
     pub fn lower(&self, i: usize) -> &str {
-        let lowered = self.lower.get_or_init(|| {
-            let mut text = String::with_capacity(self.segment.range.len());
-            let mut ends = Vec::with_capacity(self.tokens.len());
-            for t in self.tokens {
-                let word = &self.source[t.range.clone()];
-                if word.is_ascii() {
-                    let start = text.len();
-                    text.push_str(word);
-                    text[start..].make_ascii_lowercase();
-                } else {
-                    text.extend(word.chars().flat_map(char::to_lowercase));
-                }
-                ends.push(text.len());
+        let range = &self.tokens[i].range;
+        match self.lower.get_or_init(|| self.lowered()) {
+            Lowered::Ascii { text, base } => &text[range.start - base..range.end - base],
+            Lowered::Words { text, ends } => {
+                let start = if i == 0 { 0 } else { ends[i - 1] };
+                &text[start..ends[i]]
             }
-            Lowered { text, ends }
-        });
-        let start = if i == 0 { 0 } else { lowered.ends[i - 1] };
-        &lowered.text[start..lowered.ends[i]]
+        }
+    }
+
+    fn lowered(&self) -> Lowered {
+        let segment = &self.source[self.segment.range.clone()];
+        if segment.is_ascii() {
+            // One pass over the whole segment; tokens keep their offsets.
+            return Lowered::Ascii {
+                text: segment.to_ascii_lowercase(),
+                base: self.segment.range.start,
+            };
+        }
+        let mut text = String::with_capacity(self.segment.range.len());
+        let mut ends = Vec::with_capacity(self.tokens.len());
+        for t in self.tokens {
+            let word = &self.source[t.range.clone()];
+            if word.is_ascii() {
+                let start = text.len();
+                text.push_str(word);
+                text[start..].make_ascii_lowercase();
+            } else {
+                text.extend(word.chars().flat_map(char::to_lowercase));
+            }
+            ends.push(text.len());
+        }
+        Lowered::Words { text, ends }
     }
 
     /// Glossary names in the segment.
