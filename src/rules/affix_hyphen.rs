@@ -129,9 +129,26 @@ impl Rule for AffixHyphen {
         let source = ctx.source;
         let seg_end = ctx.segment.range.end;
         let mut i = 0;
+        let bytes = source.as_bytes();
         while i < tokens.len() {
-            let word = ctx.word(i);
             let range = tokens[i].range.clone();
+            // Without a dictionary, a word can only matter if it may be a
+            // prefix glued to a capital or digit (`tagaMaynila`, `ika5`), or
+            // is `ika`, `ala`, `alas`, `taga` or `maka`: a byte test skips
+            // the rest.
+            let b = &bytes[range.clone()];
+            let may_matter = ctx.dictionary.is_some()
+                || !b.is_ascii()
+                || (b.len() >= 4
+                    && b[3..]
+                        .iter()
+                        .any(|c| c.is_ascii_uppercase() || c.is_ascii_digit()))
+                || (matches!(b.len(), 3 | 4) && matches!(b[0] | 0x20, b'i' | b'a' | b't' | b'm'));
+            if !may_matter {
+                i += 1;
+                continue;
+            }
+            let word = ctx.word(i);
             let lower = ctx.lower(i);
             let glued_before = source[..range.start]
                 .chars()

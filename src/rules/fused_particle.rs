@@ -82,9 +82,18 @@ impl Rule for FusedParticle {
         let source = ctx.source;
         let tokens = ctx.tokens;
         let seg_end = ctx.segment.range.end;
+        let bytes = source.as_bytes();
         for i in 0..tokens.len() {
-            let word = ctx.word(i);
+            // Every pattern is a word starting with `n` or `p` (`nalang`,
+            // `parin`, `palang`, `Ng`, `ng`) or ending in an apostrophe
+            // and `t` (`iba't`): a byte test skips all others.
             let range = tokens[i].range.clone();
+            let starts_n_or_p = matches!(bytes[range.start], b'n' | b'N' | b'p' | b'P');
+            let ends_in_t = range.len() >= 3 && matches!(bytes[range.end - 1], b't' | b'T');
+            if !starts_n_or_p && !ends_in_t {
+                continue;
+            }
+            let word = ctx.word(i);
             let lower = ctx.lower(i);
             let hyphen_before = source[..range.start].ends_with('-');
             let hyphen_after = source[range.end..seg_end].starts_with('-');

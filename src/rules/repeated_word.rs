@@ -68,8 +68,19 @@ impl Rule for RepeatedWord {
         hyphen_chains(ctx, out);
         spaced_reduplications(ctx, out);
         let tokens = ctx.tokens;
+        let bytes = ctx.source.as_bytes();
         let mut i = 0;
         while i < tokens.len() {
+            // Different ASCII first letters (nearly every pair of
+            // neighbours) rule out a repeat before any word is sliced.
+            let first_letters_differ = |j: usize| {
+                let (x, y) = (bytes[tokens[i].range.start], bytes[tokens[j].range.start]);
+                x.is_ascii() && y.is_ascii() && !x.eq_ignore_ascii_case(&y)
+            };
+            if i + 1 < tokens.len() && first_letters_differ(i + 1) {
+                i += 1;
+                continue;
+            }
             let word = ctx.word(i);
             let key = word;
             let mut j = i + 1;
@@ -191,15 +202,22 @@ fn spaced_reduplications(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let tokens = ctx.tokens;
     let seg_end = ctx.segment.range.end;
     for i in 0..tokens.len().saturating_sub(1) {
-        let (left, right) = (ctx.word(i), ctx.word(i + 1));
         // The right part starts with the left's letter, but for
         // `paminsan minsan` and `paulit ulit`: a cheap test first.
-        let (l0, r0) = (left.as_bytes()[0], right.as_bytes()[0]);
-        if (l0.is_ascii()
+        let bytes = ctx.source.as_bytes();
+        let (l0, r0) = (
+            bytes[tokens[i].range.start],
+            bytes[tokens[i + 1].range.start],
+        );
+        if l0.is_ascii()
             && r0.is_ascii()
             && !l0.eq_ignore_ascii_case(&r0)
-            && !left.starts_with(['p', 'P']))
-            || ctx.gap_after(i) != " "
+            && !matches!(l0, b'p' | b'P')
+        {
+            continue;
+        }
+        let (left, right) = (ctx.word(i), ctx.word(i + 1));
+        if ctx.gap_after(i) != " "
             || !is_spaced_reduplication(ctx.lower(i), right)
             || !right.chars().all(char::is_lowercase)
             || ctx.source[..tokens[i].range.start].ends_with('-')
