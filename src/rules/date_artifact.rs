@@ -56,8 +56,14 @@ impl Rule for DateArtifact {
         let mut i = 0;
         while i + 2 < tokens.len() {
             let sep = ctx.gap_after(i);
-            // Every pattern has one of these separators after its first part.
-            if !matches!(sep, " " | "-" | "/" | ".") {
+            // Every pattern is a month name, a space and a day of one or two
+            // digits; or three parts with the same `-`, `/` or `.` between.
+            let plausible = match sep {
+                " " => tokens[i + 1].kind == TokenKind::Number && tokens[i + 1].range.len() <= 2,
+                "-" | "/" | "." => ctx.gap_after(i + 1) == sep,
+                _ => false,
+            };
+            if !plausible {
                 i += 1;
                 continue;
             }

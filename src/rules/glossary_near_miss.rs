@@ -87,8 +87,21 @@ impl Rule for GlossaryNearMiss {
             covered: &covered,
             key: String::new(),
         };
+        let bytes = ctx.source.as_bytes();
         let mut i = 0;
         while i < tokens.len() {
+            // A word starting with an ASCII lower-case letter or digit can
+            // only be a name run together (`carlzeiss`).
+            let first = bytes[tokens[i].range.start];
+            if first.is_ascii_lowercase() || first.is_ascii_digit() {
+                if scan.covering(i).is_none()
+                    && let Some(d) = scan.joined(i)
+                {
+                    out.push(d);
+                }
+                i += 1;
+                continue;
+            }
             if let Some((len, d)) = scan.multi_word(i) {
                 out.push(d);
                 i += len;

@@ -68,8 +68,14 @@ impl Rule for QuoteBalance {
             .collect();
         // Most paragraphs have no mark to judge: skip them without building
         // the character table.
-        let marks = ['"', '\u{201c}', '\u{201d}', '(', ')', '[', ']'];
-        if !pieces.iter().any(|r| source[r.clone()].contains(marks)) {
+        // (A byte test: 0xE2 leads the curly quotes, and a few other
+        // characters, which the full pass then tells apart.)
+        let may_have_mark = |r: &Range<usize>| {
+            source.as_bytes()[r.clone()]
+                .iter()
+                .any(|b| matches!(b, b'"' | b'(' | b')' | b'[' | b']' | 0xE2))
+        };
+        if !pieces.iter().any(may_have_mark) {
             return;
         }
         // Every character of the paragraph with its absolute offset.
