@@ -74,6 +74,10 @@ impl Rule for HyphenSpacing {
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let source = ctx.source;
         for i in 0..ctx.tokens.len().saturating_sub(1) {
+            // A spaced hyphen takes two bytes or more; most gaps are one space.
+            if ctx.tokens[i + 1].range.start - ctx.tokens[i].range.end < 2 {
+                continue;
+            }
             let gap = ctx.gap_after(i);
             let Some(spacing) = spacing(gap) else {
                 continue;

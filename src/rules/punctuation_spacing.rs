@@ -121,11 +121,16 @@ impl Rule for PunctuationSpacing {
 /// spaces, a space before a closing mark, or a mark that white space does not
 /// follow. Most paragraphs have none and skip the character-level pass.
 fn may_need_spacing(text: &[u8]) -> bool {
-    text.windows(2).any(|w| match w[0] {
-        b' ' => matches!(w[1], b' ' | b',' | b'.' | b';' | b':' | b'!' | b'?'),
-        b'.' | b'?' | b'!' | b',' | b';' => !w[1].is_ascii_whitespace(),
-        _ => false,
-    })
+    if memchr::memmem::find(text, b"  ").is_some() {
+        return true;
+    }
+    // Marks are rarer than spaces: look at each mark's neighbours.
+    let suspicious = |i: usize| {
+        (i > 0 && text[i - 1] == b' ')
+            || (text[i] != b':' && text.get(i + 1).is_some_and(|n| !n.is_ascii_whitespace()))
+    };
+    memchr::memchr3_iter(b'.', b',', b'?', text).any(suspicious)
+        || memchr::memchr3_iter(b'!', b';', b':', text).any(suspicious)
 }
 
 fn is_closing_mark(c: char) -> bool {
