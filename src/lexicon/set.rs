@@ -197,7 +197,9 @@ impl WordTable {
 #[derive(Debug, Default)]
 pub struct WordFilter {
     blocks: Box<[u64]>,
-    /// Longest word: longer keys are rejected without hashing.
+    /// Shortest and longest word (bytes): other lengths are rejected
+    /// without hashing.
+    min_len: usize,
     max_len: usize,
 }
 
@@ -209,8 +211,13 @@ impl WordFilter {
             let (block, bits) = Self::locate(pack(w.as_bytes()), blocks.len());
             blocks[block] |= bits;
         }
+        let min_len = words.iter().map(|w| w.len()).min().unwrap_or(usize::MAX);
         let max_len = words.iter().map(|w| w.len()).max().unwrap_or(0);
-        WordFilter { blocks, max_len }
+        WordFilter {
+            blocks,
+            min_len,
+            max_len,
+        }
     }
 
     fn locate(key: u128, blocks: usize) -> (usize, u64) {
@@ -235,7 +242,7 @@ impl WordFilter {
         }
         match pack_lower(word.as_bytes()) {
             None => true, // not ASCII: folding and NFC may change its length
-            Some(_) if len > self.max_len => false,
+            Some(_) if len > self.max_len || len < self.min_len => false,
             Some(key) => {
                 let (block, bits) = Self::locate(key, self.blocks.len());
                 self.blocks[block] & bits == bits
@@ -342,6 +349,7 @@ mod tests {
         assert!(filter.may_contain_lower("Parañaque"));
         assert!(filter.may_contain_lower("a-very-long-glossary-wort"));
         assert!(!filter.may_contain_lower("longer-than-any-glossary-word"));
+        assert!(!filter.may_contain_lower("nam"), "shorter than any word");
         let false_positives = (0..50_000)
             .filter(|i| filter.may_contain_lower(&format!("word{i}")))
             .count();
