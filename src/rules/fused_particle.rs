@@ -132,7 +132,7 @@ impl Rule for FusedParticle {
                 .or_else(|| lower.strip_suffix("\u{2019}t"))
                 && i + 1 < tokens.len()
                 && ctx.gap_after(i) == "-"
-                && fold(ctx.word(i + 1)).starts_with(stem)
+                && ctx.lower(i + 1).starts_with(stem)
                 && stem.chars().count() >= 2
             {
                 let gap = range.end..tokens[i + 1].range.start;
@@ -170,8 +170,8 @@ impl Rule for FusedParticle {
                 && word == "ng"
                 && ctx.gap_after(i - 1) == " "
                 && ctx.gap_after(i) == " "
-                && fold(ctx.word(i - 1)) == fold(ctx.word(i + 1))
-                && is_verb_like(&fold(ctx.word(i + 1)))
+                && ctx.lower(i - 1) == ctx.lower(i + 1)
+                && is_verb_like(ctx.lower(i + 1))
             {
                 let verb = ctx.word(i + 1);
                 out.push(
