@@ -53,6 +53,14 @@ pub fn tokenize(source: &str, range: Range<usize>, out: &mut Vec<Token>) {
     let base = range.start;
     let mut i = 0;
     while i < bytes.len() {
+        // Skip ASCII that is no word character (blanks, punctuation) in a
+        // tight loop.
+        while i < bytes.len() && bytes[i] < 0x80 && ASCII[usize::from(bytes[i])] & WORD == 0 {
+            i += 1;
+        }
+        if i == bytes.len() {
+            break;
+        }
         // Skip to the next word character: ASCII by table, without decoding.
         let b = bytes[i];
         let first = if b < 0x80 {
@@ -78,7 +86,13 @@ pub fn tokenize(source: &str, range: Range<usize>, out: &mut Vec<Token>) {
         let mut has_letter = first == Class::Letter;
         i += if b < 0x80 { 1 } else { char_at(text, i).1 };
         while i < bytes.len() {
+            // The letters and digits of an ASCII word, in a tight loop.
             let b = bytes[i];
+            if b < 0x80 && ASCII[usize::from(b)] & WORD != 0 {
+                has_letter |= ASCII[usize::from(b)] == LETTER;
+                i += 1;
+                continue;
+            }
             if b < 0x80 {
                 match ASCII[usize::from(b)] {
                     LETTER => has_letter = true,
@@ -117,7 +131,9 @@ pub fn tokenize(source: &str, range: Range<usize>, out: &mut Vec<Token>) {
 const OTHER: u8 = 0;
 const LETTER: u8 = 1;
 const DIGIT: u8 = 2;
-const APOSTROPHE: u8 = 3;
+const APOSTROPHE: u8 = 4;
+/// Mask of the classes that are word characters.
+const WORD: u8 = LETTER | DIGIT;
 
 /// Classes of the ASCII bytes.
 static ASCII: [u8; 128] = {
