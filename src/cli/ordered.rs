@@ -15,6 +15,9 @@ use std::time::Duration;
 /// caller waits for: results held for a slow file stay bounded.
 const AHEAD_PER_THREAD: usize = 64;
 
+/// Results a worker sends at once.
+const BATCH: usize = 16;
+
 /// Calls `work` on every item on `threads` worker threads (all cores when
 /// 0) and `consume` on the results in the order of `items`. Stops early,
 /// returning the error, when `consume` fails.
@@ -38,27 +41,42 @@ where
     let consumed = AtomicUsize::new(0);
     let stop = AtomicBool::new(false);
     std::thread::scope(|scope| {
-        let (tx, rx) = mpsc::sync_channel::<(usize, R)>(window);
+        let (tx, rx) = mpsc::sync_channel::<Vec<(usize, R)>>(window);
         for _ in 0..threads {
             let tx = tx.clone();
             let (next, consumed, stop, work) = (&next, &consumed, &stop, &work);
             scope.spawn(move || {
+                // Results go out a few at a time: one wake-up of the caller
+                // per batch, not per file (a wake-up per small file was tens
+                // of thousands of context switches on a big repository).
+                let mut batch = Vec::with_capacity(BATCH);
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     if i >= items.len() {
-                        return;
+                        break;
                     }
-                    // The item the caller waits for is never held back, so
-                    // this cannot deadlock.
-                    while i >= consumed.load(Ordering::Acquire) + window {
-                        if stop.load(Ordering::Relaxed) {
+                    if i >= consumed.load(Ordering::Acquire) + window {
+                        // The caller may be waiting for something in this
+                        // batch: send it before waiting for the caller.
+                        if !batch.is_empty() && tx.send(std::mem::take(&mut batch)).is_err() {
                             return;
                         }
-                        std::thread::sleep(Duration::from_micros(200));
+                        // The item the caller waits for is never held back,
+                        // so this cannot deadlock.
+                        while i >= consumed.load(Ordering::Acquire) + window {
+                            if stop.load(Ordering::Relaxed) {
+                                return;
+                            }
+                            std::thread::sleep(Duration::from_micros(200));
+                        }
                     }
-                    if tx.send((i, work(&items[i]))).is_err() {
+                    batch.push((i, work(&items[i])));
+                    if batch.len() == BATCH && tx.send(std::mem::take(&mut batch)).is_err() {
                         return; // the caller stopped
                     }
+                }
+                if !batch.is_empty() {
+                    let _ = tx.send(batch);
                 }
             });
         }
@@ -66,8 +84,8 @@ where
         let mut pending: BTreeMap<usize, R> = BTreeMap::new();
         let mut wanted = 0;
         let mut result = Ok(());
-        'receive: for (i, r) in &rx {
-            pending.insert(i, r);
+        'receive: for batch in &rx {
+            pending.extend(batch);
             while let Some(r) = pending.remove(&wanted) {
                 wanted += 1;
                 consumed.store(wanted, Ordering::Release);
