@@ -6,7 +6,7 @@ use std::time::Instant;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::glossary::Glossary;
 use crate::input::Document;
-use crate::lexicon::{Dictionary, is_english_function_word_any_case, is_filipino_marker_any_case};
+use crate::lexicon::{Dictionary, FunctionWord, function_word_language};
 use crate::rules::{self, Context, DocLanguage, DocumentContext, Rule, UnitContext};
 use crate::settings::RuleSet;
 use crate::suppress;
@@ -228,10 +228,10 @@ fn tally(text: &str, tokens: &[Token], language: &mut DocLanguage) {
         if word.len() > 8 {
             continue;
         }
-        if is_filipino_marker_any_case(word) {
-            language.filipino += 1;
-        } else if is_english_function_word_any_case(word) {
-            language.english += 1;
+        match function_word_language(word) {
+            Some(FunctionWord::Filipino) => language.filipino += 1,
+            Some(FunctionWord::English) => language.english += 1,
+            None => {}
         }
     }
 }

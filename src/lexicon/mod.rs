@@ -11,6 +11,6 @@ pub use compounds::is_compound;
 pub use dictionary::Dictionary;
 pub use prefixes::{Prefix, prefix};
 pub use words::{
-    is_abbreviation, is_doubled_name, is_english_function_word, is_english_function_word_any_case,
-    is_filipino_marker, is_filipino_marker_any_case, is_function_word, is_particle, looks_foreign,
+    FunctionWord, function_word_language, is_abbreviation, is_doubled_name,
+    is_english_function_word, is_filipino_marker, is_function_word, is_particle, looks_foreign,
 };

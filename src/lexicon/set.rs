@@ -162,20 +162,6 @@ impl WordTable {
         self.contains_packed(pack(word.as_bytes()))
     }
 
-    /// Whether the word, with its ASCII letters lower-cased, is in the
-    /// table; lower-cased on the fly, without a copy. A word with a
-    /// non-ASCII character is reported absent.
-    pub fn contains_ascii_lower(&self, word: &str) -> bool {
-        let len = word.len();
-        if len == 0 || len > self.max_len {
-            return false;
-        }
-        if len > PACKED_MAX {
-            return word.is_ascii() && self.long.contains(&word.to_ascii_lowercase());
-        }
-        pack_lower(word.as_bytes()).is_some_and(|key| self.contains_packed(key))
-    }
-
     fn contains_packed(&self, key: u128) -> bool {
         let mut i = slot_of(key, self.mask);
         loop {
@@ -251,6 +237,67 @@ impl WordFilter {
     }
 }
 
+/// Words of several static lists in one table, each with the index of its
+/// list: one probe tells which list (if any) an ASCII word is in, where a
+/// set per list took a probe per list.
+pub struct WordLists {
+    lists: &'static [&'static [&'static str]],
+    table: OnceLock<ListTable>,
+}
+
+/// Packed words with their list's index, by linear probing; and the mask.
+type ListTable = (Box<[(u128, u8)]>, usize);
+
+impl WordLists {
+    /// The lists must hold words of 1 to 15 ASCII bytes, each in one list.
+    pub const fn new(lists: &'static [&'static [&'static str]]) -> Self {
+        WordLists {
+            lists,
+            table: OnceLock::new(),
+        }
+    }
+
+    fn build(&self) -> ListTable {
+        let count: usize = self.lists.iter().map(|l| l.len()).sum();
+        let size = (count * 2).next_power_of_two().max(4);
+        let mut slots = vec![(0u128, 0u8); size].into_boxed_slice();
+        let mask = size - 1;
+        for (n, list) in self.lists.iter().enumerate() {
+            for w in *list {
+                assert!((1..=PACKED_MAX).contains(&w.len()) && w.is_ascii(), "{w}");
+                let key = pack(w.as_bytes());
+                let mut i = slot_of(key, mask);
+                while slots[i].0 != 0 && slots[i].0 != key {
+                    i = (i + 1) & mask;
+                }
+                // A word in two lists belongs to the first.
+                if slots[i].0 == 0 {
+                    slots[i] = (key, n as u8);
+                }
+            }
+        }
+        (slots, mask)
+    }
+
+    /// The index of the list holding `word` with its ASCII letters
+    /// lower-cased (lower-cased on the fly, without a copy).
+    pub fn which_ascii_lower(&self, word: &str) -> Option<usize> {
+        if !(1..=PACKED_MAX).contains(&word.len()) {
+            return None;
+        }
+        let key = pack_lower(word.as_bytes())?;
+        let (slots, mask) = self.table.get_or_init(|| self.build());
+        let mut i = slot_of(key, *mask);
+        loop {
+            match slots[i] {
+                (0, _) => return None,
+                (k, n) if k == key => return Some(usize::from(n)),
+                _ => i = (i + 1) & mask,
+            }
+        }
+    }
+}
+
 /// A lazily built set over a static word list.
 pub struct WordSet {
     words: &'static [&'static str],
@@ -269,13 +316,6 @@ impl WordSet {
         self.table
             .get_or_init(|| WordTable::new(self.words.iter().copied()))
             .contains(word)
-    }
-
-    /// See [`WordTable::contains_ascii_lower`].
-    pub fn contains_ascii_lower(&self, word: &str) -> bool {
-        self.table
-            .get_or_init(|| WordTable::new(self.words.iter().copied()))
-            .contains_ascii_lower(word)
     }
 
     /// The words, as listed.
@@ -323,9 +363,6 @@ mod tests {
         assert!(!SET.contains("mg"));
         assert!(!SET.contains("mgaa"));
         assert!(!SET.contains(""));
-        assert!(SET.contains_ascii_lower("MGA"));
-        assert!(SET.contains_ascii_lower("Ang"));
-        assert!(!SET.contains_ascii_lower("Añg"));
         assert_eq!(SET.words().len(), 3);
     }
 
@@ -354,6 +391,18 @@ mod tests {
             .filter(|i| filter.may_contain_lower(&format!("word{i}")))
             .count();
         assert!(false_positives < 50_000 / 10, "{false_positives}");
+    }
+
+    static LISTS: WordLists = WordLists::new(&[&["ang", "mga"], &["the", "of"]]);
+
+    #[test]
+    fn word_lists_tell_which_list() {
+        assert_eq!(LISTS.which_ascii_lower("Ang"), Some(0));
+        assert_eq!(LISTS.which_ascii_lower("MGA"), Some(0));
+        assert_eq!(LISTS.which_ascii_lower("The"), Some(1));
+        assert_eq!(LISTS.which_ascii_lower("sa"), None);
+        assert_eq!(LISTS.which_ascii_lower(""), None);
+        assert_eq!(LISTS.which_ascii_lower("añg"), None);
     }
 
     #[test]

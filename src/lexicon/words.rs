@@ -1,6 +1,6 @@
 //! Small closed word classes.
 
-use super::set::WordSet;
+use super::set::{WordLists, WordSet};
 
 /// Filipino and English function words: a doubled one (`ang ang`, `the the`)
 /// is a repetition error, never style. Lower-case, sorted. `na` is not here:
@@ -46,11 +46,6 @@ pub fn is_english_function_word(lower: &str) -> bool {
     ENGLISH_FUNCTION_WORDS_SET.contains(lower)
 }
 
-/// [`is_english_function_word`] for an ASCII word in any case.
-pub fn is_english_function_word_any_case(word: &str) -> bool {
-    ENGLISH_FUNCTION_WORDS_SET.contains_ascii_lower(word)
-}
-
 /// Filipino function words and pronouns that English never uses: a clause
 /// with one of them is Filipino. Lower-case, sorted.
 const FILIPINO_MARKERS: &[&str] = &[
@@ -66,9 +61,24 @@ pub fn is_filipino_marker(lower: &str) -> bool {
     FILIPINO_MARKERS_SET.contains(lower)
 }
 
-/// [`is_filipino_marker`] for an ASCII word in any case.
-pub fn is_filipino_marker_any_case(word: &str) -> bool {
-    FILIPINO_MARKERS_SET.contains_ascii_lower(word)
+/// Which language a function word (any case) belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FunctionWord {
+    /// A Filipino marker ([`is_filipino_marker`]).
+    Filipino,
+    /// An English function word ([`is_english_function_word`]).
+    English,
+}
+
+static FUNCTION_WORD_LISTS: WordLists = WordLists::new(&[FILIPINO_MARKERS, ENGLISH_FUNCTION_WORDS]);
+
+/// Whether `word` (ASCII, any case) is a Filipino marker or an English
+/// function word, in one lookup (for the language tally of every word).
+pub fn function_word_language(word: &str) -> Option<FunctionWord> {
+    match FUNCTION_WORD_LISTS.which_ascii_lower(word)? {
+        0 => Some(FunctionWord::Filipino),
+        _ => Some(FunctionWord::English),
+    }
 }
 
 /// Spelling that native Tagalog words do not have: `c`, `f`, `j`, `q`, `v`,
@@ -117,6 +127,32 @@ pub fn is_doubled_name(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_lookup_agrees_with_the_lists() {
+        for &w in FILIPINO_MARKERS {
+            assert_eq!(
+                function_word_language(w),
+                Some(FunctionWord::Filipino),
+                "{w}"
+            );
+            let upper = w.to_ascii_uppercase();
+            assert_eq!(
+                function_word_language(&upper),
+                Some(FunctionWord::Filipino),
+                "{w}"
+            );
+        }
+        for &w in ENGLISH_FUNCTION_WORDS {
+            let expected = if is_filipino_marker(w) {
+                FunctionWord::Filipino
+            } else {
+                FunctionWord::English
+            };
+            assert_eq!(function_word_language(w), Some(expected), "{w}");
+        }
+        assert_eq!(function_word_language("bahay"), None);
+    }
 
     #[test]
     fn lists_are_sorted() {

@@ -21,7 +21,7 @@ pub struct LineCol {
 impl LineIndex {
     pub fn new(text: &str) -> Self {
         let mut starts = vec![0];
-        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
         let bom_len = if text.starts_with('\u{feff}') { 3 } else { 0 };
         LineIndex { starts, bom_len }
     }
