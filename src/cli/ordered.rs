@@ -51,6 +51,9 @@ where
                 // of thousands of context switches on a big repository).
                 let mut batch = Vec::with_capacity(BATCH);
                 loop {
+                    if stop.load(Ordering::Relaxed) {
+                        return; // the caller stopped: no more work
+                    }
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     if i >= items.len() {
                         break;
