@@ -7,53 +7,55 @@ use super::FileReport;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::text::LineIndex;
 
+/// One finding as the JSON reports print it. It borrows the report's text,
+/// so writing a report allocates nothing per finding.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct JsonDiagnostic {
-    pub path: String,
-    pub rule: String,
+pub struct JsonDiagnostic<'a> {
+    pub path: &'a str,
+    pub rule: &'a str,
     pub severity: Severity,
-    pub message: String,
+    pub message: &'a str,
     pub line: usize,
     pub column: usize,
     pub end_line: usize,
     pub end_column: usize,
     pub start_byte: usize,
     pub end_byte: usize,
-    pub text: String,
-    pub suggestion: Option<String>,
-    pub fix: Option<JsonFix>,
+    pub text: &'a str,
+    pub suggestion: Option<&'a str>,
+    pub fix: Option<JsonFix<'a>>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct JsonFix {
+pub struct JsonFix<'a> {
     pub applicability: &'static str,
-    pub edits: Vec<JsonEdit>,
+    pub edits: Vec<JsonEdit<'a>>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct JsonEdit {
+pub struct JsonEdit<'a> {
     pub start_byte: usize,
     pub end_byte: usize,
-    pub replacement: String,
+    pub replacement: &'a str,
 }
 
-impl JsonDiagnostic {
-    pub fn new(path: &str, source: &str, index: &LineIndex, d: &Diagnostic) -> Self {
+impl<'a> JsonDiagnostic<'a> {
+    pub fn new(path: &'a str, source: &'a str, index: &LineIndex, d: &'a Diagnostic) -> Self {
         let start = index.line_col(source, d.span.start);
         let end = index.line_col(source, d.span.end);
         JsonDiagnostic {
-            path: path.to_string(),
-            rule: d.rule.to_string(),
+            path,
+            rule: d.rule,
             severity: d.severity,
-            message: d.message.clone(),
+            message: &d.message,
             line: start.line,
             column: start.column,
             end_line: end.line,
             end_column: end.column,
             start_byte: d.span.start,
             end_byte: d.span.end,
-            text: source[d.span.clone()].to_string(),
-            suggestion: d.suggestion.clone(),
+            text: &source[d.span.clone()],
+            suggestion: d.suggestion.as_deref(),
             fix: d.fix.as_ref().map(|f| JsonFix {
                 applicability: f.applicability.as_str(),
                 edits: f
@@ -62,7 +64,7 @@ impl JsonDiagnostic {
                     .map(|e| JsonEdit {
                         start_byte: e.range.start,
                         end_byte: e.range.end,
-                        replacement: e.replacement.clone(),
+                        replacement: &e.replacement,
                     })
                     .collect(),
             }),
@@ -71,7 +73,7 @@ impl JsonDiagnostic {
 }
 
 /// The JSON objects for one file's findings.
-pub fn json_diagnostics(file: &FileReport<'_>) -> Vec<JsonDiagnostic> {
+pub fn json_diagnostics<'a>(file: &FileReport<'a>) -> Vec<JsonDiagnostic<'a>> {
     let index = file.line_index();
     file.diagnostics
         .iter()
