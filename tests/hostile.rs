@@ -683,3 +683,38 @@ fn yaml_alias_bombs_do_not_explode() {
     );
     assert_eq!(fs::read_to_string(&path).unwrap(), yaml);
 }
+
+#[test]
+fn a_reader_that_closes_the_pipe_gets_no_error_message() {
+    use std::io::Read;
+    use std::process::Stdio;
+    let dir = TempDir::new().unwrap();
+    // Far more report than a pipe buffers (64 KiB), so salin is still
+    // writing when the reader goes away.
+    fs::write(dir.path().join("a.md"), BROKEN.repeat(5_000)).unwrap();
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("salin"))
+        .current_dir(dir.path())
+        .env("NO_COLOR", "1")
+        .args(["check", "--isolated", "--no-dictionary", "a.md"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut head = [0u8; 100];
+    child.stdout.take().unwrap().read_exact(&mut head).unwrap(); // then closed
+    let mut errors = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut errors)
+        .unwrap();
+    let status = child.wait().unwrap();
+    assert_eq!(errors, "");
+    assert_eq!(status.code(), Some(2), "the cut output is still an error");
+    // The file was only read.
+    assert_eq!(
+        fs::read_to_string(dir.path().join("a.md")).unwrap(),
+        BROKEN.repeat(5_000)
+    );
+}

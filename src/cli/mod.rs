@@ -37,7 +37,18 @@ impl fmt::Display for CliError {
 
 impl CliError {
     pub fn io(path: &str, err: &std::io::Error) -> Self {
+        if err.kind() == std::io::ErrorKind::BrokenPipe {
+            // The reader went away (`salin check ... | head`): it knows,
+            // and a message would only clutter its terminal, as it would
+            // for ripgrep. The exit code still says the output is cut.
+            return CliError(String::new());
+        }
         CliError(format!("{path}: {}", describe_io(err)))
+    }
+
+    /// An error with nothing worth saying (a closed output pipe).
+    fn is_silent(&self) -> bool {
+        self.0.is_empty()
     }
 }
 
@@ -65,7 +76,9 @@ fn describe_io(err: &std::io::Error) -> String {
 }
 
 pub fn report_error(err: &CliError) {
-    eprintln!("salin: error: {err}");
+    if !err.is_silent() {
+        eprintln!("salin: error: {err}");
+    }
 }
 
 pub fn run() -> i32 {
