@@ -135,6 +135,7 @@ impl Checker {
             })
             .collect();
         let (language, english_words) = language_of(&doc.text, &all_tokens);
+        let words = std::cell::OnceCell::new();
         let shared = DocumentContext {
             source: &doc.text,
             segments: &doc.segments,
@@ -142,6 +143,7 @@ impl Checker {
             dictionary: self.dictionary.as_deref(),
             language: &language,
             english_words: &english_words,
+            words: &words,
         };
         let skipped = |unit: Option<&crate::input::Unit>| {
             !self.include_fuzzy && unit.is_some_and(|u| u.fuzzy)

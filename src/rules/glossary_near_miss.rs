@@ -181,7 +181,7 @@ impl<'a> Scan<'a, '_> {
         // Written in lower case elsewhere in the document, it is an ordinary
         // word (`bagong`, `status`), whatever name it resembles. (These scans
         // run only for the rare words that resemble a name.)
-        if self.ctx.line_is_upper_case(start) || occurs_in_lower_case(self.ctx.source, key) {
+        if self.ctx.line_is_upper_case(start) || self.ctx.document_has_word(key) {
             return None;
         }
         Some(self.diagnostic(
@@ -276,15 +276,6 @@ impl<'a> Scan<'a, '_> {
         let range = self.tokens[i].range.start..self.tokens[i + n - 1].range.end;
         Some((n, self.diagnostic(range, f, "looks like a misspelling of")))
     }
-}
-
-/// Whether `word` (lower case) occurs in `text` as a whole word.
-fn occurs_in_lower_case(text: &str, word: &str) -> bool {
-    let is_word_char = |c: Option<char>| c.is_some_and(crate::text::tokens::is_word_char);
-    text.match_indices(word).any(|(i, _)| {
-        !is_word_char(text[..i].chars().next_back())
-            && !is_word_char(text[i + word.len()..].chars().next())
-    })
 }
 
 /// Words repeat (Zipf), so each thread remembers the answer for words it has
@@ -386,6 +377,22 @@ mod tests {
     }
 
     #[test]
+    fn lower_case_inside_a_longer_word_is_no_evidence() {
+        // `innovants` and `xinnovant` are other words: `Innovant` is still
+        // a probable misspelling.
+        for text in [
+            "ayon sa Innovant at innovants rito",
+            "ayon sa Innovant at xinnovant rito",
+        ] {
+            assert_eq!(
+                flagged(text),
+                [("glossary-near-miss", "Innovant".to_string())],
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
     fn ordinary_words_affixes_and_exact_names_are_silent() {
         for text in [
             "ang Innovent ay",
@@ -399,6 +406,8 @@ mod tests {
             "Sinabi niya: Innovant.",
             "BALITA TUNGKOL SA INNOVANT",
             "ayon sa Innovant, ang innovant ay salita rito",
+            // Lower case anywhere counts, code included, as a whole word.
+            "ayon sa Innovant.\n\n```\nlet innovant = 1;\n```\n",
         ] {
             assert_silent(text);
         }
