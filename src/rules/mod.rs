@@ -331,12 +331,15 @@ impl<'a> Context<'a> {
     /// Whether the line holding byte `offset` has no lower-case letter (a
     /// heading or label written in capitals).
     pub fn line_is_upper_case(&self, offset: usize) -> bool {
-        let source = self.source;
-        let start = source[..offset].rfind('\n').map_or(0, |i| i + 1);
-        let end = source[offset..]
-            .find('\n')
-            .map_or(source.len(), |i| offset + i);
-        !source[start..end].chars().any(char::is_lowercase)
+        // Look outwards from `offset` and stop at the first lower-case
+        // letter: on an ordinary line it is a few characters away, so a
+        // 20 MB line costs what a short one does.
+        let before = self.source[..offset]
+            .chars()
+            .rev()
+            .take_while(|&c| c != '\n');
+        let after = self.source[offset..].chars().take_while(|&c| c != '\n');
+        !before.chain(after).any(char::is_lowercase)
     }
 
     /// The text between tokens `i` and `i + 1`.

@@ -1,5 +1,7 @@
 //! Byte offset → line and column, for reports.
 
+use std::cell::Cell;
+
 /// Line starts of a text, built once per document.
 ///
 /// Lines are 1-based. Columns are 1-based and count Unicode scalar values
@@ -9,6 +11,11 @@
 pub struct LineIndex {
     starts: Vec<usize>,
     bom_len: usize,
+    /// The last position asked for: (byte where its column counting
+    /// starts, byte offset, characters between them). Reports ask in order, so each column is counted
+    /// from the previous one instead of from the start of its line, which
+    /// was quadratic on a long line with many findings.
+    last: Cell<(usize, usize, usize)>,
 }
 
 /// A position for people: 1-based line and character column.
@@ -23,7 +30,11 @@ impl LineIndex {
         let mut starts = vec![0];
         starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
         let bom_len = if text.starts_with('\u{feff}') { 3 } else { 0 };
-        LineIndex { starts, bom_len }
+        LineIndex {
+            starts,
+            bom_len,
+            last: Cell::new((usize::MAX, 0, 0)),
+        }
     }
 
     /// 0-based index of the line holding `offset`.
@@ -53,10 +64,20 @@ impl LineIndex {
         if line == 0 {
             start = start.max(self.bom_len.min(offset));
         }
-        let column = text[start..offset].chars().count() + 1;
+        let (last_start, last_offset, last_chars) = self.last.get();
+        let chars = if last_start == start {
+            if offset >= last_offset {
+                last_chars + text[last_offset..offset].chars().count()
+            } else {
+                last_chars - text[offset..last_offset].chars().count()
+            }
+        } else {
+            text[start..offset].chars().count()
+        };
+        self.last.set((start, offset, chars));
         LineCol {
             line: line + 1,
-            column,
+            column: chars + 1,
         }
     }
 }
@@ -64,6 +85,27 @@ impl LineIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn columns_asked_in_any_order_are_right() {
+        let text = "\u{feff}Ñino ay\nsa Parañaque -unlad at ñ ñ ñ wakas\r\n\u{feff}x";
+        let idx = LineIndex::new(text);
+        let fresh = |offset: usize| LineIndex::new(text).line_col(text, offset);
+        let offsets: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+        // Forwards, backwards, and jumping between lines.
+        let mut order = offsets.clone();
+        order.extend(offsets.iter().rev());
+        order.extend(
+            offsets
+                .iter()
+                .step_by(3)
+                .zip(offsets.iter().rev())
+                .flat_map(|(a, b)| [*a, *b]),
+        );
+        for offset in order {
+            assert_eq!(idx.line_col(text, offset), fresh(offset), "{offset}");
+        }
+    }
 
     #[test]
     fn columns_count_characters_not_bytes() {
