@@ -110,13 +110,52 @@ fn slot_of(key: u128, mask: usize) -> usize {
     (mixed.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 32) as usize & mask
 }
 
+/// Packed words (see [`pack`]) with a small value each, by linear probing.
+#[derive(Debug, Default)]
+struct PackedTable {
+    /// (packed word, value); a packed word of 0 is an empty slot.
+    slots: Box<[(u128, u8)]>,
+    mask: usize,
+}
+
+impl PackedTable {
+    fn with_capacity(words: usize) -> Self {
+        let size = (words * 2).next_power_of_two().max(4);
+        PackedTable {
+            slots: vec![(0, 0); size].into_boxed_slice(),
+            mask: size - 1,
+        }
+    }
+
+    /// Adds `key` with `value`, unless it is there already (the first value
+    /// stays).
+    fn insert(&mut self, key: u128, value: u8) {
+        let mut i = slot_of(key, self.mask);
+        while self.slots[i].0 != 0 && self.slots[i].0 != key {
+            i = (i + 1) & self.mask;
+        }
+        if self.slots[i].0 == 0 {
+            self.slots[i] = (key, value);
+        }
+    }
+
+    fn get(&self, key: u128) -> Option<u8> {
+        let mut i = slot_of(key, self.mask);
+        loop {
+            match self.slots[i] {
+                (0, _) => return None,
+                (k, value) if k == key => return Some(value),
+                _ => i = (i + 1) & self.mask,
+            }
+        }
+    }
+}
+
 /// A set of words: open addressing over packed integers for words of up to
 /// 15 bytes, a hash set for longer ones.
 #[derive(Debug, Default)]
 pub struct WordTable {
-    /// Packed words by linear probing; 0 is an empty slot.
-    slots: Box<[u128]>,
-    mask: usize,
+    packed: PackedTable,
     /// Words too long to pack.
     long: HashSet<String, FnvBuild>,
     /// Longest word: longer keys are rejected without hashing.
@@ -126,26 +165,18 @@ pub struct WordTable {
 impl WordTable {
     pub fn new<'w>(words: impl IntoIterator<Item = &'w str>) -> Self {
         let words: Vec<&str> = words.into_iter().filter(|w| !w.is_empty()).collect();
-        let size = (words.len() * 2).next_power_of_two().max(4);
-        let mut slots = vec![0u128; size].into_boxed_slice();
-        let mask = size - 1;
+        let mut packed = PackedTable::with_capacity(words.len());
         let mut long = HashSet::default();
         for w in &words {
             if w.len() > PACKED_MAX {
                 long.insert(w.to_string());
-                continue;
+            } else {
+                packed.insert(pack(w.as_bytes()), 0);
             }
-            let key = pack(w.as_bytes());
-            let mut i = slot_of(key, mask);
-            while slots[i] != 0 && slots[i] != key {
-                i = (i + 1) & mask;
-            }
-            slots[i] = key;
         }
         let max_len = words.iter().map(|w| w.len()).max().unwrap_or(0);
         WordTable {
-            slots,
-            mask,
+            packed,
             long,
             max_len,
         }
@@ -159,18 +190,7 @@ impl WordTable {
         if len > PACKED_MAX {
             return self.long.contains(word);
         }
-        self.contains_packed(pack(word.as_bytes()))
-    }
-
-    fn contains_packed(&self, key: u128) -> bool {
-        let mut i = slot_of(key, self.mask);
-        loop {
-            match self.slots[i] {
-                0 => return false,
-                k if k == key => return true,
-                _ => i = (i + 1) & self.mask,
-            }
-        }
+        self.packed.get(pack(word.as_bytes())).is_some()
     }
 }
 
@@ -242,14 +262,13 @@ impl WordFilter {
 /// set per list took a probe per list.
 pub struct WordLists {
     lists: &'static [&'static [&'static str]],
-    table: OnceLock<ListTable>,
+    /// Each word with the index of its list.
+    table: OnceLock<PackedTable>,
 }
 
-/// Packed words with their list's index, by linear probing; and the mask.
-type ListTable = (Box<[(u128, u8)]>, usize);
-
 impl WordLists {
-    /// The lists must hold words of 1 to 15 ASCII bytes, each in one list.
+    /// The lists must hold words of 1 to 15 ASCII bytes; a word in two
+    /// lists belongs to the first.
     pub const fn new(lists: &'static [&'static [&'static str]]) -> Self {
         WordLists {
             lists,
@@ -257,26 +276,15 @@ impl WordLists {
         }
     }
 
-    fn build(&self) -> ListTable {
-        let count: usize = self.lists.iter().map(|l| l.len()).sum();
-        let size = (count * 2).next_power_of_two().max(4);
-        let mut slots = vec![(0u128, 0u8); size].into_boxed_slice();
-        let mask = size - 1;
+    fn build(&self) -> PackedTable {
+        let mut table = PackedTable::with_capacity(self.lists.iter().map(|l| l.len()).sum());
         for (n, list) in self.lists.iter().enumerate() {
             for w in *list {
                 assert!((1..=PACKED_MAX).contains(&w.len()) && w.is_ascii(), "{w}");
-                let key = pack(w.as_bytes());
-                let mut i = slot_of(key, mask);
-                while slots[i].0 != 0 && slots[i].0 != key {
-                    i = (i + 1) & mask;
-                }
-                // A word in two lists belongs to the first.
-                if slots[i].0 == 0 {
-                    slots[i] = (key, n as u8);
-                }
+                table.insert(pack(w.as_bytes()), n as u8);
             }
         }
-        (slots, mask)
+        table
     }
 
     /// The index of the list holding `word` with its ASCII letters
@@ -286,15 +294,8 @@ impl WordLists {
             return None;
         }
         let key = pack_lower(word.as_bytes())?;
-        let (slots, mask) = self.table.get_or_init(|| self.build());
-        let mut i = slot_of(key, *mask);
-        loop {
-            match slots[i] {
-                (0, _) => return None,
-                (k, n) if k == key => return Some(usize::from(n)),
-                _ => i = (i + 1) & mask,
-            }
-        }
+        let n = self.table.get_or_init(|| self.build()).get(key)?;
+        Some(usize::from(n))
     }
 }
 

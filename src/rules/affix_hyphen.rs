@@ -139,10 +139,7 @@ impl Rule for AffixHyphen {
             let b = &bytes[range.clone()];
             let may_matter = ctx.dictionary.is_some()
                 || !b.is_ascii()
-                || (b.len() >= 4
-                    && b[3..]
-                        .iter()
-                        .any(|c| c.is_ascii_uppercase() || c.is_ascii_digit()))
+                || may_glue_prefix(b)
                 || (matches!(b.len(), 3 | 4) && matches!(b[0] | 0x20, b'i' | b'a' | b't' | b'm'));
             if !may_matter {
                 i += 1;
@@ -333,17 +330,20 @@ fn starts_sentence(ctx: &Context<'_>, i: usize) -> bool {
             .ends_with(['.', '!', '?', ':', '"', '\u{201c}'])
 }
 
-/// `tagaMaynila` → (`taga`, `Maynila`); `ika5` → (`ika`, `5`).
-fn camel_split(word: &str) -> Option<(&str, &str)> {
-    // Every prefix has three letters or more, and what follows it starts
-    // with a capital or a digit: most words have neither, and are rejected
-    // before the prefixes are tried.
-    let bytes = word.as_bytes();
-    if bytes.len() < 4
-        || !bytes[3..]
+/// Whether `word` may be a prefix glued to a capital or digit: every prefix
+/// has three letters or more, and what follows it starts with a capital or
+/// a digit (or a non-ASCII letter, told apart by [`camel_split`]). Most
+/// words are neither, and are rejected before the prefixes are tried.
+fn may_glue_prefix(word: &[u8]) -> bool {
+    word.len() >= 4
+        && word[3..]
             .iter()
             .any(|&b| b.is_ascii_uppercase() || b.is_ascii_digit() || b >= 0x80)
-    {
+}
+
+/// `tagaMaynila` → (`taga`, `Maynila`); `ika5` → (`ika`, `5`).
+fn camel_split(word: &str) -> Option<(&str, &str)> {
+    if !may_glue_prefix(word.as_bytes()) {
         return None;
     }
     for p in CAMEL_PREFIXES {

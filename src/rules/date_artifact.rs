@@ -93,8 +93,9 @@ impl Rule for DateArtifact {
                 i += 3;
                 continue;
             }
-            let same_sep = matches!(sep, "-" | "/" | ".") && ctx.gap_after(i + 1) == sep;
-            if !same_sep {
+            // The rest need the same `-`, `/` or `.` twice (`plausible`
+            // checked the second).
+            if sep == " " {
                 i += 1;
                 continue;
             }

@@ -1,6 +1,6 @@
 use super::extract::emails;
 use super::url_mismatch::compare;
-use super::{Context, Rule, RuleMeta, UnitContext, declare_rule};
+use super::{Rule, RuleMeta, UnitContext, declare_rule};
 use crate::diagnostic::Diagnostic;
 
 declare_rule! {
@@ -35,8 +35,6 @@ impl Rule for EmailMismatch {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
     }
-
-    fn check(&self, _ctx: &Context<'_>, _out: &mut Vec<Diagnostic>) {}
 
     fn check_unit(&self, ctx: &UnitContext<'_>, out: &mut Vec<Diagnostic>) {
         let Some(source) = ctx.source() else {

@@ -1,4 +1,4 @@
-use super::{Context, Rule, RuleMeta, UnitContext, declare_rule};
+use super::{Rule, RuleMeta, UnitContext, declare_rule};
 use crate::diagnostic::Diagnostic;
 
 declare_rule! {
@@ -35,8 +35,6 @@ impl Rule for ExtraKey {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
     }
-
-    fn check(&self, _ctx: &Context<'_>, _out: &mut Vec<Diagnostic>) {}
 
     fn check_unit(&self, ctx: &UnitContext<'_>, out: &mut Vec<Diagnostic>) {
         if let Some(source) = &ctx.doc.source

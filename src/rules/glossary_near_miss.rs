@@ -93,22 +93,16 @@ impl Rule for GlossaryNearMiss {
             // A word starting with an ASCII lower-case letter or digit can
             // only be a name run together (`carlzeiss`).
             let first = bytes[tokens[i].range.start];
-            if first.is_ascii_lowercase() || first.is_ascii_digit() {
-                if scan.covering(i).is_none()
-                    && let Some(d) = scan.joined(i)
-                {
-                    out.push(d);
-                }
-                i += 1;
-                continue;
-            }
-            if let Some((len, d)) = scan.multi_word(i) {
+            let may_be_name = !(first.is_ascii_lowercase() || first.is_ascii_digit());
+            if may_be_name && let Some((len, d)) = scan.multi_word(i) {
                 out.push(d);
                 i += len;
                 continue;
             }
             if scan.covering(i).is_none()
-                && let Some(d) = scan.joined(i).or_else(|| scan.single_word(i))
+                && let Some(d) = scan
+                    .joined(i)
+                    .or_else(|| may_be_name.then(|| scan.single_word(i)).flatten())
             {
                 out.push(d);
             }
@@ -172,11 +166,9 @@ impl<'a> Scan<'a, '_> {
         if self.ctx.starts_sentence(start) {
             return None;
         }
-        let mut key = std::mem::take(&mut self.key);
-        write_key(word, &mut key);
-        let form = cached(self.glossary, &key, |key| self.closest(key));
-        self.key = key;
-        let form = form?;
+        write_key(word, &mut self.key);
+        let glossary = self.glossary;
+        let form = cached(glossary, &self.key, |key| closest(glossary, key))?;
         let key = &self.key;
         // Written in lower case elsewhere in the document, it is an ordinary
         // word (`bagong`, `status`), whatever name it resembles. (These scans
@@ -189,29 +181,6 @@ impl<'a> Scan<'a, '_> {
             form,
             "looks like a misspelling of",
         ))
-    }
-
-    /// The single-word form `key` most probably misspells, if any.
-    fn closest(&self, key: &str) -> Option<u32> {
-        if self.glossary.knows_word(key) {
-            return None;
-        }
-        let (_, form) = self
-            .glossary
-            .near()
-            .candidates(key)
-            .into_iter()
-            .filter_map(|f| {
-                let target = &self.glossary.form(f).words[0];
-                let d = damerau_levenshtein(key, target);
-                let ok = d > 0
-                    && d <= max_distance(target.chars().count().min(key.chars().count()))
-                    && key.chars().next() == target.chars().next()
-                    && !is_affixed_form(key, target);
-                ok.then_some((d, f))
-            })
-            .min()?;
-        Some(form)
     }
 
     /// A multi-word glossary name whose first word is exact and whose whole
@@ -309,6 +278,28 @@ fn cached(
         cache.1.insert(key.to_owned(), result);
         result
     })
+}
+
+/// The single-word form `key` most probably misspells, if any.
+fn closest(glossary: &Glossary, key: &str) -> Option<u32> {
+    if glossary.knows_word(key) {
+        return None;
+    }
+    let (_, form) = glossary
+        .near()
+        .candidates(key)
+        .into_iter()
+        .filter_map(|f| {
+            let target = &glossary.form(f).words[0];
+            let d = damerau_levenshtein(key, target);
+            let ok = d > 0
+                && d <= max_distance(target.chars().count().min(key.chars().count()))
+                && key.chars().next() == target.chars().next()
+                && !is_affixed_form(key, target);
+            ok.then_some((d, f))
+        })
+        .min()?;
+    Some(form)
 }
 
 /// `key` is `target` with a Tagalog linker or English plural/possessive.

@@ -135,10 +135,6 @@ fn is_blank(c: char) -> bool {
 /// A gap of the form `\s*-\s*` (one ASCII hyphen, blanks but no line break on
 /// at least one side), or `None`.
 fn spacing(gap: &str) -> Option<Spacing> {
-    // Most gaps are one space: no hyphen, nothing to split.
-    if gap.len() < 2 {
-        return None;
-    }
     let (before, after) = gap.split_once('-')?;
     if !before.chars().all(is_blank) || !after.chars().all(is_blank) {
         return None;

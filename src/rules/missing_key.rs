@@ -1,4 +1,4 @@
-use super::{Context, Rule, RuleMeta, declare_rule};
+use super::{Rule, RuleMeta, declare_rule};
 use crate::diagnostic::Diagnostic;
 use crate::input::Document;
 
@@ -38,8 +38,6 @@ impl Rule for MissingKey {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
     }
-
-    fn check(&self, _ctx: &Context<'_>, _out: &mut Vec<Diagnostic>) {}
 
     fn check_document(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
         let Some(source) = &doc.source else {

@@ -403,7 +403,9 @@ impl<'a> UnitContext<'a> {
 
 pub trait Rule: Send + Sync {
     fn meta(&self) -> &'static RuleMeta;
-    fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>);
+    /// Rules about prose: one segment. (Source-aware and document rules
+    /// have none.)
+    fn check(&self, _ctx: &Context<'_>, _out: &mut Vec<Diagnostic>) {}
     /// Source-aware rules: one translation unit. Called for every unit of
     /// the document, with or without a source.
     fn check_unit(&self, _ctx: &UnitContext<'_>, _out: &mut Vec<Diagnostic>) {}

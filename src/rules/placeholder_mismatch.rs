@@ -1,5 +1,5 @@
 use super::extract::{Placeholder, Syntax, placeholders};
-use super::{Context, Rule, RuleMeta, UnitContext, declare_rule};
+use super::{Rule, RuleMeta, UnitContext, declare_rule};
 use crate::diagnostic::{Diagnostic, Edit, Fix};
 
 declare_rule! {
@@ -53,8 +53,6 @@ impl Rule for PlaceholderMismatch {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
     }
-
-    fn check(&self, _ctx: &Context<'_>, _out: &mut Vec<Diagnostic>) {}
 
     fn check_unit(&self, ctx: &UnitContext<'_>, out: &mut Vec<Diagnostic>) {
         let Some(source) = ctx.source() else {

@@ -71,13 +71,14 @@ impl Rule for RepeatedWord {
         let bytes = ctx.source.as_bytes();
         let mut i = 0;
         while i < tokens.len() {
-            // Different ASCII first letters (nearly every pair of
-            // neighbours) rule out a repeat before any word is sliced.
-            let first_letters_differ = |j: usize| {
-                let (x, y) = (bytes[tokens[i].range.start], bytes[tokens[j].range.start]);
-                x.is_ascii() && y.is_ascii() && !x.eq_ignore_ascii_case(&y)
-            };
-            if i + 1 < tokens.len() && first_letters_differ(i + 1) {
+            // Different first letters (nearly every pair of neighbours)
+            // rule out a repeat before any word is sliced.
+            if i + 1 < tokens.len()
+                && first_letters_differ(
+                    bytes[tokens[i].range.start],
+                    bytes[tokens[i + 1].range.start],
+                )
+            {
                 i += 1;
                 continue;
             }
@@ -136,11 +137,8 @@ impl Rule for RepeatedWord {
 
 /// Equal ignoring case, without allocating.
 fn same_word(a: &str, b: &str) -> bool {
-    // Different ASCII first letters: different words, whatever follows.
-    if let (Some(x), Some(y)) = (a.as_bytes().first(), b.as_bytes().first())
-        && x.is_ascii()
-        && y.is_ascii()
-        && !x.eq_ignore_ascii_case(y)
+    if let (Some(&x), Some(&y)) = (a.as_bytes().first(), b.as_bytes().first())
+        && first_letters_differ(x, y)
     {
         return false;
     }
@@ -155,6 +153,13 @@ fn same_word(a: &str, b: &str) -> bool {
     a.chars()
         .flat_map(char::to_lowercase)
         .eq(b.chars().flat_map(char::to_lowercase))
+}
+
+/// Whether two words starting with the bytes `a` and `b` certainly start
+/// with different letters, ignoring case: both ASCII and unequal. (A
+/// non-ASCII first byte says nothing without decoding.)
+fn first_letters_differ(a: u8, b: u8) -> bool {
+    a.is_ascii() && b.is_ascii() && !a.eq_ignore_ascii_case(&b)
 }
 
 /// Words whose reduplication is written with a hyphen, and never as two
@@ -209,11 +214,7 @@ fn spaced_reduplications(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             bytes[tokens[i].range.start],
             bytes[tokens[i + 1].range.start],
         );
-        if l0.is_ascii()
-            && r0.is_ascii()
-            && !l0.eq_ignore_ascii_case(&r0)
-            && !matches!(l0, b'p' | b'P')
-        {
+        if first_letters_differ(l0, r0) && !matches!(l0, b'p' | b'P') {
             continue;
         }
         let (left, right) = (ctx.word(i), ctx.word(i + 1));

@@ -1,5 +1,5 @@
 use super::extract::{emails, placeholders, urls};
-use super::{Context, Rule, RuleMeta, UnitContext, declare_rule};
+use super::{Rule, RuleMeta, UnitContext, declare_rule};
 use crate::diagnostic::Diagnostic;
 use crate::lexicon::{is_english_function_word, is_filipino_marker};
 
@@ -66,8 +66,6 @@ impl Rule for UntranslatedSegment {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
     }
-
-    fn check(&self, _ctx: &Context<'_>, _out: &mut Vec<Diagnostic>) {}
 
     fn check_unit(&self, ctx: &UnitContext<'_>, out: &mut Vec<Diagnostic>) {
         let Some(source) = ctx.source() else {

@@ -1,5 +1,4 @@
-use super::{Context, Rule, RuleMeta, declare_rule};
-use crate::diagnostic::Diagnostic;
+use super::{Rule, RuleMeta, declare_rule};
 
 declare_rule! {
     /// A suppression comment that suppresses nothing, or names a rule that
@@ -33,8 +32,6 @@ impl Rule for UnusedSuppression {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
     }
-
-    /// Suppressions are judged for the whole document, after every rule has
-    /// run: see `crate::suppress`, called by the checker.
-    fn check(&self, _ctx: &Context<'_>, _out: &mut Vec<Diagnostic>) {}
+    // No `check`: suppressions are judged for the whole document, after
+    // every rule has run: see `crate::suppress`, called by the checker.
 }

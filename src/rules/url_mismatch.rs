@@ -1,5 +1,5 @@
 use super::extract::{Syntax, placeholders, urls};
-use super::{Context, Rule, RuleMeta, UnitContext, declare_rule};
+use super::{Rule, RuleMeta, UnitContext, declare_rule};
 use crate::diagnostic::Diagnostic;
 
 declare_rule! {
@@ -35,8 +35,6 @@ impl Rule for UrlMismatch {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
     }
-
-    fn check(&self, _ctx: &Context<'_>, _out: &mut Vec<Diagnostic>) {}
 
     fn check_unit(&self, ctx: &UnitContext<'_>, out: &mut Vec<Diagnostic>) {
         let Some(source) = ctx.source() else {

@@ -54,37 +54,20 @@ pub fn tokenize(source: &str, range: Range<usize>, out: &mut Vec<Token>) {
     let mut i = 0;
     while i < bytes.len() {
         // Skip ASCII that is no word character (blanks, punctuation) in a
-        // tight loop.
-        while i < bytes.len() && bytes[i] < 0x80 && ASCII[usize::from(bytes[i])] & WORD == 0 {
+        // tight loop; decode only what is left.
+        if bytes[i] < 0x80 && ASCII[usize::from(bytes[i])] & WORD == 0 {
             i += 1;
+            continue;
         }
-        if i == bytes.len() {
-            break;
+        let (c, len) = char_at(text, i);
+        let first = class(c);
+        if first == Class::Other {
+            i += len;
+            continue;
         }
-        // Skip to the next word character: ASCII by table, without decoding.
-        let b = bytes[i];
-        let first = if b < 0x80 {
-            match ASCII[usize::from(b)] {
-                LETTER => Class::Letter,
-                DIGIT => Class::Digit,
-                _ => {
-                    i += 1;
-                    continue;
-                }
-            }
-        } else {
-            let (c, len) = char_at(text, i);
-            match class(c) {
-                Class::Other => {
-                    i += len;
-                    continue;
-                }
-                class => class,
-            }
-        };
         let start = i;
         let mut has_letter = first == Class::Letter;
-        i += if b < 0x80 { 1 } else { char_at(text, i).1 };
+        i += len;
         while i < bytes.len() {
             // The letters and digits of an ASCII word, in a tight loop.
             let b = bytes[i];
@@ -93,29 +76,18 @@ pub fn tokenize(source: &str, range: Range<usize>, out: &mut Vec<Token>) {
                 i += 1;
                 continue;
             }
-            if b < 0x80 {
-                match ASCII[usize::from(b)] {
-                    LETTER => has_letter = true,
-                    DIGIT => {}
-                    // An apostrophe stays only when a word character
-                    // follows it.
-                    APOSTROPHE if i + 1 < bytes.len() && is_word_char(char_at(text, i + 1).0) => {}
-                    _ => break,
-                }
-                i += 1;
-            } else {
-                let (d, len) = char_at(text, i);
-                match class(d) {
-                    Class::Letter => has_letter = true,
-                    Class::Digit | Class::Mark => {}
-                    Class::Other
-                        if is_apostrophe(d)
-                            && i + len < bytes.len()
-                            && is_word_char(char_at(text, i + len).0) => {}
-                    Class::Other => break,
-                }
-                i += len;
+            let (d, len) = char_at(text, i);
+            match class(d) {
+                Class::Letter => has_letter = true,
+                Class::Digit | Class::Mark => {}
+                // An apostrophe stays only when a word character follows it.
+                Class::Other
+                    if is_apostrophe(d)
+                        && i + len < bytes.len()
+                        && is_word_char(char_at(text, i + len).0) => {}
+                Class::Other => break,
             }
+            i += len;
         }
         out.push(Token {
             range: base + start..base + i,
@@ -131,11 +103,10 @@ pub fn tokenize(source: &str, range: Range<usize>, out: &mut Vec<Token>) {
 const OTHER: u8 = 0;
 const LETTER: u8 = 1;
 const DIGIT: u8 = 2;
-const APOSTROPHE: u8 = 4;
 /// Mask of the classes that are word characters.
 const WORD: u8 = LETTER | DIGIT;
 
-/// Classes of the ASCII bytes.
+/// Classes of the ASCII bytes, for the tight loops.
 static ASCII: [u8; 128] = {
     let mut table = [OTHER; 128];
     let mut b = 0;
@@ -143,7 +114,6 @@ static ASCII: [u8; 128] = {
         table[b] = match b as u8 {
             b'a'..=b'z' | b'A'..=b'Z' => LETTER,
             b'0'..=b'9' => DIGIT,
-            b'\'' => APOSTROPHE,
             _ => OTHER,
         };
         b += 1;
@@ -162,7 +132,7 @@ enum Class {
     Other,
 }
 
-/// The class of a (non-ASCII) character, matching [`is_word_char`] and
+/// The class of a character, matching [`is_word_char`] and
 /// `char::is_alphabetic`.
 fn class(c: char) -> Class {
     if c.is_alphabetic() {
