@@ -7,7 +7,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::glossary::Glossary;
 use crate::input::Document;
 use crate::lexicon::{Dictionary, FunctionWord, function_word_language};
-use crate::rules::{self, Context, DocLanguage, DocumentContext, Rule, UnitContext};
+use crate::rules::{self, Context, DocLanguage, DocumentContext, DocumentWords, Rule, UnitContext};
 use crate::settings::RuleSet;
 use crate::suppress;
 use crate::text::{Token, tokenize};
@@ -135,7 +135,7 @@ impl Checker {
             })
             .collect();
         let (language, english_words) = language_of(&doc.text, &all_tokens);
-        let words = std::cell::OnceCell::new();
+        let words = DocumentWords::default();
         let shared = DocumentContext {
             source: &doc.text,
             segments: &doc.segments,

@@ -142,7 +142,7 @@ pub struct Context<'a> {
     /// rules about English text skip segments with too few.
     pub english_words: u32,
     /// The document's lower-case words, shared by all its segments.
-    words: &'a OnceCell<DocumentWords<'a>>,
+    words: &'a DocumentWords<'a>,
     /// Glossary names in the segment, found once and shared by the glossary
     /// rules.
     names: OnceCell<Names<'a>>,
@@ -192,12 +192,45 @@ pub struct DocumentContext<'a> {
     pub english_words: &'a [u32],
     /// The document's lower-case words, made on first use (see
     /// [`Context::document_has_word`]).
-    pub words: &'a OnceCell<DocumentWords<'a>>,
+    pub words: &'a DocumentWords<'a>,
 }
 
-/// Every lower-case word of a whole document (code and markup included),
-/// as maximal runs of word characters.
-pub type DocumentWords<'a> = std::collections::HashSet<&'a str, crate::lexicon::set::FnvBuild>;
+/// Answers "is this lower-case word written anywhere in the document, as a
+/// whole word (code and markup included)?". The first few questions scan
+/// the text, which is fastest for the usual document with few questions;
+/// after [`DocumentWords::SCANS`] of them the document's words are listed
+/// once and each later question is one lookup, so a big document with many
+/// questions stays linear (a scan per question took minutes on 20 MB).
+#[derive(Default)]
+pub struct DocumentWords<'a> {
+    asked: std::cell::Cell<usize>,
+    /// Maximal runs of word characters without a capital.
+    set: OnceCell<std::collections::HashSet<&'a str, crate::lexicon::set::FnvBuild>>,
+}
+
+impl<'a> DocumentWords<'a> {
+    const SCANS: usize = 8;
+
+    fn contains(&self, source: &'a str, word: &str) -> bool {
+        use crate::text::tokens::is_word_char;
+        if self.set.get().is_none() && self.asked.get() < Self::SCANS {
+            self.asked.set(self.asked.get() + 1);
+            let is_word = |c: Option<char>| c.is_some_and(is_word_char);
+            return source.match_indices(word).any(|(i, _)| {
+                !is_word(source[..i].chars().next_back())
+                    && !is_word(source[i + word.len()..].chars().next())
+            });
+        }
+        self.set
+            .get_or_init(|| {
+                source
+                    .split(|c: char| !is_word_char(c))
+                    .filter(|w| !w.is_empty() && !w.chars().any(char::is_uppercase))
+                    .collect()
+            })
+            .contains(word)
+    }
+}
 
 impl<'a> Context<'a> {
     /// The context of segment `index` of a document, whose words are
@@ -314,18 +347,9 @@ impl<'a> Context<'a> {
     /// the document as a whole word: between characters that are not word
     /// characters, anywhere in the text, code and markup included.
     ///
-    /// The first call lists the document's lower-case words (one pass);
-    /// later calls cost one lookup. (Scanning the text for each word
-    /// instead was quadratic: minutes for a 20 MB file with many names.)
+    /// Linear in the document over all calls (see [`DocumentWords`]).
     pub fn document_has_word(&self, word: &str) -> bool {
-        self.words
-            .get_or_init(|| {
-                self.source
-                    .split(|c: char| !crate::text::tokens::is_word_char(c))
-                    .filter(|w| !w.is_empty() && !w.chars().any(char::is_uppercase))
-                    .collect()
-            })
-            .contains(word)
+        self.words.contains(self.source, word)
     }
 
     /// Whether the line holding byte `offset` has no lower-case letter (a

@@ -135,6 +135,13 @@ enum Class {
 /// The class of a character, matching [`is_word_char`] and
 /// `char::is_alphabetic`.
 fn class(c: char) -> Class {
+    if c.is_ascii() {
+        return match ASCII[c as usize] {
+            LETTER => Class::Letter,
+            DIGIT => Class::Digit,
+            _ => Class::Other,
+        };
+    }
     if c.is_alphabetic() {
         Class::Letter
     } else if c.is_alphanumeric() {
