@@ -3,6 +3,8 @@
 //! auto-translated YAML locale paired with its English source gets every
 //! placeholder, number and hyphen problem reported at its line and column.
 
+mod common;
+use common::skeleton;
 use std::fs;
 use std::path::Path;
 use std::sync::Arc;
@@ -22,20 +24,6 @@ fn salin() -> Command {
         .env("NO_COLOR", "1")
         .env("CI", "true");
     cmd
-}
-
-/// The text with every unit's value replaced by `<>`: what must not change.
-fn skeleton(doc: &Document) -> String {
-    let mut out = String::new();
-    let mut last = 0;
-    for unit in &doc.units {
-        let r = unit.range();
-        out.push_str(&doc.text[last..r.start]);
-        out.push_str("<>");
-        last = r.end;
-    }
-    out.push_str(&doc.text[last..]);
-    out
 }
 
 /// Fixes `target` (paired with `source`, if any) with every fix, checks that

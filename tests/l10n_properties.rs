@@ -7,6 +7,8 @@
 //! - fixing (unsafe fixes too) changes only the bytes of values: with every
 //!   value cut out, the file is the same; and fixing again changes nothing.
 
+mod common;
+use common::skeleton;
 use std::sync::Arc;
 
 use proptest::prelude::*;
@@ -111,19 +113,6 @@ fn checker() -> &'static Checker {
     CHECKER.get_or_init(|| {
         Checker::with_rules(Glossary::embedded(), salin::rules::ALL.to_vec()).with_dictionary(None)
     })
-}
-
-fn skeleton(doc: &Document) -> String {
-    let mut out = String::new();
-    let mut last = 0;
-    for unit in &doc.units {
-        let r = unit.range();
-        out.push_str(&doc.text[last..r.start]);
-        out.push_str("<>");
-        last = r.end;
-    }
-    out.push_str(&doc.text[last..]);
-    out
 }
 
 fn check_fixing(doc: &Document) -> Result<(), TestCaseError> {

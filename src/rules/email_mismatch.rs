@@ -37,10 +37,7 @@ impl Rule for EmailMismatch {
     }
 
     fn check_unit(&self, ctx: &UnitContext<'_>, out: &mut Vec<Diagnostic>) {
-        let Some(source) = ctx.source() else {
-            return;
-        };
-        if !ctx.unit.is_empty() {
+        if let Some(source) = ctx.translated_source() {
             compare(
                 ctx,
                 &emails(source),

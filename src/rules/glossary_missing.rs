@@ -58,12 +58,9 @@ impl Rule for GlossaryMissing {
     }
 
     fn check_unit(&self, ctx: &UnitContext<'_>, out: &mut Vec<Diagnostic>) {
-        let Some(source) = ctx.source() else {
+        let Some(source) = ctx.translated_source() else {
             return;
         };
-        if ctx.unit.is_empty() {
-            return;
-        }
         let source = source.to_lowercase();
         let target = ctx.target.to_lowercase();
         let terms = ctx.glossary.terms();

@@ -408,6 +408,12 @@ impl<'a> UnitContext<'a> {
         self.unit.source.as_deref()
     }
 
+    /// The source text, when the unit has one and a translation to compare
+    /// with it (an empty translation is `empty-translation`'s alone).
+    pub fn translated_source(&self) -> Option<&'a str> {
+        self.source().filter(|_| !self.unit.is_empty())
+    }
+
     /// The byte range of the file for `range` of [`UnitContext::target`].
     pub fn span(&self, range: std::ops::Range<usize>) -> std::ops::Range<usize> {
         self.unit.to_file(range.start)..self.unit.to_file(range.end)

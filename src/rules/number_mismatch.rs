@@ -74,12 +74,9 @@ impl Rule for NumberMismatch {
     }
 
     fn check_unit(&self, ctx: &UnitContext<'_>, out: &mut Vec<Diagnostic>) {
-        let Some(source) = ctx.source() else {
+        let Some(source) = ctx.translated_source() else {
             return;
         };
-        if ctx.unit.is_empty() {
-            return;
-        }
         let mut missing = numbers(source);
         let mut extra = Vec::new();
         for t in numbers(&ctx.target) {

@@ -55,12 +55,9 @@ impl Rule for PlaceholderMismatch {
     }
 
     fn check_unit(&self, ctx: &UnitContext<'_>, out: &mut Vec<Diagnostic>) {
-        let Some(source) = ctx.source() else {
+        let Some(source) = ctx.translated_source() else {
             return;
         };
-        if ctx.unit.is_empty() {
-            return; // empty-translation
-        }
         let src = placeholders(source);
         let tgt = placeholders(&ctx.target);
         let mut missing: Vec<&Placeholder> = src.iter().collect();

@@ -37,10 +37,7 @@ impl Rule for UrlMismatch {
     }
 
     fn check_unit(&self, ctx: &UnitContext<'_>, out: &mut Vec<Diagnostic>) {
-        let Some(source) = ctx.source() else {
-            return;
-        };
-        if !ctx.unit.is_empty() {
+        if let Some(source) = ctx.translated_source() {
             let (src, tgt) = (bare_urls(source), bare_urls(&ctx.target));
             compare(ctx, &src, &tgt, "URL", Self::META.name, out);
         }
