@@ -49,6 +49,10 @@ pub enum Command {
         /// The subcommand whose page to print.
         subcommand: Option<String>,
     },
+    /// Run the language server (LSP over standard input and output) for
+    /// editors: diagnostics as you type, fixes and suppressions as code
+    /// actions.
+    Server(ServerArgs),
     /// Validate or summarise glossary files.
     #[command(subcommand)]
     Glossary(GlossaryCommand),
@@ -70,7 +74,7 @@ pub enum GlossaryCommand {
 }
 
 /// Which configuration file to use.
-#[derive(Debug, Args, Default)]
+#[derive(Clone, Debug, Args, Default)]
 pub struct ConfigArgs {
     /// Use this configuration file instead of discovering `salin.toml` or
     /// `.salin.toml` upward from the current directory.
@@ -82,7 +86,7 @@ pub struct ConfigArgs {
     pub isolated: bool,
 }
 
-#[derive(Debug, Args)]
+#[derive(Clone, Debug, Args)]
 pub struct CheckArgs {
     /// Files or directories to check (directories: the `.txt`, `.md` and
     /// `.markdown` files below them that are not git-ignored, hidden or
@@ -213,6 +217,14 @@ pub struct CheckArgs {
 
     #[command(flatten)]
     pub config: ConfigArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct ServerArgs {
+    /// Talk over standard input and output (the only transport, and the
+    /// default; accepted because editors' LSP clients pass it).
+    #[arg(long)]
+    pub stdio: bool,
 }
 
 #[derive(Debug, Args)]

@@ -26,11 +26,14 @@ use salin::{Applicability, Checker, Document, Format, RuleSelection};
 pub fn run(args: &CheckArgs) -> Result<i32, CliError> {
     let settings = Settings::load(&args.config)?;
     let cli_rules = cli_selection(args)?;
-    let glossary = build_glossary(args, &settings)?;
-    let base = Checker::with_settings(glossary, &settings.rule_set(&cli_rules, &[]))
-        .with_dictionary(load_dictionary(args)?)
-        .with_allow_untranslated(settings.allow_untranslated.clone())
-        .with_fuzzy(args.include_fuzzy || settings.include_fuzzy);
+    let glossary = load_glossary(&settings, !args.no_default_glossary, &args.glossaries)?;
+    let base = configured_checker(
+        &settings,
+        glossary,
+        &cli_rules,
+        load_dictionary(args)?,
+        args.include_fuzzy,
+    );
     let pairing = Pairing::new(args.source.as_deref())?;
     let attach = |doc: Document, path: Option<&Path>| pairing.attach(doc, path, &settings);
     let mut checkers: HashMap<Vec<usize>, Checker> = HashMap::new();
@@ -48,13 +51,7 @@ pub fn run(args: &CheckArgs) -> Result<i32, CliError> {
     };
     let write = args.fix && !args.diff;
 
-    let discovery = Discovery::new(
-        &settings.root,
-        &settings.excludes(&args.exclude, &args.extend_exclude),
-        args.force_exclude || settings.force_exclude,
-        args.types.clone(),
-        settings.respect_gitignore,
-    )?;
+    let discovery = discovery(args, &settings)?;
     let (inputs, errors) = discovery.discover(&args.paths);
     let mut failed = !errors.is_empty();
     for e in &errors {
@@ -176,6 +173,17 @@ pub fn run(args: &CheckArgs) -> Result<i32, CliError> {
     })
 }
 
+/// How files are found, as the command line and the configuration say.
+pub fn discovery(args: &CheckArgs, settings: &Settings) -> Result<Discovery, CliError> {
+    Discovery::new(
+        &settings.root,
+        &settings.excludes(&args.exclude, &args.extend_exclude),
+        args.force_exclude || settings.force_exclude,
+        args.types.clone(),
+        settings.respect_gitignore,
+    )
+}
+
 /// A file's name in baselines: relative to the project root, `/` separators.
 fn baseline_key(r: &Checked, root: &Path) -> String {
     let Some(path) = &r.path else {
@@ -267,8 +275,6 @@ fn plural(n: usize, word: &str) -> String {
     }
 }
 
-/// The glossary: the embedded one (unless switched off), the configured
-/// glossaries, then the `--glossary` files.
 /// The word list of `--dictionary`, else the system's Hunspell list when
 /// installed, unless `--no-dictionary`.
 fn load_dictionary(args: &CheckArgs) -> Result<Option<Dictionary>, CliError> {
@@ -283,9 +289,16 @@ fn load_dictionary(args: &CheckArgs) -> Result<Option<Dictionary>, CliError> {
     }
 }
 
-fn build_glossary(args: &CheckArgs, settings: &Settings) -> Result<Glossary, CliError> {
+/// The glossary of a configuration: the embedded one (unless `use_default`
+/// is false or the configuration switches it off), the configured
+/// glossaries, then the `extra` files (`--glossary`).
+pub fn load_glossary(
+    settings: &Settings,
+    use_default: bool,
+    extra: &[PathBuf],
+) -> Result<Glossary, CliError> {
     let mut terms: Vec<Term> = Vec::new();
-    if settings.default_glossary && !args.no_default_glossary {
+    if settings.default_glossary && use_default {
         terms.extend(Glossary::embedded().terms().iter().cloned());
     }
     let configured = settings.glossaries.iter().map(|(path, line)| {
@@ -296,8 +309,7 @@ fn build_glossary(args: &CheckArgs, settings: &Settings) -> Result<Glossary, Cli
             Some(format!("{config}:{line}")),
         )
     });
-    let given = args
-        .glossaries
+    let given = extra
         .iter()
         .map(|p| (p.clone(), p.display().to_string(), None));
     for (path, name, origin) in configured.chain(given) {
@@ -308,6 +320,23 @@ fn build_glossary(args: &CheckArgs, settings: &Settings) -> Result<Glossary, Cli
         terms.extend(loaded);
     }
     Ok(Glossary::new(terms))
+}
+
+/// The checker of a configuration for files that no override matches: the
+/// rules of the defaults, the configuration and the `cli` layer, and the
+/// configuration's other settings. `include_fuzzy` adds to the
+/// configuration's `include-fuzzy`.
+pub fn configured_checker(
+    settings: &Settings,
+    glossary: Glossary,
+    cli: &RuleSelection,
+    dictionary: Option<Dictionary>,
+    include_fuzzy: bool,
+) -> Checker {
+    Checker::with_settings(glossary, &settings.rule_set(cli, &[]))
+        .with_dictionary(dictionary)
+        .with_allow_untranslated(settings.allow_untranslated.clone())
+        .with_fuzzy(include_fuzzy || settings.include_fuzzy)
 }
 
 /// `--select`, `--extend-select` and `--ignore`, as one layer.

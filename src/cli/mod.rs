@@ -2,24 +2,24 @@
 //! 0 nothing found, 1 problems found, 2 usage or I/O error.
 
 mod args;
-mod check;
-mod config;
-mod files;
+pub mod check;
+pub mod config;
+pub mod files;
 mod generated;
 mod glossary;
 mod ordered;
 mod output;
-mod pairing;
+pub mod pairing;
 mod progress;
 mod read;
-mod rules;
+pub mod rules;
 mod write;
 
 use std::fmt;
 
 use clap::Parser;
 
-pub use args::Cli;
+pub use args::{Cli, ServerArgs};
 
 pub const EXIT_CLEAN: i32 = 0;
 pub const EXIT_FOUND: i32 = 1;
@@ -95,6 +95,7 @@ pub fn run() -> i32 {
     };
     let result = match cli.command {
         args::Command::Check(args) => check::run(&args),
+        args::Command::Server(args) => crate::server::run(&args),
         args::Command::Rules(args) => rules::list(&args),
         args::Command::Explain { rule } => rules::explain(&rule),
         args::Command::Glossary(command) => glossary::run(&command),

@@ -65,8 +65,14 @@ pub fn explain(name: &str) -> Result<i32, CliError> {
             known.join(", ")
         )));
     };
-    let m = rule.meta();
-    print!(
+    print!("{}", explanation(rule.meta()));
+    Ok(EXIT_CLEAN)
+}
+
+/// A rule's documentation as `salin explain` prints it (Markdown): name,
+/// summary, default severity and fix, then the rule's doc comment.
+pub fn explanation(m: &RuleMeta) -> String {
+    format!(
         "# {}\n\n{}\n\nDefault severity: {}. Fix: {}.{}\n\n{}",
         m.name,
         m.summary,
@@ -78,6 +84,5 @@ pub fn explain(name: &str) -> Result<i32, CliError> {
             " Off by default: run it with `--select`."
         },
         m.documentation()
-    );
-    Ok(EXIT_CLEAN)
+    )
 }

@@ -18,7 +18,7 @@ pub use github::render_github;
 pub use gitlab::{CodeQualityIssue, gitlab_issues};
 pub use json::{JsonDiagnostic, json_diagnostics};
 pub use junit::render_junit;
-pub use sarif::{SarifLog, sarif};
+pub use sarif::{SarifLog, sarif, uri as path_uri};
 pub use statistics::{RuleCount, render_statistics, statistics};
 pub use text::{TextOptions, render_text};
 
