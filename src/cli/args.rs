@@ -215,6 +215,11 @@ pub struct CheckArgs {
     #[arg(long, value_name = "SECONDS", value_parser = parse_timeout)]
     pub timeout: Option<f64>,
 
+    /// Keep running: check again whenever a checked file, the
+    /// configuration or a glossary changes (Ctrl-C stops).
+    #[arg(long, conflicts_with_all = ["write_baseline", "add_suppressions", "output_file"])]
+    pub watch: bool,
+
     #[command(flatten)]
     pub config: ConfigArgs,
 }

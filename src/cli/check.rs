@@ -160,9 +160,12 @@ pub fn run(args: &CheckArgs) -> Result<i32, CliError> {
     output.finish()?;
     // The process ends now: freeing a big glossary's many small allocations
     // one by one would cost more than the whole check of a small file, and
-    // the system reclaims the memory anyway.
-    std::mem::forget(checkers);
-    std::mem::forget(base);
+    // the system reclaims the memory anyway. Not so under `--watch`, which
+    // checks again and again.
+    if !args.watch {
+        std::mem::forget(checkers);
+        std::mem::forget(base);
+    }
 
     Ok(if failed {
         EXIT_ERROR

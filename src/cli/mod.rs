@@ -13,6 +13,7 @@ pub mod pairing;
 mod progress;
 mod read;
 pub mod rules;
+mod watch;
 mod write;
 
 use std::fmt;
@@ -94,6 +95,7 @@ pub fn run() -> i32 {
         }
     };
     let result = match cli.command {
+        args::Command::Check(args) if args.watch => watch::run(&args),
         args::Command::Check(args) => check::run(&args),
         args::Command::Server(args) => crate::server::run(&args),
         args::Command::Rules(args) => rules::list(&args),
