@@ -2,6 +2,7 @@
 //! as on disk), its version, and the findings of the last check.
 
 use std::path::{Path, PathBuf};
+use std::time::Instant;
 
 use lsp_types::{TextDocumentContentChangeEvent, Uri};
 use salin::{Diagnostic, Format};
@@ -21,6 +22,8 @@ pub struct OpenDocument {
     pub lines: Lines,
     /// The findings in this version of the text, once checked.
     pub findings: Option<Vec<Diagnostic>>,
+    /// When it was last checked (for debouncing).
+    pub checked_at: Option<Instant>,
 }
 
 impl OpenDocument {
@@ -35,6 +38,7 @@ impl OpenDocument {
             text,
             version,
             findings: None,
+            checked_at: None,
         }
     }
 

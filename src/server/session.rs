@@ -37,9 +37,11 @@ use super::transport::{Incoming, Writer};
 use super::workspace::{DictionaryChoice, Workspace};
 use super::{hover, uri};
 
-/// How long after the last edit a document is checked: long enough to take
-/// a burst of changes (a paste, a multi-cursor edit, fast typing) as one,
-/// short enough that diagnostics keep up with typing.
+/// An edit after a pause is checked at once (after the messages that have
+/// already arrived: a burst of edits is one check). An edit that follows
+/// another, or a check, within this long is checked this long after the
+/// last edit: a paste, a multi-cursor edit or a client sending every
+/// keystroke of a fast typist is checked once at the end.
 const DEBOUNCE: Duration = Duration::from_millis(20);
 
 /// A document being edited without pause is still checked this often.
@@ -232,26 +234,24 @@ impl<W: Write> Session<W> {
     fn run(&mut self, incoming: &Receiver<Incoming>) -> bool {
         loop {
             let next = self.pending.values().map(|&(_, due)| due).min();
-            let received = match next {
+            let first = match next {
                 Some(due) => incoming.recv_timeout(due.saturating_duration_since(Instant::now())),
                 None => incoming.recv().map_err(|_| RecvTimeoutError::Disconnected),
             };
-            match received {
-                Ok(Incoming::Message(Message::Notification(n)))
-                    if n.method == notification::Exit::METHOD =>
-                {
-                    return self.shutdown;
-                }
-                Ok(Incoming::Message(message)) => self.handle(message),
-                Ok(Incoming::Malformed { id, code, message }) => {
-                    reply_malformed(&mut self.writer, id, code, &message);
-                }
-                Ok(Incoming::Closed(reason)) => {
-                    log_closed(reason);
-                    return false;
-                }
-                Err(RecvTimeoutError::Timeout) => {}
+            let first = match first {
+                Ok(m) => Some(m),
+                Err(RecvTimeoutError::Timeout) => None,
                 Err(RecvTimeoutError::Disconnected) => return false,
+            };
+            // Everything that has already arrived is handled before any
+            // check, so that a burst of edits is checked once.
+            for message in first
+                .into_iter()
+                .chain(std::iter::from_fn(|| incoming.try_recv().ok()))
+            {
+                if let Some(clean) = self.receive(message) {
+                    return clean;
+                }
             }
             if self.broken {
                 return false;
@@ -267,6 +267,27 @@ impl<W: Write> Session<W> {
                 self.check(&uri);
             }
         }
+    }
+
+    /// Handles one incoming message; `Some(clean)` when the server must
+    /// stop (`clean`: after `shutdown`).
+    fn receive(&mut self, incoming: Incoming) -> Option<bool> {
+        match incoming {
+            Incoming::Message(Message::Notification(n))
+                if n.method == notification::Exit::METHOD =>
+            {
+                return Some(self.shutdown);
+            }
+            Incoming::Message(message) => self.handle(message),
+            Incoming::Malformed { id, code, message } => {
+                reply_malformed(&mut self.writer, id, code, &message);
+            }
+            Incoming::Closed(reason) => {
+                log_closed(reason);
+                return Some(false);
+            }
+        }
+        None
     }
 
     fn handle(&mut self, message: Message) {
@@ -364,10 +385,19 @@ impl<W: Write> Session<W> {
         }
     }
 
+    /// Schedules a check of a changed document (see [`DEBOUNCE`]).
     fn schedule(&mut self, uri: &Uri) {
         let now = Instant::now();
-        let first = self.pending.get(uri).map_or(now, |&(first, _)| first);
-        let due = (now + DEBOUNCE).min(first + MAX_DELAY);
+        let after_pause = self
+            .documents
+            .get(uri)
+            .and_then(|d| d.checked_at)
+            .is_none_or(|at| now.duration_since(at) >= DEBOUNCE);
+        let (first, due) = match self.pending.get(uri) {
+            Some(&(first, _)) => (first, (now + DEBOUNCE).min(first + MAX_DELAY)),
+            None if after_pause => (now, now),
+            None => (now, now + DEBOUNCE),
+        };
         self.pending.insert(uri.clone(), (first, due));
     }
 
@@ -497,6 +527,7 @@ impl<W: Write> Session<W> {
             .map(|d| to_lsp(d, doc, self.encoding, &self.docs))
             .collect();
         doc.findings = Some(findings);
+        doc.checked_at = Some(Instant::now());
         let version = Some(doc.version);
         self.publish(uri.clone(), diagnostics, version);
     }

@@ -158,6 +158,11 @@ impl Client {
         false
     }
 
+    /// Takes the messages that arrived while waiting for others.
+    pub fn take_backlog(&mut self) -> Vec<Value> {
+        self.backlog.drain(..).collect()
+    }
+
     /// The server's own requests (registering file watchers) get a reply.
     fn answer_server_request(&mut self, m: &Value) {
         if m.get("method").is_some() && m.get("id").is_some() {
