@@ -506,3 +506,54 @@ fn malformed_messages_are_answered_and_do_not_stop_the_server() {
     );
     assert_clean_exit(exit, 1);
 }
+
+#[test]
+fn every_format_is_checked_as_on_the_command_line() {
+    let (_dir, root) = project();
+    let files = [
+        ("a.md", "markdown", "Ang pag -unlad ng `pag -unlad`.\n"),
+        ("a.txt", "plaintext", "Nanalo ng Award Award.\n"),
+        ("tl.yml", "yaml", "save: I -save\n"),
+        ("tl.json", "json", "{\"save\": \"I -save nalang\"}\n"),
+        (
+            "tl.po",
+            "po",
+            "msgid \"Save\"\nmsgstr \"I -save\"\n\nmsgid \"Hello {name}\"\nmsgstr \"Kumusta {pangalan}\"\n",
+        ),
+        (
+            "tl.xlf",
+            "xml",
+            "<xliff version=\"1.2\"><file><body><trans-unit id=\"1\"><source>Save</source><target>I -save</target></trans-unit></body></file></xliff>\n",
+        ),
+    ];
+    let mut client = Client::start(&root);
+    client.initialize(&root, None);
+    for (name, language, text) in files {
+        fs::write(root.join(name), text).unwrap();
+        let report = cli(
+            &root,
+            &["check", "--no-dictionary", "--format", "json", name],
+            "",
+        );
+        let expected: Vec<String> = serde_json::from_str::<Vec<Value>>(&report)
+            .unwrap()
+            .iter()
+            .map(|d| d["rule"].as_str().unwrap().to_string())
+            .collect();
+        assert!(!expected.is_empty(), "{name}");
+        let uri = file_uri(&root.join(name));
+        client.open(&uri, language, text, 1);
+        assert_eq!(
+            codes(&client.diagnostics(&uri, Some(1))),
+            expected,
+            "{name}"
+        );
+    }
+    // An unsaved buffer: no path, so the language id decides.
+    client.open("untitled:Untitled-1", "markdown", "Ang pag -unlad.\n", 1);
+    assert_eq!(
+        codes(&client.diagnostics("untitled:Untitled-1", Some(1))),
+        ["hyphen-spacing"]
+    );
+    assert_clean_exit(client.shutdown(), 0);
+}
