@@ -57,6 +57,20 @@ fn cli_fix(dir: &Path, name: &str, text: &str, extra: &[&str]) -> String {
     cli(dir, &args, text)
 }
 
+/// The rules of `salin check --format json FILE`'s findings, in order.
+fn cli_rules(dir: &Path, file: &str) -> Vec<String> {
+    let report = cli(
+        dir,
+        &["check", "--no-dictionary", "--format", "json", file],
+        "",
+    );
+    let findings: Vec<Value> = serde_json::from_str(&report).unwrap();
+    findings
+        .iter()
+        .map(|d| d["rule"].as_str().unwrap().to_string())
+        .collect()
+}
+
 /// `salin check --add-suppressions` of one rule's findings in `file`.
 fn cli_add_suppressions(dir: &Path, rule: &str, file: &str) {
     let args = [
@@ -411,20 +425,8 @@ fn localisation_files_pair_with_their_source_and_suppress_per_entry() {
     client.open(&uri, "yaml", target, 1);
     let found = client.diagnostics(&uri, Some(1));
     assert_eq!(codes(&found), ["placeholder-mismatch", "hyphen-spacing"]);
-    let cli_report = {
-        fs::write(root.join("tl.yml"), target).unwrap();
-        cli(
-            &root,
-            &["check", "--no-dictionary", "--format", "json", "tl.yml"],
-            "",
-        )
-    };
-    let cli_rules: Vec<String> = serde_json::from_str::<Vec<Value>>(&cli_report)
-        .unwrap()
-        .iter()
-        .map(|d| d["rule"].as_str().unwrap().to_string())
-        .collect();
-    assert_eq!(cli_rules, codes(&found));
+    fs::write(root.join("tl.yml"), target).unwrap();
+    assert_eq!(cli_rules(&root, "tl.yml"), codes(&found));
 
     // YAML's suppression comment, as `--add-suppressions` writes it.
     let quick = actions(&mut client, &uri, found[1]["range"].clone(), &["quickfix"]);
@@ -510,36 +512,21 @@ fn malformed_messages_are_answered_and_do_not_stop_the_server() {
 #[test]
 fn every_format_is_checked_as_on_the_command_line() {
     let (_dir, root) = project();
+    let po = "msgid \"Save\"\nmsgstr \"I -save\"\n\nmsgid \"Hi {name}\"\nmsgstr \"Kumusta {pangalan}\"\n";
+    let xliff = "<xliff version=\"1.2\"><file><body><trans-unit id=\"1\"><source>Save</source><target>I -save</target></trans-unit></body></file></xliff>\n";
     let files = [
         ("a.md", "markdown", "Ang pag -unlad ng `pag -unlad`.\n"),
         ("a.txt", "plaintext", "Nanalo ng Award Award.\n"),
         ("tl.yml", "yaml", "save: I -save\n"),
         ("tl.json", "json", "{\"save\": \"I -save nalang\"}\n"),
-        (
-            "tl.po",
-            "po",
-            "msgid \"Save\"\nmsgstr \"I -save\"\n\nmsgid \"Hello {name}\"\nmsgstr \"Kumusta {pangalan}\"\n",
-        ),
-        (
-            "tl.xlf",
-            "xml",
-            "<xliff version=\"1.2\"><file><body><trans-unit id=\"1\"><source>Save</source><target>I -save</target></trans-unit></body></file></xliff>\n",
-        ),
+        ("tl.po", "po", po),
+        ("tl.xlf", "xml", xliff),
     ];
     let mut client = Client::start(&root);
     client.initialize(&root, None);
     for (name, language, text) in files {
         fs::write(root.join(name), text).unwrap();
-        let report = cli(
-            &root,
-            &["check", "--no-dictionary", "--format", "json", name],
-            "",
-        );
-        let expected: Vec<String> = serde_json::from_str::<Vec<Value>>(&report)
-            .unwrap()
-            .iter()
-            .map(|d| d["rule"].as_str().unwrap().to_string())
-            .collect();
+        let expected = cli_rules(&root, name);
         assert!(!expected.is_empty(), "{name}");
         let uri = file_uri(&root.join(name));
         client.open(&uri, language, text, 1);
