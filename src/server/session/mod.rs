@@ -102,7 +102,7 @@ impl<W: Write> Session<W> {
                 .map(|(uri, _)| uri.clone())
                 .collect();
             for uri in due {
-                self.check(&uri);
+                self.guarded("a check", |s| s.check(&uri));
             }
         }
     }
@@ -130,10 +130,36 @@ impl<W: Write> Session<W> {
 
     fn handle(&mut self, message: Message) {
         match message {
-            Message::Request(r) => self.request(r),
-            Message::Notification(n) => self.notification(n),
+            Message::Request(r) => {
+                let id = r.id.clone();
+                let method = r.method.clone();
+                if self.guarded(&method, |s| s.request(r)).is_none() {
+                    self.send(Response::new_err(
+                        id,
+                        ErrorCode::InternalError as i32,
+                        format!("salin failed on `{method}` (a bug: its log on stderr says where)"),
+                    ));
+                }
+            }
+            Message::Notification(n) => {
+                let method = n.method.clone();
+                self.guarded(&method, |s| s.notification(n));
+            }
             // Answers to our requests (registering the file watchers).
             Message::Response(_) => {}
+        }
+    }
+
+    /// Runs `f`, surviving a panic in it (a bug in a rule must not take the
+    /// editor's diagnostics away for the rest of the session): the panic is
+    /// logged on stderr by the default hook, and `None` returned.
+    fn guarded<T>(&mut self, what: &str, f: impl FnOnce(&mut Self) -> T) -> Option<T> {
+        match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(self))) {
+            Ok(value) => Some(value),
+            Err(_) => {
+                eprintln!("salin server: internal error while handling `{what}`; carrying on");
+                None
+            }
         }
     }
 
