@@ -65,19 +65,6 @@ pub fn explain(name: &str) -> Result<i32, CliError> {
             known.join(", ")
         )));
     };
-    let m = rule.meta();
-    print!(
-        "# {}\n\n{}\n\nDefault severity: {}. Fix: {}.{}\n\n{}",
-        m.name,
-        m.summary,
-        m.default_severity,
-        m.fix.as_str(),
-        if m.default_enabled {
-            ""
-        } else {
-            " Off by default: run it with `--select`."
-        },
-        m.documentation()
-    );
+    print!("{}", salin::report::explanation(rule.meta()));
     Ok(EXIT_CLEAN)
 }
