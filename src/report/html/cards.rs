@@ -124,13 +124,28 @@ pub fn change(text: &str, span: &Range<usize>, fix: &Fix) -> (String, String) {
     (text[start..end].to_string(), after)
 }
 
-/// Where widening to a whole word stops: white space, and the marks of
-/// Markdown and of quoted values, which are not part of the words.
+/// Where widening to a whole word stops: white space, punctuation after a
+/// word, and the marks of Markdown and of quoted values.
 fn ends_word(c: char) -> bool {
     c.is_whitespace()
         || matches!(
             c,
-            '"' | '*' | '_' | '`' | '[' | ']' | '(' | ')' | '<' | '>' | '|'
+            '.' | ','
+                | ';'
+                | ':'
+                | '!'
+                | '?'
+                | '"'
+                | '*'
+                | '_'
+                | '`'
+                | '['
+                | ']'
+                | '('
+                | ')'
+                | '<'
+                | '>'
+                | '|'
         )
 }
 
