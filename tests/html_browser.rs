@@ -11,12 +11,14 @@
 
 #[path = "html_browser/cdp.rs"]
 mod cdp;
+#[path = "common/check.rs"]
+mod check;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use cdp::Browser;
+use check::salin_check as salin;
 use serde_json::{Value, json};
 
 fn chromium() -> Option<PathBuf> {
@@ -43,21 +45,6 @@ fn out_dir() -> PathBuf {
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("html-report");
     std::fs::create_dir_all(&dir).unwrap();
     dir
-}
-
-/// Runs `salin check --isolated --no-dictionary ARGS` in the repository;
-/// returns stdout and the exit code.
-fn salin(args: &[&str]) -> (String, i32) {
-    let out = Command::new(env!("CARGO_BIN_EXE_salin"))
-        .current_dir(root())
-        .args(["check", "--isolated", "--no-dictionary"])
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        String::from_utf8(out.stdout).unwrap(),
-        out.status.code().unwrap(),
-    )
 }
 
 /// The HTML report of `paths` written to `out`, and the JSON report's

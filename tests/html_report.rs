@@ -225,22 +225,11 @@ fn hostile_markup_stays_text() {
     assert!(html.trim_end().ends_with("</script>\n</body>\n</html>"));
 }
 
-mod cli {
-    use super::root;
-    use std::process::Command;
+#[path = "common/check.rs"]
+mod check;
 
-    fn salin(args: &[&str]) -> (String, i32) {
-        let out = Command::new(env!("CARGO_BIN_EXE_salin"))
-            .current_dir(root())
-            .args(["check", "--isolated", "--no-dictionary"])
-            .args(args)
-            .output()
-            .unwrap();
-        (
-            String::from_utf8(out.stdout).unwrap(),
-            out.status.code().unwrap(),
-        )
-    }
+mod command_line {
+    use super::check::salin_check as salin;
 
     #[test]
     fn exit_codes_are_those_of_the_other_formats() {
