@@ -15,6 +15,7 @@ mod cdp;
 mod check;
 
 use std::collections::BTreeMap;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use cdp::Browser;
@@ -28,7 +29,10 @@ fn chromium() -> Option<PathBuf> {
             std::env::var("SALIN_BROWSER_TEST").as_deref() != Ok("required"),
             "SALIN_BROWSER_TEST=required but no Chromium found (install Debian's `chromium`)"
         );
-        eprintln!(
+        // Straight to stderr: the test harness would swallow `eprintln!`
+        // of a passing test, and this note should be seen.
+        let _ = writeln!(
+            std::io::stderr(),
             "note: no Chromium found (Debian package `chromium`, or set SALIN_CHROMIUM); \
              browser test skipped"
         );
@@ -160,6 +164,18 @@ fn samples_report_in_chromium() {
         json!(format!("{total} of {total} findings shown"))
     );
 
+    // Screenshots: the top, and a document with its findings.
+    std::fs::write(dir.join("samples-top.png"), browser.screenshot()).unwrap();
+    browser.eval(
+        "document.querySelector('section.file[id=file-5] h2').scrollIntoView(); \
+         window.scrollBy(0, -8); true",
+    );
+    let shot = browser.screenshot();
+    browser.eval("window.scrollTo(0, 0); true");
+    assert!(shot.starts_with(b"\x89PNG") && shot.len() > 10_000);
+    std::fs::write(dir.join("samples.png"), shot).unwrap();
+    eprintln!("screenshots in {}", dir.display());
+
     // Filters hide and show them: a rule, a severity, a file.
     let rules = count_by(&findings, "rule");
     let (rule, n) = rules.iter().max_by_key(|(_, n)| **n).unwrap();
@@ -239,17 +255,6 @@ fn samples_report_in_chromium() {
             assert!(ratio >= 4.5, "{selector}: contrast {ratio:.2}");
         }
     }
-
-    // Screenshots: the top, and a document with its findings.
-    std::fs::write(dir.join("samples-top.png"), browser.screenshot()).unwrap();
-    browser.eval(
-        "document.querySelector('section.file[id=file-5] h2').scrollIntoView(); \
-         window.scrollBy(0, -8); true",
-    );
-    let shot = browser.screenshot();
-    assert!(shot.starts_with(b"\x89PNG") && shot.len() > 10_000);
-    std::fs::write(dir.join("samples.png"), shot).unwrap();
-    eprintln!("screenshots in {}", dir.display());
 
     // A phone: nothing wider than the screen (tables scroll in their box).
     browser.resize(390, 844, true);
