@@ -5,9 +5,8 @@
 use std::path::Path;
 use std::sync::Arc;
 
-use salin::fix::fix_document;
-use salin::report::{HtmlFile, HtmlOptions, HtmlReport};
-use salin::{Applicability, Checker, Document, Format, Glossary};
+use salin::report::{HtmlOptions, HtmlReport};
+use salin::{Checker, Document, Format, Glossary};
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -28,15 +27,7 @@ fn page(paths: &[(&str, Option<&str>)]) -> String {
         if let Some(source) = source {
             doc = doc.with_source(Arc::new(load(source)));
         }
-        let diagnostics = checker.check(&doc);
-        let fixed = fix_document(&checker, &doc, Applicability::Safe);
-        report.add(&HtmlFile {
-            document: &doc,
-            diagnostics: &diagnostics,
-            original: &doc.text,
-            fixed: &fixed.text,
-            applied: 0,
-        });
+        report.check_and_add(&checker, &doc);
     }
     report.finish()
 }

@@ -28,7 +28,9 @@ mod summary;
 use std::collections::BTreeMap;
 
 use super::{Summary, unified_diff};
-use crate::diagnostic::Diagnostic;
+use crate::checker::Checker;
+use crate::diagnostic::{Applicability, Diagnostic};
+use crate::fix::fix_document;
 use crate::input::Document;
 
 /// What the run does with fixes, for the summary's wording.
@@ -100,6 +102,28 @@ impl HtmlReport {
         );
         self.numbered += sorted.len();
         self.files.push(row);
+    }
+
+    /// Checks `doc` with `checker` and adds it with what `--fix` would
+    /// change (`--fix --unsafe-fixes` when the options say so): the page
+    /// from the library, without the command line. Returns how many
+    /// findings the document has.
+    pub fn check_and_add(&mut self, checker: &Checker, doc: &Document) -> usize {
+        let diagnostics = checker.check(doc);
+        let allowed = if self.options.unsafe_fixes {
+            Applicability::Unsafe
+        } else {
+            Applicability::Safe
+        };
+        let fixed = fix_document(checker, doc, allowed);
+        self.add(&HtmlFile {
+            document: doc,
+            diagnostics: &diagnostics,
+            original: &doc.text,
+            fixed: &fixed.text,
+            applied: 0,
+        });
+        diagnostics.len()
     }
 
     /// The whole page.
