@@ -282,6 +282,21 @@ fn samples_report_in_chromium() {
         "the page logged or threw: {:?}",
         browser.complaints()
     );
+
+    // A clean file's page works too (no findings, nothing to filter).
+    let clean = dir.join("clean.html");
+    assert!(reports(&["samples/clean-article.md"], &clean).is_empty());
+    open(&mut browser, &clean);
+    browser.key("n");
+    assert_eq!(
+        browser.eval("document.getElementById('position').textContent"),
+        json!("0 of 0 findings shown")
+    );
+    assert!(
+        browser.complaints().is_empty(),
+        "{:?}",
+        browser.complaints()
+    );
 }
 
 #[test]
