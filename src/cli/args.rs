@@ -257,6 +257,9 @@ pub enum OutputFormat {
     Gitlab,
     /// JUnit XML.
     Junit,
+    /// A self-contained HTML page for editors: each document with its
+    /// findings marked in place (use with `--output-file report.html`).
+    Html,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

@@ -407,7 +407,8 @@ fn check_input(
         Document::new(name.clone(), text.clone(), format),
         file_path(input).as_deref(),
     );
-    let wants_fix = args.fix || output == OutputFormat::Diff;
+    // The diff and the HTML page show what the fixes change.
+    let wants_fix = args.fix || matches!(output, OutputFormat::Diff | OutputFormat::Html);
     if !wants_fix {
         let diagnostics = checker.check_within(&doc, deadline).map_err(timed_out)?;
         return Ok(Some(Checked {
@@ -420,6 +421,7 @@ fn check_input(
             diagnostics,
             applied: 0,
             encoding,
+            source: doc.source.clone(),
         }));
     }
     let fixed = fix_document_within(checker, &doc, allowed, deadline).map_err(timed_out)?;
@@ -439,6 +441,7 @@ fn check_input(
             diagnostics: fixed.remaining,
             applied: fixed.applied,
             encoding,
+            source: doc.source.clone(),
         }))
     } else {
         // Report the findings in the text as it is; the diff shows the fixes.
@@ -452,6 +455,7 @@ fn check_input(
             fixed: fixed.text,
             applied: 0,
             encoding,
+            source: doc.source.clone(),
         }))
     }
 }

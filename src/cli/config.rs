@@ -716,7 +716,7 @@ mod tests {
         );
         assert_eq!(
             parse("format = \"xml\"\n").unwrap_err(),
-            "salin.toml:1: unknown format `xml`, expected one of `text`, `diff`, `json`, `jsonl`, `sarif`, `github`, `gitlab`, `junit`"
+            "salin.toml:1: unknown format `xml`, expected one of `text`, `diff`, `json`, `jsonl`, `sarif`, `github`, `gitlab`, `junit`, `html`"
         );
         assert_eq!(
             parse("select = []\n\nextend-exclude = [\"a/**\", \"{a,b\"]\n").unwrap_err(),

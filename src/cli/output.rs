@@ -2,20 +2,23 @@
 //!
 //! Formats whose output is a sequence of per-file parts (text, diff, json,
 //! jsonl, github, gitlab) are written file by file, in input order, so memory
-//! does not grow with the number of files. SARIF, JUnit and `--statistics`
+//! does not grow with the number of files. The HTML page is rendered file by
+//! file too, and written at the end, when its summary is known. SARIF, JUnit and `--statistics`
 //! describe the whole run at once; for them the checked files are kept (their
 //! texts and findings) until the end.
 
 use std::io::{IsTerminal, Write};
+use std::sync::Arc;
 
 use super::CliError;
 use super::args::{CheckArgs, ColorChoice, OutputFormat};
 use super::read::Encoding;
-use salin::Diagnostic;
 use salin::report::{
-    FileReport, Summary, TextOptions, gitlab_issues, json_diagnostics, render_github, render_junit,
-    render_statistics, render_text, sarif, statistics, unified_diff,
+    FileReport, HtmlFile, HtmlOptions, HtmlReport, Summary, TextOptions, gitlab_issues,
+    json_diagnostics, render_github, render_junit, render_statistics, render_text, sarif,
+    statistics, unified_diff,
 };
+use salin::{Diagnostic, Document};
 
 /// One checked input, ready to report.
 pub struct Checked {
@@ -34,6 +37,8 @@ pub struct Checked {
     /// The encoding read, and written back (`original` encoded in it gives
     /// the bytes as read).
     pub encoding: Encoding,
+    /// The source-language document it was paired with.
+    pub source: Option<Arc<Document>>,
 }
 
 impl Checked {
@@ -43,6 +48,21 @@ impl Checked {
             source: &self.text,
             diagnostics: &self.diagnostics,
         }
+    }
+
+    /// Adds this file to the HTML page.
+    fn add_to(&self, html: &mut HtmlReport) {
+        let mut document = Document::new(self.name.clone(), self.text.clone(), self.format);
+        if let Some(source) = &self.source {
+            document = document.with_source(Arc::clone(source));
+        }
+        html.add(&HtmlFile {
+            document: &document,
+            diagnostics: &self.diagnostics,
+            original: &self.original,
+            fixed: &self.fixed,
+            applied: self.applied,
+        });
     }
 }
 
@@ -59,6 +79,8 @@ pub struct Output {
     elements: usize,
     /// Files kept for whole-run formats.
     kept: Vec<Checked>,
+    /// The HTML page being rendered (`--format html`).
+    html: Option<HtmlReport>,
 }
 
 impl Output {
@@ -107,6 +129,12 @@ impl Output {
             summary: Summary::default(),
             elements: 0,
             kept: Vec::new(),
+            html: (format == OutputFormat::Html).then(|| {
+                HtmlReport::new(HtmlOptions {
+                    unsafe_fixes: args.unsafe_fixes,
+                    fixes_applied: args.fix && !args.diff,
+                })
+            }),
         })
     }
 
@@ -182,6 +210,12 @@ impl Output {
                 }
                 Ok(())
             }
+            OutputFormat::Html => {
+                if let Some(html) = &mut self.html {
+                    r.add_to(html);
+                }
+                Ok(())
+            }
             OutputFormat::Sarif | OutputFormat::Junit => unreachable!("whole-run formats are kept"),
         }
     }
@@ -208,6 +242,7 @@ impl Output {
                 }
                 OutputFormat::Sarif => json(&sarif(&files)),
                 OutputFormat::Junit => render_junit(&files),
+                OutputFormat::Html => self.html.take().map(HtmlReport::finish).unwrap_or_default(),
                 OutputFormat::Diff | OutputFormat::Jsonl | OutputFormat::Github => String::new(),
             }
         };

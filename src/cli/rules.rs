@@ -65,24 +65,6 @@ pub fn explain(name: &str) -> Result<i32, CliError> {
             known.join(", ")
         )));
     };
-    print!("{}", explanation(rule.meta()));
+    print!("{}", salin::report::explanation(rule.meta()));
     Ok(EXIT_CLEAN)
-}
-
-/// A rule's documentation as `salin explain` prints it (Markdown): name,
-/// summary, default severity and fix, then the rule's doc comment.
-pub fn explanation(m: &RuleMeta) -> String {
-    format!(
-        "# {}\n\n{}\n\nDefault severity: {}. Fix: {}.{}\n\n{}",
-        m.name,
-        m.summary,
-        m.default_severity,
-        m.fix.as_str(),
-        if m.default_enabled {
-            ""
-        } else {
-            " Off by default: run it with `--select`."
-        },
-        m.documentation()
-    )
 }

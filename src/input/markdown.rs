@@ -9,21 +9,27 @@ use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 
 use super::{Segment, SegmentKind};
 
-pub(super) fn segments(text: &str, body_start: usize) -> Vec<Segment> {
-    let body = &text[body_start..];
-    let options = Options::ENABLE_TABLES
+/// The Markdown dialect salin reads: CommonMark with GFM tables,
+/// footnotes, strikethrough, task lists and front matter. The HTML report
+/// parses with the same options, so findings land on the text it shows.
+pub(crate) fn options() -> Options {
+    Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
-        | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS;
+        | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS
+}
+
+pub(super) fn segments(text: &str, body_start: usize) -> Vec<Segment> {
+    let body = &text[body_start..];
 
     let mut out: Vec<Segment> = Vec::new();
     let mut skip_depth = 0u32; // inside code blocks, HTML blocks, front matter, autolinks
     let mut heading_depth = 0u32;
     let mut block = 0u32;
 
-    for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
+    for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
         match event {
             Event::Start(tag) => {
                 if starts_block(&tag) {

@@ -1,9 +1,11 @@
 //! Reports: one renderer per output format, all fed the same per-file results.
 
 mod diff;
+mod explain;
 pub mod fingerprint;
 mod github;
 mod gitlab;
+mod html;
 mod json;
 mod junit;
 mod sarif;
@@ -14,8 +16,10 @@ use crate::diagnostic::{Applicability, Diagnostic, Severity};
 use crate::text::LineIndex;
 
 pub use diff::unified_diff;
+pub use explain::explanation;
 pub use github::render_github;
 pub use gitlab::{CodeQualityIssue, gitlab_issues};
+pub use html::{HtmlFile, HtmlOptions, HtmlReport};
 pub use json::{JsonDiagnostic, json_diagnostics};
 pub use junit::render_junit;
 pub use sarif::{SarifLog, sarif, uri as path_uri};

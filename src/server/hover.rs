@@ -6,7 +6,7 @@ use salin::Diagnostic;
 
 use super::documents::OpenDocument;
 use super::position::Encoding;
-use crate::cli::rules::explanation;
+use salin::report::explanation;
 
 pub fn hover(
     doc: &OpenDocument,

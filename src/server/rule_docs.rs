@@ -14,7 +14,7 @@ use std::str::FromStr;
 use lsp_types::Uri;
 
 use super::uri;
-use crate::cli::rules::explanation;
+use salin::report::explanation;
 
 pub struct RuleDocs {
     links: HashMap<&'static str, Uri>,
