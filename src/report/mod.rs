@@ -13,7 +13,7 @@ mod text;
 use crate::diagnostic::{Applicability, Diagnostic, Severity};
 use crate::text::LineIndex;
 
-pub use diff::unified_diff;
+pub use diff::{unified_diff, unified_diff_bytes};
 pub use github::render_github;
 pub use gitlab::{CodeQualityIssue, gitlab_issues};
 pub use json::{JsonDiagnostic, json_diagnostics};

@@ -124,10 +124,17 @@ fn render_one(
     let line_start = index.line_range(source, first).start;
     let line_end = index.line_range(source, last).end;
     let margin = options.width.max(100) * 8;
-    let (start, end) = window(source, line_start, line_end, d.span.clone(), margin);
+    let (mut start, end) = window(source, line_start, line_end, d.span.clone(), margin);
+    if start == 0 && source.starts_with('\u{feff}') && d.span.start >= 3 {
+        // The BOM is not a column: the snippet starts after it.
+        start = 3;
+    }
     let lines = &source[start..end];
     let local = (d.span.start - start)..(d.span.end - start);
-    let label = d.suggestion.as_ref().map(|s| format!("write `{s}`"));
+    let label = d.suggestion.as_ref().map(|s| match s.as_str() {
+        "" => "delete".to_string(),
+        s => format!("write `{s}`"),
+    });
     let group = level(d.severity)
         .primary_title(d.message.as_str())
         .id(d.rule)
