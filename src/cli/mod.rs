@@ -3,10 +3,12 @@
 
 mod args;
 mod check;
+mod check_one;
 mod config;
 mod files;
 mod generated;
 mod glossary;
+mod interrupt;
 mod ordered;
 mod output;
 mod pairing;

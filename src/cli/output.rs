@@ -10,11 +10,13 @@ use std::io::{IsTerminal, Write};
 
 use super::CliError;
 use super::args::{CheckArgs, ColorChoice, OutputFormat};
-use super::read::Encoding;
+use super::read::{Encoding, encode};
+use super::write::Stamp;
 use salin::Diagnostic;
 use salin::report::{
-    FileReport, Summary, TextOptions, gitlab_issues, json_diagnostics, render_github, render_junit,
-    render_statistics, render_text, sarif, statistics, unified_diff,
+    FileReport, JsonDiagnostic, Summary, TextOptions, gitlab_issues, json_diagnostics,
+    render_github, render_junit, render_statistics, render_text, sarif, statistics,
+    unified_diff_bytes,
 };
 
 /// One checked input, ready to report.
@@ -25,15 +27,21 @@ pub struct Checked {
     pub format: salin::Format,
     /// The text the diagnostics refer to (the fixed text after `--fix`).
     pub text: String,
-    /// The text as read.
-    pub original: String,
-    /// The text after the fixes a diff would show.
-    pub fixed: String,
+    /// The text as read, when it differs from `text` (fixes were written).
+    pub original: Option<String>,
+    /// The text after the fixes a diff would show, when it differs from
+    /// `text`.
+    pub fixed: Option<String>,
     pub diagnostics: Vec<Diagnostic>,
     pub applied: usize,
     /// The encoding read, and written back (`original` encoded in it gives
     /// the bytes as read).
     pub encoding: Encoding,
+    /// What the file was when read (`None` for standard input).
+    pub stamp: Option<Stamp>,
+    /// Why the fixes could not be written (the findings are those of the
+    /// text as read).
+    pub error: Option<CliError>,
 }
 
 impl Checked {
@@ -43,6 +51,63 @@ impl Checked {
             source: &self.text,
             diagnostics: &self.diagnostics,
         }
+    }
+
+    /// The findings as JSON objects, with byte offsets into the file as it
+    /// is on disk: for a UTF-16 file, offsets of its UTF-16 bytes.
+    fn json(&self) -> Vec<JsonDiagnostic<'_>> {
+        let mut found = json_diagnostics(&self.report());
+        if self.encoding != Encoding::Utf8 {
+            let mut offsets = Utf16Offsets::new(&self.text);
+            for d in &mut found {
+                d.start_byte = offsets.of(d.start_byte);
+                d.end_byte = offsets.of(d.end_byte);
+                for e in d.fix.iter_mut().flat_map(|f| f.edits.iter_mut()) {
+                    e.start_byte = offsets.of(e.start_byte);
+                    e.end_byte = offsets.of(e.end_byte);
+                }
+            }
+        }
+        found
+    }
+
+    /// The text as read.
+    pub fn original(&self) -> &str {
+        self.original.as_deref().unwrap_or(&self.text)
+    }
+
+    /// The text with the fixes a diff shows.
+    pub fn fixed(&self) -> &str {
+        self.fixed.as_deref().unwrap_or(&self.text)
+    }
+}
+
+/// UTF-8 offsets of a decoded UTF-16 text → byte offsets in its UTF-16
+/// encoding, counted on from the last offset asked for (findings come in
+/// order), so a file's offsets cost one pass over it.
+struct Utf16Offsets<'a> {
+    text: &'a str,
+    /// The last offset asked for, and its UTF-16 byte offset.
+    last: (usize, usize),
+}
+
+impl<'a> Utf16Offsets<'a> {
+    fn new(text: &'a str) -> Self {
+        Utf16Offsets { text, last: (0, 0) }
+    }
+
+    fn of(&mut self, offset: usize) -> usize {
+        let (from, bytes) = if offset >= self.last.0 {
+            self.last
+        } else {
+            (0, 0)
+        };
+        let more: usize = self.text[from..offset]
+            .chars()
+            .map(|c| 2 * c.len_utf16())
+            .sum();
+        self.last = (offset, bytes + more);
+        bytes + more
     }
 }
 
@@ -100,7 +165,9 @@ impl Output {
         Ok(Output {
             format,
             statistics: args.statistics,
-            unsafe_fixes: args.unsafe_fixes,
+            // Without `--fix`, `--unsafe-fixes` applies nothing: the
+            // summary counts what `--fix` alone would fix.
+            unsafe_fixes: args.unsafe_fixes && args.fix,
             text: TextOptions { color, width },
             writer,
             sink,
@@ -115,9 +182,13 @@ impl Output {
     }
 
     fn write(&mut self, s: &str) -> Result<(), CliError> {
+        self.write_bytes(s.as_bytes())
+    }
+
+    fn write_bytes(&mut self, bytes: &[u8]) -> Result<(), CliError> {
         let sink = &self.sink;
         self.writer
-            .write_all(s.as_bytes())
+            .write_all(bytes)
             .map_err(|e| CliError::io(sink, &e))
     }
 
@@ -144,8 +215,8 @@ impl Output {
         self.summary.fixed += r.applied;
         if self.whole_run() {
             // Keep only what the report needs.
-            r.original = String::new();
-            r.fixed = String::new();
+            r.original = None;
+            r.fixed = None;
             self.kept.push(r);
             return Ok(());
         }
@@ -155,18 +226,24 @@ impl Output {
                 self.write(&s)
             }
             OutputFormat::Diff => {
-                let s = unified_diff(&r.name, &r.original, &r.fixed);
-                self.write(&s)
+                // Of the file's bytes, so that `patch` applies it also to a
+                // UTF-16 file.
+                let bytes = unified_diff_bytes(
+                    &r.name,
+                    &encode(r.original(), r.encoding),
+                    &encode(r.fixed(), r.encoding),
+                );
+                self.write_bytes(&bytes)
             }
             OutputFormat::Json => {
-                for d in json_diagnostics(&r.report()) {
+                for d in r.json() {
                     self.json_element(&d)?;
                 }
                 Ok(())
             }
             OutputFormat::Jsonl => {
                 let mut s = String::new();
-                for d in json_diagnostics(&r.report()) {
+                for d in r.json() {
                     s.push_str(&serde_json::to_string(&d).expect("diagnostics serialise"));
                     s.push('\n');
                 }
@@ -186,8 +263,10 @@ impl Output {
         }
     }
 
-    /// Writes what only the end of the run can say, and flushes.
-    pub fn finish(mut self) -> Result<(), CliError> {
+    /// Writes what only the end of the run can say, and flushes. After a
+    /// run in which some file could not be read or written (`failed`), the
+    /// text report has no summary line: it would count what was not seen.
+    pub fn finish(mut self, failed: bool) -> Result<(), CliError> {
         let files: Vec<FileReport<'_>> = self.kept.iter().map(Checked::report).collect();
         let end = if self.statistics {
             let counts = statistics(&files);
@@ -198,6 +277,7 @@ impl Output {
             }
         } else {
             match self.format {
+                OutputFormat::Text if failed => String::new(),
                 OutputFormat::Text => self.summary.line(self.unsafe_fixes) + "\n",
                 OutputFormat::Json | OutputFormat::Gitlab => {
                     if self.elements == 0 {
