@@ -61,11 +61,11 @@ impl Job<'_> {
             Content::Bytes(bytes, stamp) => (bytes, stamp),
             Content::Binary => return self.skip(&name, "binary file"),
             Content::TooBig(size) => {
-                let what = format!(
-                    "{}, over --max-file-size ({})",
-                    human_size(size),
-                    human_size(max)
-                );
+                let limit = format!("over --max-file-size ({})", human_size(max));
+                let what = match size {
+                    Some(size) => format!("{}, {limit}", human_size(size)),
+                    None => limit,
+                };
                 return self.skip(&name, &what);
             }
         };

@@ -14,10 +14,10 @@ use super::read::{Encoding, encode};
 use super::write::Stamp;
 use salin::Diagnostic;
 use salin::report::{
-    FileReport, JsonDiagnostic, Summary, TextOptions, gitlab_issues, json_diagnostics,
-    render_github, render_junit, render_statistics, render_text, sarif, statistics,
-    unified_diff_bytes,
+    FileReport, JsonDiagnostic, Summary, TextOptions, gitlab_issues, render_github, render_junit,
+    render_statistics, render_text_with, sarif, statistics, unified_diff_bytes,
 };
+use salin::text::LineIndex;
 
 /// One checked input, ready to report.
 pub struct Checked {
@@ -53,22 +53,29 @@ impl Checked {
         }
     }
 
-    /// The findings as JSON objects, with byte offsets into the file as it
-    /// is on disk: for a UTF-16 file, offsets of its UTF-16 bytes.
-    fn json(&self) -> Vec<JsonDiagnostic<'_>> {
-        let mut found = json_diagnostics(&self.report());
-        if self.encoding != Encoding::Utf8 {
-            let mut offsets = Utf16Offsets::new(&self.text);
-            for d in &mut found {
-                d.start_byte = offsets.of(d.start_byte);
-                d.end_byte = offsets.of(d.end_byte);
-                for e in d.fix.iter_mut().flat_map(|f| f.edits.iter_mut()) {
+    /// Calls `write` with each finding as a JSON object, with byte offsets
+    /// into the file as it is on disk: for a UTF-16 file, offsets of its
+    /// UTF-16 bytes. One at a time, so that none but the one being written
+    /// is held as JSON.
+    fn each_json(
+        &self,
+        mut write: impl FnMut(&JsonDiagnostic<'_>) -> Result<(), CliError>,
+    ) -> Result<(), CliError> {
+        let index = LineIndex::new(&self.text);
+        let mut offsets = (self.encoding != Encoding::Utf8).then(|| Utf16Offsets::new(&self.text));
+        for d in &self.diagnostics {
+            let mut json = JsonDiagnostic::new(&self.name, &self.text, &index, d);
+            if let Some(offsets) = offsets.as_mut() {
+                json.start_byte = offsets.of(json.start_byte);
+                json.end_byte = offsets.of(json.end_byte);
+                for e in json.fix.iter_mut().flat_map(|f| f.edits.iter_mut()) {
                     e.start_byte = offsets.of(e.start_byte);
                     e.end_byte = offsets.of(e.end_byte);
                 }
             }
+            write(&json)?;
         }
-        found
+        Ok(())
     }
 
     /// The text as read.
@@ -110,6 +117,9 @@ impl<'a> Utf16Offsets<'a> {
         bytes + more
     }
 }
+
+/// Findings rendered at a time by the text report.
+const PART: usize = 1024;
 
 /// The report being written.
 pub struct Output {
@@ -222,8 +232,18 @@ impl Output {
         }
         match self.format {
             OutputFormat::Text => {
-                let s = render_text(&r.report(), self.text);
-                self.write(&s)
+                // A slice of findings at a time: the report of a file with
+                // a million findings is not held whole.
+                let index = LineIndex::new(&r.text);
+                for part in r.diagnostics.chunks(PART) {
+                    let report = FileReport {
+                        diagnostics: part,
+                        ..r.report()
+                    };
+                    let s = render_text_with(&report, &index, self.text);
+                    self.write(&s)?;
+                }
+                Ok(())
             }
             OutputFormat::Diff => {
                 // Of the file's bytes, so that `patch` applies it also to a
@@ -235,18 +255,18 @@ impl Output {
                 );
                 self.write_bytes(&bytes)
             }
-            OutputFormat::Json => {
-                for d in r.json() {
-                    self.json_element(&d)?;
-                }
-                Ok(())
-            }
+            OutputFormat::Json => r.each_json(|d| self.json_element(d)),
             OutputFormat::Jsonl => {
                 let mut s = String::new();
-                for d in r.json() {
-                    s.push_str(&serde_json::to_string(&d).expect("diagnostics serialise"));
+                r.each_json(|d| {
+                    s.push_str(&serde_json::to_string(d).expect("diagnostics serialise"));
                     s.push('\n');
-                }
+                    if s.len() >= 1 << 16 {
+                        self.write(&s)?;
+                        s.clear();
+                    }
+                    Ok(())
+                })?;
                 self.write(&s)
             }
             OutputFormat::Github => {

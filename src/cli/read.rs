@@ -24,8 +24,9 @@ pub enum Content {
     /// A NUL byte in the first 8 KiB (UTF-16 with a BOM: a NUL character
     /// in its first 8 KiB of text): not read further.
     Binary,
-    /// Bigger than `--max-file-size`: not read at all. The size in bytes.
-    TooBig(u64),
+    /// Bigger than `--max-file-size`: not read (further). The size in
+    /// bytes of a file; `None` for standard input, whose size is unknown.
+    TooBig(Option<u64>),
 }
 
 /// Reads the file at `path` (named `name` in errors). Only regular files
@@ -41,13 +42,13 @@ pub fn read_file(path: &Path, name: &str, max_size: u64) -> Result<Content, CliE
         )));
     }
     if meta.len() > max_size {
-        return Ok(Content::TooBig(meta.len()));
+        return Ok(Content::TooBig(Some(meta.len())));
     }
     let mut file = std::fs::File::open(path).map_err(io)?;
     // The stamp of the file as opened: a change during the read shows as a
     // newer modification time when the fix is written.
     let stamp = Stamp::of(&file.metadata().map_err(io)?);
-    let mut bytes = Vec::with_capacity(stamp.len().min(max_size) as usize + 1);
+    let mut bytes = Vec::with_capacity(2 * SNIFF);
     (&mut file)
         .take(2 * SNIFF as u64)
         .read_to_end(&mut bytes)
@@ -55,12 +56,13 @@ pub fn read_file(path: &Path, name: &str, max_size: u64) -> Result<Content, CliE
     if looks_binary(&bytes) {
         return Ok(Content::Binary);
     }
+    bytes.reserve_exact((stamp.len().min(max_size) as usize + 1).saturating_sub(bytes.len()));
     // One byte more than the limit tells a file that grew past it.
     file.take(max_size + 1 - bytes.len().min(max_size as usize) as u64)
         .read_to_end(&mut bytes)
         .map_err(io)?;
     if bytes.len() as u64 > max_size {
-        return Ok(Content::TooBig(bytes.len() as u64));
+        return Ok(Content::TooBig(None)); // it grew since its size was read
     }
     Ok(Content::Bytes(bytes, Some(stamp)))
 }
@@ -83,7 +85,7 @@ pub fn read_stdin(name: &str, max_size: u64, head: &mut Vec<u8>) -> Result<Conte
         .read_to_end(head)
         .map_err(io)?;
     if head.len() as u64 > max_size {
-        return Ok(Content::TooBig(head.len() as u64));
+        return Ok(Content::TooBig(None));
     }
     Ok(Content::Bytes(std::mem::take(head), None))
 }

@@ -20,7 +20,7 @@ pub use json::{JsonDiagnostic, json_diagnostics};
 pub use junit::render_junit;
 pub use sarif::{SarifLog, sarif};
 pub use statistics::{RuleCount, render_statistics, statistics};
-pub use text::{TextOptions, render_text};
+pub use text::{TextOptions, render_text, render_text_with};
 
 /// The findings for one document, with what is needed to show them.
 pub struct FileReport<'a> {
