@@ -278,6 +278,15 @@ fn a_baseline_is_written_whole_and_only_it() {
     let json: serde_json::Value =
         serde_json::from_str(&fs::read_to_string(dir.path().join("b.json")).unwrap()).unwrap();
     assert_eq!(json["findings"][0]["path"], "a.txt");
+    // Created as any new file is (0666 less the umask: the test's own file
+    // shows what that gives), not owner-only like a temporary file.
+    let mode = |name: &str| fs::metadata(dir.path().join(name)).unwrap().mode() & 0o777;
+    assert_eq!(mode("b.json"), mode("a.txt"));
+    // Rewritten, it keeps the permissions it has.
+    fs::set_permissions(dir.path().join("b.json"), fs::Permissions::from_mode(0o640)).unwrap();
+    let out = run(dir.path(), &["--write-baseline", "b.json", "a.txt"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(mode("b.json"), 0o640);
 }
 
 // --- 8. Rewrites keep what the file was ----------------------------------

@@ -15,7 +15,7 @@
 
 use std::fs;
 use std::io::{Read, Write};
-use std::os::unix::fs::MetadataExt;
+use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 
 use super::CliError;
@@ -119,7 +119,11 @@ pub fn write_new(path: &Path, bytes: &[u8]) -> Result<(), CliError> {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
-    let tmp = Temporary::create(dir).map_err(io)?;
+    // A new file gets the permissions any new file would (0666 less the
+    // umask, applied by the system); a replaced one keeps its own.
+    let mode =
+        fs::metadata(path).map_or_else(|_| fs::Permissions::from_mode(0o666), |m| m.permissions());
+    let tmp = Temporary::create_with(dir, Some(mode)).map_err(io)?;
     let mut file = tmp.file();
     file.write_all(bytes).map_err(io)?;
     tmp.persist(path).map_err(io)
@@ -158,11 +162,19 @@ struct Temporary {
 
 impl Temporary {
     fn create(dir: &Path) -> std::io::Result<Temporary> {
+        Temporary::create_with(dir, None)
+    }
+
+    /// A temporary file created with `mode` (the umask applies), or the
+    /// owner-only default.
+    fn create_with(dir: &Path, mode: Option<fs::Permissions>) -> std::io::Result<Temporary> {
         let file = interrupt::register(|| {
-            tempfile::Builder::new()
-                .prefix(".salin-")
-                .suffix(".tmp")
-                .tempfile_in(dir)
+            let mut builder = tempfile::Builder::new();
+            builder.prefix(".salin-").suffix(".tmp");
+            if let Some(mode) = mode {
+                builder.permissions(mode);
+            }
+            builder.tempfile_in(dir)
         })?;
         let path = file.path().to_path_buf();
         Ok(Temporary {
