@@ -104,19 +104,41 @@ fn a_read_only_directory_is_reported_with_the_findings() {
     fs::create_dir(&sub).unwrap();
     fs::write(sub.join("a.txt"), BROKEN).unwrap();
     fs::set_permissions(&sub, fs::Permissions::from_mode(0o555)).unwrap();
-    let out = run(dir.path(), &["--fix", "locked/a.txt"]);
-    fs::set_permissions(&sub, fs::Permissions::from_mode(0o755)).unwrap();
+    let mut cmd = salin(dir.path());
     if is_root() {
-        // Root writes whatever the directory's permission bits say.
-        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-        return;
+        // Root writes whatever the directory's permission bits say: run
+        // salin as `nobody`, which owns the file but not the directory.
+        if !Path::new("/usr/bin/setpriv").exists() {
+            fs::set_permissions(&sub, fs::Permissions::from_mode(0o755)).unwrap();
+            return; // util-linux's setpriv is on every Debian; not here
+        }
+        fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o755)).unwrap();
+        std::os::unix::fs::chown(sub.join("a.txt"), Some(65534), Some(65534)).unwrap();
+        // A copy `nobody` can run wherever the build directory is.
+        let salin = dir.path().join("salin");
+        fs::copy(assert_cmd::cargo::cargo_bin("salin"), &salin).unwrap();
+        cmd = Command::new("/usr/bin/setpriv");
+        cmd.current_dir(dir.path())
+            .env_remove("COLUMNS")
+            .env("NO_COLOR", "1")
+            .args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+            .arg(salin)
+            .args(["check", "--isolated", "--no-dictionary"]);
     }
-    assert_eq!(out.status.code(), Some(2));
+    let out = cmd.args(["--fix", "locked/a.txt"]).output().unwrap();
+    fs::set_permissions(&sub, fs::Permissions::from_mode(0o755)).unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     assert_eq!(
         stderr(&out),
         "salin: error: locked/a.txt: permission denied\n"
     );
     assert_eq!(stdout(&out), broken_report("locked/a.txt"));
+    assert_eq!(fs::read_to_string(sub.join("a.txt")).unwrap(), BROKEN);
+    assert_eq!(
+        fs::read_dir(&sub).unwrap().count(),
+        1,
+        "a temporary file was left"
+    );
 }
 
 /// Whether this process runs as root (permission bits do not stop it).
