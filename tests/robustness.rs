@@ -114,16 +114,7 @@ fn a_read_only_directory_is_reported_with_the_findings() {
         }
         fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o755)).unwrap();
         std::os::unix::fs::chown(sub.join("a.txt"), Some(65534), Some(65534)).unwrap();
-        // A copy `nobody` can run wherever the build directory is.
-        let salin = dir.path().join("salin");
-        fs::copy(assert_cmd::cargo::cargo_bin("salin"), &salin).unwrap();
-        cmd = Command::new("/usr/bin/setpriv");
-        cmd.current_dir(dir.path())
-            .env_remove("COLUMNS")
-            .env("NO_COLOR", "1")
-            .args(["--reuid=65534", "--regid=65534", "--clear-groups"])
-            .arg(salin)
-            .args(["check", "--isolated", "--no-dictionary"]);
+        cmd = salin_as_nobody(dir.path());
     }
     let out = cmd.args(["--fix", "locked/a.txt"]).output().unwrap();
     fs::set_permissions(&sub, fs::Permissions::from_mode(0o755)).unwrap();
@@ -139,6 +130,23 @@ fn a_read_only_directory_is_reported_with_the_findings() {
         1,
         "a temporary file was left"
     );
+}
+
+/// `salin check` run by root as `nobody` (setpriv, util-linux), to meet
+/// permission bits as an ordinary user does. The binary is copied into
+/// `dir` (which `nobody` must be able to enter), so that it runs wherever
+/// the build directory is.
+fn salin_as_nobody(dir: &Path) -> Command {
+    let salin = dir.join("salin");
+    fs::copy(assert_cmd::cargo::cargo_bin("salin"), &salin).unwrap();
+    let mut cmd = Command::new("/usr/bin/setpriv");
+    cmd.current_dir(dir)
+        .env_remove("COLUMNS")
+        .env("NO_COLOR", "1")
+        .args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+        .arg(salin)
+        .args(["check", "--isolated", "--no-dictionary"]);
+    cmd
 }
 
 /// Whether this process runs as root (permission bits do not stop it).
@@ -336,6 +344,37 @@ fn a_rewrite_keeps_mode_and_owner() {
     if root {
         assert_eq!((after.uid(), after.gid()), (4321, 8765));
     }
+}
+
+#[test]
+fn a_file_whose_owner_cannot_be_kept_is_not_rewritten() {
+    if !is_root() || !Path::new("/usr/bin/setpriv").exists() {
+        return; // needs a file of another user: root sets one up
+    }
+    // A file of root's that anybody may write, in a directory anybody may
+    // write: `nobody` could replace it, but the new file would be nobody's.
+    let dir = TempDir::new().unwrap();
+    fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o777)).unwrap();
+    let path = dir.path().join("shared.txt");
+    fs::write(&path, BROKEN).unwrap();
+    fs::set_permissions(&path, fs::Permissions::from_mode(0o666)).unwrap();
+    let out = salin_as_nobody(dir.path())
+        .args(["--fix", "shared.txt"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr(&out),
+        "salin: error: shared.txt: owned by another user or group; not written (the new file would not keep its owner)\n"
+    );
+    assert_eq!(stdout(&out), broken_report("shared.txt"));
+    assert_eq!(fs::read_to_string(&path).unwrap(), BROKEN);
+    assert_eq!(fs::metadata(&path).unwrap().uid(), 0);
+    let names: Vec<String> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names.len(), 2, "a temporary file was left: {names:?}");
 }
 
 #[test]
