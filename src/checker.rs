@@ -117,7 +117,7 @@ impl Checker {
         let mut out = Vec::new();
         // Every segment's tokens in one buffer (one allocation per document,
         // not per segment); segment `i` owns `tokens[ends[i - 1]..ends[i]]`.
-        let mut flat: Vec<Token> = Vec::with_capacity(doc.text.len() / 6);
+        let mut flat: Vec<Token> = Vec::with_capacity(token_capacity(doc, deadline)?);
         let mut ends: Vec<usize> = Vec::with_capacity(doc.segments.len());
         for s in &doc.segments {
             if expired() {
@@ -194,6 +194,31 @@ impl Checker {
         let enabled = |name: &str| self.rules.iter().any(|r| r.meta().name == name);
         Ok(suppress::apply(doc, out, &enabled, unused))
     }
+}
+
+/// Documents up to this many bytes get a token buffer of a guessed size;
+/// bigger ones are counted first (see [`token_capacity`]).
+const GUESS_TOKENS: usize = 4 << 20;
+
+/// The capacity of a document's token buffer. A guess for an ordinary
+/// document; for a big one, the count from a first pass over it: a guess
+/// too small doubles the buffer, and the copy made while growing it held
+/// up to three times the tokens (24 bytes a word: 12 times the text).
+fn token_capacity(doc: &Document, deadline: Option<Instant>) -> Result<usize, TimedOut> {
+    if doc.text.len() <= GUESS_TOKENS {
+        return Ok(doc.text.len() / 6);
+    }
+    let mut scratch = Vec::new();
+    let mut count = 0;
+    for s in &doc.segments {
+        if deadline.is_some_and(|d| Instant::now() >= d) {
+            return Err(TimedOut);
+        }
+        scratch.clear();
+        tokenize(&doc.text, s.range.clone(), &mut scratch);
+        count += scratch.len();
+    }
+    Ok(count)
 }
 
 /// A check gave up because its deadline passed (see

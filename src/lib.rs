@@ -42,3 +42,8 @@ pub use glossary::Glossary;
 pub use input::{Document, Format};
 pub use lexicon::Dictionary;
 pub use settings::{RuleSelection, RuleSet};
+
+/// The README's Rust examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;

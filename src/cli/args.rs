@@ -137,6 +137,24 @@ pub struct CheckArgs {
     #[arg(long)]
     pub exit_zero: bool,
 
+    /// The lowest severity that makes the run fail (exit 1): `error`,
+    /// `warning` or `info` (every finding). Findings below it are still
+    /// reported.
+    #[arg(long, value_enum, value_name = "SEVERITY", default_value_t = FailOn::Info)]
+    pub fail_on: FailOn,
+
+    /// Make every file that is skipped unread an error (exit 2): a locale
+    /// format salin does not read met in a directory (Android, iOS,
+    /// .properties, Fluent, TMX, SDLXLIFF, CSV), a binary file, a file over
+    /// `--max-file-size`.
+    #[arg(long)]
+    pub strict: bool,
+
+    /// Skip files bigger than this, with a note (e.g. `100M`, `2G`, `5000`
+    /// bytes; suffixes K, M and G are powers of 1024). Default: 100M.
+    #[arg(long, value_name = "SIZE", value_parser = parse_size, default_value = "100M")]
+    pub max_file_size: u64,
+
     /// The name to report for standard input; its extension picks the format
     /// (`.md` for Markdown).
     #[arg(long, value_name = "NAME")]
@@ -262,6 +280,24 @@ pub enum OutputFormat {
     Html,
 }
 
+/// `--fail-on`: the lowest severity that fails the run.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    Error,
+    Warning,
+    Info,
+}
+
+impl FailOn {
+    pub fn severity(self) -> salin::Severity {
+        match self {
+            FailOn::Error => salin::Severity::Error,
+            FailOn::Warning => salin::Severity::Warning,
+            FailOn::Info => salin::Severity::Info,
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum RulesFormat {
     Text,
@@ -280,5 +316,44 @@ fn parse_timeout(s: &str) -> Result<f64, String> {
     match s.parse::<f64>() {
         Ok(t) if t.is_finite() && t > 0.0 && t < 1e9 => Ok(t),
         _ => Err("expected a positive number of seconds".into()),
+    }
+}
+
+/// A size in bytes: a number with an optional K, M or G (powers of 1024).
+fn parse_size(s: &str) -> Result<u64, String> {
+    let s = s.trim();
+    let (digits, unit) = match s.char_indices().last() {
+        Some((i, c)) if c.is_ascii_alphabetic() => (&s[..i], c.to_ascii_uppercase()),
+        _ => (s, 'B'),
+    };
+    let factor: u64 = match unit {
+        'B' => 1,
+        'K' => 1 << 10,
+        'M' => 1 << 20,
+        'G' => 1 << 30,
+        _ => return Err("expected a number of bytes, e.g. 5000, 100K, 100M or 2G".into()),
+    };
+    digits
+        .parse::<u64>()
+        .ok()
+        .and_then(|n| n.checked_mul(factor))
+        .filter(|&n| n > 0)
+        .ok_or_else(|| "expected a number of bytes, e.g. 5000, 100K, 100M or 2G".into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes() {
+        assert_eq!(parse_size("5000"), Ok(5000));
+        assert_eq!(parse_size("100M"), Ok(100 << 20));
+        assert_eq!(parse_size("2g"), Ok(2 << 30));
+        assert_eq!(parse_size("1K"), Ok(1024));
+        assert!(parse_size("0").is_err());
+        assert!(parse_size("10X").is_err());
+        assert!(parse_size("M").is_err());
+        assert!(parse_size("-1").is_err());
     }
 }

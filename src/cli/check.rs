@@ -1,31 +1,32 @@
 //! `salin check`: read each input, check it, fix it if asked, report.
 
 use std::collections::HashMap;
-use std::io::{Read, Write};
-
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use super::args::{CheckArgs, OutputFormat};
-use super::config::{Settings, display};
+use super::check_one::Job;
+use super::config::{CONFIG_NAMES, Settings, display};
 use super::files::{Discovery, Input, absolute};
+use super::interrupt;
 use super::ordered::for_each_ordered;
 use super::output::{Checked, Output};
 use super::pairing::Pairing;
 use super::progress;
-use super::read::{decode, encode, read_file};
-use super::write::write_atomically;
+use super::read::encode;
+use super::write::{write_atomically, write_new};
 use super::{CliError, EXIT_CLEAN, EXIT_ERROR, EXIT_FOUND, report_error};
-use indicatif::ProgressBar;
+use clap::ValueEnum;
 use salin::baseline::Baseline;
-use salin::fix::fix_document_within;
 use salin::glossary::{self, Glossary, Term};
 use salin::lexicon::Dictionary;
 use salin::suppress;
-use salin::{Applicability, Checker, Document, Format, RuleSelection};
+use salin::{Applicability, Checker, Document, RuleSelection};
 
 pub fn run(args: &CheckArgs) -> Result<i32, CliError> {
     let settings = Settings::load(&args.config)?;
     let cli_rules = cli_selection(args)?;
+    let format = output_format(args, &settings)?;
     let glossary = load_glossary(&settings, !args.no_default_glossary, &args.glossaries)?;
     let base = configured_checker(
         &settings,
@@ -37,37 +38,55 @@ pub fn run(args: &CheckArgs) -> Result<i32, CliError> {
     let pairing = Pairing::new(args.source.as_deref())?;
     let attach = |doc: Document, path: Option<&Path>| pairing.attach(doc, path, &settings);
     let mut checkers: HashMap<Vec<usize>, Checker> = HashMap::new();
-    let format = if args.diff {
-        OutputFormat::Diff
-    } else {
-        args.format
-            .or(settings.format)
-            .unwrap_or(OutputFormat::Text)
-    };
     let allowed = if args.unsafe_fixes {
         Applicability::Unsafe
     } else {
         Applicability::Safe
     };
     let write = args.fix && !args.diff;
+    if args.fix && args.diff {
+        eprintln!(
+            "salin: note: --diff shows the fixes and writes nothing; drop --diff to apply them"
+        );
+    }
 
     let discovery = discovery(args, &settings)?;
-    let (inputs, errors) = discovery.discover(&args.paths);
-    let mut failed = !errors.is_empty();
-    for e in &errors {
+    let found = discovery.discover(&args.paths);
+    let inputs = found.inputs;
+    let mut failed = !found.errors.is_empty();
+    for e in &found.errors {
         report_error(e);
+    }
+    for (path, what) in &found.unread {
+        if args.strict {
+            failed = true;
+            report_error(&CliError(format!(
+                "{}: {what}, which salin does not read; not checked (--strict)",
+                path.display()
+            )));
+        } else {
+            eprintln!(
+                "salin: note: {}: {what}, which salin does not read; skipped",
+                path.display()
+            );
+        }
     }
     if inputs.iter().filter(|i| **i == Input::Stdin).count() > 1 {
         return Err(CliError(
             "`-` (standard input) can be given only once".into(),
         ));
     }
+    refuse_overwriting_inputs(args, &settings, &inputs)?;
+    if write || args.add_suppressions || args.write_baseline.is_some() {
+        interrupt::install();
+    }
 
     let stdin_fixed = write && inputs.contains(&Input::Stdin);
     let progress = progress::bar(inputs.len(), stdin_fixed && args.output_file.is_none());
     let threads = args.threads.unwrap_or(0);
     let mut output = Output::new(args, format, stdin_fixed)?;
-    let key = |r: &Checked| baseline_key(r, &settings.root);
+    let root = project_root(args, &settings);
+    let key = |r: &Checked| baseline_key(r, &root);
     let baseline = match &args.baseline {
         Some(path) => {
             let name = path.display().to_string();
@@ -81,6 +100,7 @@ pub fn run(args: &CheckArgs) -> Result<i32, CliError> {
     };
     let mut new_baseline = args.write_baseline.as_ref().map(|_| Baseline::new());
     let mut suppressions = Suppressions::default();
+    let fail_on = args.fail_on.severity();
     let mut found = false;
 
     // Files under per-file overrides get their own rule set (built once).
@@ -106,10 +126,16 @@ pub fn run(args: &CheckArgs) -> Result<i32, CliError> {
 
     // Files are checked in parallel and reported in input order as each is
     // next in line, so the output is deterministic and memory stays bounded.
+    let job = Job {
+        args,
+        output: format,
+        allowed,
+        write,
+        progress: &progress,
+        attach: &attach,
+    };
     let work = |&(input, checker): &(&Input, &Checker)| {
-        let r = check_input(
-            checker, input, args, format, allowed, write, &progress, &attach,
-        );
+        let r = job.run(checker, input);
         progress.inc(1);
         r
     };
@@ -123,6 +149,11 @@ pub fn run(args: &CheckArgs) -> Result<i32, CliError> {
                 return Ok(());
             }
         };
+        if let Some(e) = r.error.take() {
+            // The fixes were not written; the findings are still reported.
+            progress.suspend(|| report_error(&e));
+            failed = true;
+        }
         if let Some(b) = new_baseline.as_mut() {
             b.add(&key(&r), &r.text, &r.diagnostics);
             return Ok(());
@@ -132,12 +163,16 @@ pub fn run(args: &CheckArgs) -> Result<i32, CliError> {
             r.diagnostics = b.filter(&key(&r), &r.text, diagnostics);
         }
         if args.add_suppressions {
-            return suppressions.add(&r);
+            if let Err(e) = suppressions.add(&r) {
+                progress.suspend(|| report_error(&e));
+                failed = true;
+            }
+            return Ok(());
         }
         if stdin_fixed && r.path.is_none() {
             write_stdout(&r)?;
         }
-        found |= !r.diagnostics.is_empty();
+        found |= r.diagnostics.iter().any(|d| d.severity >= fail_on);
         output.file(r)
     };
     for_each_ordered(&jobs, threads, work, report)?;
@@ -145,19 +180,19 @@ pub fn run(args: &CheckArgs) -> Result<i32, CliError> {
     progress.finish_and_clear();
 
     if let (Some(path), Some(baseline)) = (&args.write_baseline, &new_baseline) {
-        let name = path.display().to_string();
-        std::fs::write(path, baseline.to_json()).map_err(|e| CliError::io(&name, &e))?;
+        write_new(path, baseline.to_json().as_bytes())?;
         eprintln!(
-            "Wrote {} {} to {name}.",
+            "Wrote {} {} to {}.",
             baseline.findings.len(),
-            plural(baseline.findings.len(), "finding")
+            plural(baseline.findings.len(), "finding"),
+            path.display()
         );
         return Ok(if failed { EXIT_ERROR } else { EXIT_CLEAN });
     }
     if args.add_suppressions {
         return Ok(suppressions.finish(failed));
     }
-    output.finish()?;
+    output.finish(failed)?;
     // The process ends now: freeing a big glossary's many small allocations
     // one by one would cost more than the whole check of a small file, and
     // the system reclaims the memory anyway. Not so under `--watch`, which
@@ -185,6 +220,96 @@ pub fn discovery(args: &CheckArgs, settings: &Settings) -> Result<Discovery, Cli
         args.types.clone(),
         settings.respect_gitignore,
     )
+}
+
+/// The report format: `--diff`, `--format`, the configured format, text.
+/// `--statistics` has a table and a JSON form only: another format asked
+/// for on the command line is an error (a configured one gives the table).
+fn output_format(args: &CheckArgs, settings: &Settings) -> Result<OutputFormat, CliError> {
+    let asked = if args.diff {
+        Some(OutputFormat::Diff)
+    } else {
+        args.format
+    };
+    if args.statistics {
+        return match asked {
+            None | Some(OutputFormat::Text) => Ok(OutputFormat::Text),
+            Some(OutputFormat::Json) => Ok(OutputFormat::Json),
+            Some(other) => Err(CliError(format!(
+                "--statistics prints a table (`--format text`) or JSON (`--format json`), not `{}`",
+                other
+                    .to_possible_value()
+                    .map_or_else(String::new, |v| v.get_name().to_string())
+            ))),
+        };
+    }
+    Ok(asked.or(settings.format).unwrap_or(OutputFormat::Text))
+}
+
+/// `--output-file` and `--write-baseline` must not name a file this run
+/// reads: the report would replace a checked file (or a glossary, the
+/// configuration, a source) before or after it is read.
+fn refuse_overwriting_inputs(
+    args: &CheckArgs,
+    settings: &Settings,
+    inputs: &[Input],
+) -> Result<(), CliError> {
+    let outputs = [
+        ("--output-file", args.output_file.as_ref()),
+        ("--write-baseline", args.write_baseline.as_ref()),
+    ];
+    let ids: Vec<(&str, &PathBuf, (u64, u64))> = outputs
+        .into_iter()
+        .filter_map(|(flag, path)| Some((flag, path?)))
+        .filter_map(|(flag, path)| file_id(path).map(|id| (flag, path, id)))
+        .collect();
+    if ids.is_empty() {
+        return Ok(());
+    }
+    let files = inputs.iter().filter_map(|i| match i {
+        Input::File(path) => Some(path.clone()),
+        Input::Stdin => None,
+    });
+    let sources = files.clone().filter_map(|p| settings.source_for(&p));
+    let read: Vec<PathBuf> = files
+        .chain(sources)
+        .chain(args.glossaries.iter().cloned())
+        .chain(settings.glossaries.iter().map(|(p, _)| p.clone()))
+        .chain(settings.config.iter().cloned())
+        .chain(args.dictionary.iter().cloned())
+        .chain(args.source.iter().cloned())
+        .chain(args.baseline.iter().cloned())
+        .collect();
+    for (flag, path, id) in ids {
+        if read.iter().any(|r| file_id(r) == Some(id)) {
+            return Err(CliError(format!(
+                "{flag} {}: is a file this run reads; not overwritten",
+                path.display()
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// The device and inode of an existing file.
+fn file_id(path: &Path) -> Option<(u64, u64)> {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::metadata(path).ok().map(|m| (m.dev(), m.ino()))
+}
+
+/// The directory baselines name files relative to: the configuration
+/// file's with `--config`, else the closest directory at or above the
+/// current one that holds `salin.toml`, `.salin.toml` or `.git`, else the
+/// current directory. So a baseline written at the root of a repository
+/// matches from any directory in it, with or without a configuration file.
+fn project_root(args: &CheckArgs, settings: &Settings) -> PathBuf {
+    if args.config.config.is_some() {
+        return settings.root.clone();
+    }
+    let cwd = absolute(Path::new("."));
+    cwd.ancestors()
+        .find(|d| CONFIG_NAMES.iter().any(|n| d.join(n).is_file()) || d.join(".git").exists())
+        .map_or_else(|| cwd.clone(), Path::to_path_buf)
 }
 
 /// A file's name in baselines: relative to the project root, `/` separators.
@@ -220,7 +345,7 @@ impl Suppressions {
             self.left += findings;
             return Ok(());
         };
-        let doc = Document::new(r.name.clone(), r.original.clone(), r.format);
+        let doc = Document::new(r.name.clone(), r.text.clone(), r.format);
         let (new, n) = suppress::add_suppressions(&doc, &r.diagnostics);
         if n == 0 {
             self.left += findings;
@@ -228,7 +353,8 @@ impl Suppressions {
         }
         write_atomically(
             path,
-            &encode(&r.original, r.encoding),
+            &encode(&r.text, r.encoding),
+            r.stamp,
             &encode(&new, r.encoding),
         )?;
         self.added += n;
@@ -356,113 +482,4 @@ fn cli_selection(args: &CheckArgs) -> Result<RuleSelection, CliError> {
         )));
     }
     Ok(layer)
-}
-
-fn read_input(input: &Input, args: &CheckArgs) -> Result<(String, Vec<u8>, Format), CliError> {
-    match input {
-        Input::Stdin => {
-            let name = args.stdin_filename.clone().unwrap_or_else(|| "-".into());
-            let mut bytes = Vec::new();
-            std::io::stdin()
-                .read_to_end(&mut bytes)
-                .map_err(|e| CliError::io(&name, &e))?;
-            let format = Format::from_path(Path::new(&name)).unwrap_or(Format::Plain);
-            Ok((name, bytes, format))
-        }
-        Input::File(path) => {
-            let name = path.display().to_string();
-            let bytes = read_file(path, &name)?;
-            let format = Format::from_path(path).unwrap_or(Format::Plain);
-            Ok((name, bytes, format))
-        }
-    }
-}
-
-#[allow(clippy::too_many_arguments)]
-fn check_input(
-    checker: &Checker,
-    input: &Input,
-    args: &CheckArgs,
-    output: OutputFormat,
-    allowed: Applicability,
-    write: bool,
-    progress: &ProgressBar,
-    attach: &(dyn Fn(Document, Option<&Path>) -> Document + Sync),
-) -> Result<Option<Checked>, CliError> {
-    let (name, bytes, format) = read_input(input, args)?;
-    let Some(decoded) = decode(&name, &bytes)? else {
-        progress.suspend(|| eprintln!("salin: note: {name}: binary file, skipped"));
-        return Ok(None);
-    };
-    let (text, encoding) = (decoded.text, decoded.encoding);
-    let deadline = args
-        .timeout
-        .map(|s| std::time::Instant::now() + std::time::Duration::from_secs_f64(s));
-    let timeout = format!(
-        "{name}: timed out after {} s; not checked",
-        args.timeout.unwrap_or_default()
-    );
-    let timed_out = |_| CliError(timeout.clone());
-    let doc = attach(
-        Document::new(name.clone(), text.clone(), format),
-        file_path(input).as_deref(),
-    );
-    // The diff and the HTML page show what the fixes change.
-    let wants_fix = args.fix || matches!(output, OutputFormat::Diff | OutputFormat::Html);
-    if !wants_fix {
-        let diagnostics = checker.check_within(&doc, deadline).map_err(timed_out)?;
-        return Ok(Some(Checked {
-            name,
-            path: file_path(input),
-            format,
-            fixed: text.clone(),
-            original: text.clone(),
-            text,
-            diagnostics,
-            applied: 0,
-            encoding,
-            source: doc.source.clone(),
-        }));
-    }
-    let fixed = fix_document_within(checker, &doc, allowed, deadline).map_err(timed_out)?;
-    if write {
-        if let Input::File(path) = input
-            && fixed.text != text
-        {
-            write_atomically(path, &bytes, &encode(&fixed.text, encoding))?;
-        }
-        Ok(Some(Checked {
-            name,
-            path: file_path(input),
-            format,
-            original: text,
-            text: fixed.text.clone(),
-            fixed: fixed.text,
-            diagnostics: fixed.remaining,
-            applied: fixed.applied,
-            encoding,
-            source: doc.source.clone(),
-        }))
-    } else {
-        // Report the findings in the text as it is; the diff shows the fixes.
-        Ok(Some(Checked {
-            name,
-            path: file_path(input),
-            format,
-            diagnostics: checker.check_within(&doc, deadline).map_err(timed_out)?,
-            original: text.clone(),
-            text,
-            fixed: fixed.text,
-            applied: 0,
-            encoding,
-            source: doc.source.clone(),
-        }))
-    }
-}
-
-fn file_path(input: &Input) -> Option<PathBuf> {
-    match input {
-        Input::Stdin => None,
-        Input::File(path) => Some(path.clone()),
-    }
 }

@@ -72,6 +72,60 @@ impl FileType {
     }
 }
 
+/// Localisation files salin does not read, found while walking a
+/// directory: each is named in a note (an error with `--strict`), so that
+/// no translation passes as checked when it was not read.
+#[derive(Debug, Default)]
+pub struct Found {
+    pub inputs: Vec<Input>,
+    pub errors: Vec<CliError>,
+    /// Files skipped unread, with what they are (`Android string resources`).
+    pub unread: Vec<(PathBuf, &'static str)>,
+}
+
+/// What a file met in a walk is, when it is a localisation format salin
+/// does not read: translation memories and SDLXLIFF always, the others
+/// when their path names a Filipino locale (`values-tl/strings.xml`,
+/// `fil.lproj/Localizable.strings`, `messages_tl.properties`,
+/// `locales/tl/main.ftl`, `tl.csv`).
+pub fn unread_locale_format(path: &Path) -> Option<&'static str> {
+    let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+    let always = match ext.as_str() {
+        "tmx" => Some("a TMX translation memory"),
+        "sdlxliff" => Some("an SDLXLIFF (Trados) file"),
+        _ => None,
+    };
+    if always.is_some() {
+        return always;
+    }
+    let what = match ext.as_str() {
+        "xml" => "Android string resources",
+        "strings" | "stringsdict" => "iOS strings",
+        "properties" => "Java properties",
+        "ftl" => "Fluent messages",
+        "csv" => "a CSV file",
+        _ => return None,
+    };
+    let platform_dir = path
+        .parent()
+        .into_iter()
+        .flat_map(|p| p.components())
+        .filter_map(|c| c.as_os_str().to_str())
+        .filter_map(|dir| {
+            dir.strip_suffix(".lproj")
+                .or_else(|| dir.strip_prefix("values-b+"))
+                .or_else(|| dir.strip_prefix("values-"))
+        })
+        .any(|locale| {
+            let lang = locale.split(['-', '_', '+']).next().unwrap_or("");
+            lang.eq_ignore_ascii_case("tl") || lang.eq_ignore_ascii_case("fil")
+        });
+    // Android keeps every language's resources in `values-*`: only the
+    // Filipino ones are translations to check.
+    let android_only = ext == "xml";
+    (platform_dir || (!android_only && names_filipino_locale(path))).then_some(what)
+}
+
 /// Default `exclude` patterns: directories of installed packages, which are
 /// rarely in `.gitignore` of content repositories that have no git at all.
 pub const DEFAULT_EXCLUDE: &[&str] = &["node_modules/"];
@@ -141,9 +195,8 @@ impl Discovery {
 
     /// The inputs named by `paths`, in order, directories expanded. Errors (a
     /// missing path) are returned beside the inputs that were found.
-    pub fn discover(&self, paths: &[PathBuf]) -> (Vec<Input>, Vec<CliError>) {
-        let mut inputs = Vec::new();
-        let mut errors = Vec::new();
+    pub fn discover(&self, paths: &[PathBuf]) -> Found {
+        let mut found = Found::default();
         let default = [PathBuf::from(".")];
         let paths = if paths.is_empty() {
             &default[..]
@@ -152,13 +205,13 @@ impl Discovery {
         };
         for path in paths {
             if path.as_os_str() == "-" {
-                inputs.push(Input::Stdin);
+                found.inputs.push(Input::Stdin);
                 continue;
             }
             match std::fs::metadata(path) {
                 Ok(meta) if meta.is_dir() => {
                     if !(self.force_exclude && self.is_excluded(path, true)) {
-                        self.walk(path, &mut inputs, &mut errors);
+                        self.walk(path, &mut found);
                     }
                 }
                 Ok(_) => {
@@ -166,16 +219,18 @@ impl Discovery {
                         continue;
                     }
                     if self.wants(FileType::of_explicit(path)) {
-                        inputs.push(Input::File(path.clone()));
+                        found.inputs.push(Input::File(path.clone()));
                     }
                 }
-                Err(e) => errors.push(CliError::io(&path.display().to_string(), &e)),
+                Err(e) => found
+                    .errors
+                    .push(CliError::io(&path.display().to_string(), &e)),
             }
         }
-        (inputs, errors)
+        found
     }
 
-    fn walk(&self, dir: &Path, inputs: &mut Vec<Input>, errors: &mut Vec<CliError>) {
+    fn walk(&self, dir: &Path, found: &mut Found) {
         let mut builder = WalkBuilder::new(dir);
         builder
             .hidden(true)
@@ -198,7 +253,7 @@ impl Discovery {
             let entry = match entry {
                 Ok(entry) => entry,
                 Err(e) => {
-                    errors.push(CliError(walk_error(&e)));
+                    found.errors.push(CliError(walk_error(&e)));
                     continue;
                 }
             };
@@ -220,9 +275,15 @@ impl Discovery {
                             || self.types.contains(&t)
                             || names_filipino_locale(path)) =>
                 {
-                    inputs.push(Input::File(path.to_path_buf()));
+                    found.inputs.push(Input::File(path.to_path_buf()));
                 }
-                _ => {}
+                Some(_) => {}
+                None => {
+                    if let Some(what) = unread_locale_format(path).filter(|_| self.types.is_empty())
+                    {
+                        found.unread.push((path.to_path_buf(), what));
+                    }
+                }
             }
         }
     }
@@ -342,6 +403,39 @@ mod tests {
             Some(FileType::Yaml)
         );
         assert_eq!(FileType::of_explicit(Path::new("README")), FileType::Text);
+    }
+
+    #[test]
+    fn unread_locale_formats() {
+        for (path, what) in [
+            ("app/res/values-tl/strings.xml", "Android string resources"),
+            ("res/values-fil-rPH/strings.xml", "Android string resources"),
+            ("res/values-b+fil+PH/arrays.xml", "Android string resources"),
+            ("ios/tl.lproj/Localizable.strings", "iOS strings"),
+            ("ios/fil.lproj/Plurals.stringsdict", "iOS strings"),
+            ("src/messages_tl.properties", "Java properties"),
+            ("locales/fil/main.ftl", "Fluent messages"),
+            ("i18n/tl.csv", "a CSV file"),
+            ("memory/all.tmx", "a TMX translation memory"),
+            (
+                "jobs/en-de/manual.docx.sdlxliff",
+                "an SDLXLIFF (Trados) file",
+            ),
+        ] {
+            assert_eq!(unread_locale_format(Path::new(path)), Some(what), "{path}");
+        }
+        for path in [
+            "res/values/strings.xml",
+            "res/values-de/strings.xml",
+            "tl/pom.xml",
+            "ios/en.lproj/Localizable.strings",
+            "src/messages.properties",
+            "data/prices.csv",
+            "locales/tl.yml",
+            "notes.txt",
+        ] {
+            assert_eq!(unread_locale_format(Path::new(path)), None, "{path}");
+        }
     }
 
     #[test]

@@ -3,10 +3,12 @@
 
 mod args;
 pub mod check;
+mod check_one;
 pub mod config;
 pub mod files;
 mod generated;
 mod glossary;
+mod interrupt;
 mod ordered;
 mod output;
 pub mod pairing;

@@ -12,12 +12,14 @@ use std::sync::Arc;
 
 use super::CliError;
 use super::args::{CheckArgs, ColorChoice, OutputFormat};
-use super::read::Encoding;
+use super::read::{Encoding, encode};
+use super::write::Stamp;
 use salin::report::{
-    FileReport, HtmlFile, HtmlOptions, HtmlReport, Summary, TextOptions, gitlab_issues,
-    json_diagnostics, render_github, render_junit, render_statistics, render_text, sarif,
-    statistics, unified_diff,
+    FileReport, HtmlFile, HtmlOptions, HtmlReport, JsonDiagnostic, Summary, TextOptions,
+    gitlab_issues, render_github, render_junit, render_statistics, render_text_with, sarif,
+    statistics, unified_diff_bytes,
 };
+use salin::text::LineIndex;
 use salin::{Diagnostic, Document};
 
 /// One checked input, ready to report.
@@ -28,10 +30,11 @@ pub struct Checked {
     pub format: salin::Format,
     /// The text the diagnostics refer to (the fixed text after `--fix`).
     pub text: String,
-    /// The text as read.
-    pub original: String,
-    /// The text after the fixes a diff would show.
-    pub fixed: String,
+    /// The text as read, when it differs from `text` (fixes were written).
+    pub original: Option<String>,
+    /// The text after the fixes a diff would show, when it differs from
+    /// `text`.
+    pub fixed: Option<String>,
     pub diagnostics: Vec<Diagnostic>,
     pub applied: usize,
     /// The encoding read, and written back (`original` encoded in it gives
@@ -39,6 +42,11 @@ pub struct Checked {
     pub encoding: Encoding,
     /// The source-language document it was paired with.
     pub source: Option<Arc<Document>>,
+    /// What the file was when read (`None` for standard input).
+    pub stamp: Option<Stamp>,
+    /// Why the fixes could not be written (the findings are those of the
+    /// text as read).
+    pub error: Option<CliError>,
 }
 
 impl Checked {
@@ -59,12 +67,79 @@ impl Checked {
         html.add(&HtmlFile {
             document: &document,
             diagnostics: &self.diagnostics,
-            original: &self.original,
-            fixed: &self.fixed,
+            original: self.original(),
+            fixed: self.fixed(),
             applied: self.applied,
         });
     }
+
+    /// Calls `write` with each finding as a JSON object, with byte offsets
+    /// into the file as it is on disk: for a UTF-16 file, offsets of its
+    /// UTF-16 bytes. One at a time, so that none but the one being written
+    /// is held as JSON.
+    fn each_json(
+        &self,
+        mut write: impl FnMut(&JsonDiagnostic<'_>) -> Result<(), CliError>,
+    ) -> Result<(), CliError> {
+        let index = LineIndex::new(&self.text);
+        let mut offsets = (self.encoding != Encoding::Utf8).then(|| Utf16Offsets::new(&self.text));
+        for d in &self.diagnostics {
+            let mut json = JsonDiagnostic::new(&self.name, &self.text, &index, d);
+            if let Some(offsets) = offsets.as_mut() {
+                json.start_byte = offsets.of(json.start_byte);
+                json.end_byte = offsets.of(json.end_byte);
+                for e in json.fix.iter_mut().flat_map(|f| f.edits.iter_mut()) {
+                    e.start_byte = offsets.of(e.start_byte);
+                    e.end_byte = offsets.of(e.end_byte);
+                }
+            }
+            write(&json)?;
+        }
+        Ok(())
+    }
+
+    /// The text as read.
+    pub fn original(&self) -> &str {
+        self.original.as_deref().unwrap_or(&self.text)
+    }
+
+    /// The text with the fixes a diff shows.
+    pub fn fixed(&self) -> &str {
+        self.fixed.as_deref().unwrap_or(&self.text)
+    }
 }
+
+/// UTF-8 offsets of a decoded UTF-16 text → byte offsets in its UTF-16
+/// encoding, counted on from the last offset asked for (findings come in
+/// order), so a file's offsets cost one pass over it.
+struct Utf16Offsets<'a> {
+    text: &'a str,
+    /// The last offset asked for, and its UTF-16 byte offset.
+    last: (usize, usize),
+}
+
+impl<'a> Utf16Offsets<'a> {
+    fn new(text: &'a str) -> Self {
+        Utf16Offsets { text, last: (0, 0) }
+    }
+
+    fn of(&mut self, offset: usize) -> usize {
+        let (from, bytes) = if offset >= self.last.0 {
+            self.last
+        } else {
+            (0, 0)
+        };
+        let more: usize = self.text[from..offset]
+            .chars()
+            .map(|c| 2 * c.len_utf16())
+            .sum();
+        self.last = (offset, bytes + more);
+        bytes + more
+    }
+}
+
+/// Findings rendered at a time by the text report.
+const PART: usize = 1024;
 
 /// The report being written.
 pub struct Output {
@@ -122,7 +197,9 @@ impl Output {
         Ok(Output {
             format,
             statistics: args.statistics,
-            unsafe_fixes: args.unsafe_fixes,
+            // Without `--fix`, `--unsafe-fixes` applies nothing: the
+            // summary counts what `--fix` alone would fix.
+            unsafe_fixes: args.unsafe_fixes && args.fix,
             text: TextOptions { color, width },
             writer,
             sink,
@@ -143,9 +220,13 @@ impl Output {
     }
 
     fn write(&mut self, s: &str) -> Result<(), CliError> {
+        self.write_bytes(s.as_bytes())
+    }
+
+    fn write_bytes(&mut self, bytes: &[u8]) -> Result<(), CliError> {
         let sink = &self.sink;
         self.writer
-            .write_all(s.as_bytes())
+            .write_all(bytes)
             .map_err(|e| CliError::io(sink, &e))
     }
 
@@ -172,32 +253,48 @@ impl Output {
         self.summary.fixed += r.applied;
         if self.whole_run() {
             // Keep only what the report needs.
-            r.original = String::new();
-            r.fixed = String::new();
+            r.original = None;
+            r.fixed = None;
             self.kept.push(r);
             return Ok(());
         }
         match self.format {
             OutputFormat::Text => {
-                let s = render_text(&r.report(), self.text);
-                self.write(&s)
-            }
-            OutputFormat::Diff => {
-                let s = unified_diff(&r.name, &r.original, &r.fixed);
-                self.write(&s)
-            }
-            OutputFormat::Json => {
-                for d in json_diagnostics(&r.report()) {
-                    self.json_element(&d)?;
+                // A slice of findings at a time: the report of a file with
+                // a million findings is not held whole.
+                let index = LineIndex::new(&r.text);
+                for part in r.diagnostics.chunks(PART) {
+                    let report = FileReport {
+                        diagnostics: part,
+                        ..r.report()
+                    };
+                    let s = render_text_with(&report, &index, self.text);
+                    self.write(&s)?;
                 }
                 Ok(())
             }
+            OutputFormat::Diff => {
+                // Of the file's bytes, so that `patch` applies it also to a
+                // UTF-16 file.
+                let bytes = unified_diff_bytes(
+                    &r.name,
+                    &encode(r.original(), r.encoding),
+                    &encode(r.fixed(), r.encoding),
+                );
+                self.write_bytes(&bytes)
+            }
+            OutputFormat::Json => r.each_json(|d| self.json_element(d)),
             OutputFormat::Jsonl => {
                 let mut s = String::new();
-                for d in json_diagnostics(&r.report()) {
-                    s.push_str(&serde_json::to_string(&d).expect("diagnostics serialise"));
+                r.each_json(|d| {
+                    s.push_str(&serde_json::to_string(d).expect("diagnostics serialise"));
                     s.push('\n');
-                }
+                    if s.len() >= 1 << 16 {
+                        self.write(&s)?;
+                        s.clear();
+                    }
+                    Ok(())
+                })?;
                 self.write(&s)
             }
             OutputFormat::Github => {
@@ -220,8 +317,10 @@ impl Output {
         }
     }
 
-    /// Writes what only the end of the run can say, and flushes.
-    pub fn finish(mut self) -> Result<(), CliError> {
+    /// Writes what only the end of the run can say, and flushes. After a
+    /// run in which some file could not be read or written (`failed`), the
+    /// text report has no summary line: it would count what was not seen.
+    pub fn finish(mut self, failed: bool) -> Result<(), CliError> {
         let files: Vec<FileReport<'_>> = self.kept.iter().map(Checked::report).collect();
         let end = if self.statistics {
             let counts = statistics(&files);
@@ -232,6 +331,7 @@ impl Output {
             }
         } else {
             match self.format {
+                OutputFormat::Text if failed => String::new(),
                 OutputFormat::Text => self.summary.line(self.unsafe_fixes) + "\n",
                 OutputFormat::Json | OutputFormat::Gitlab => {
                     if self.elements == 0 {

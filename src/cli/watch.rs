@@ -144,7 +144,7 @@ fn to_check(args: &CheckArgs, changed: &BTreeSet<PathBuf>) -> Option<Vec<PathBuf
         return None;
     }
     let discovery = check::discovery(args, &settings).ok()?;
-    let (inputs, _) = discovery.discover(&args.paths);
+    let inputs = discovery.discover(&args.paths).inputs;
     Some(
         inputs
             .into_iter()

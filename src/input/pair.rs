@@ -68,7 +68,10 @@ fn pair_keys(target: &mut Document, source: &Document) {
     for unit in &mut target.units {
         let key = strip(&unit.key, &troot).to_string();
         unit.source = texts.get(key.as_str()).cloned();
-        seen.insert(key, unit.range().end);
+        seen.insert(key.clone(), unit.range().end);
+        // Named as the source's keys are, so that `missing-key` and
+        // `extra-key` (and every message) name keys the same way.
+        unit.key = key;
     }
     // A missing key is placed where it belongs: after the value of the
     // closest key before it in the source that the target has.

@@ -15,7 +15,7 @@ mod text;
 use crate::diagnostic::{Applicability, Diagnostic, Severity};
 use crate::text::LineIndex;
 
-pub use diff::unified_diff;
+pub use diff::{unified_diff, unified_diff_bytes};
 pub use explain::explanation;
 pub use github::render_github;
 pub use gitlab::{CodeQualityIssue, gitlab_issues};
@@ -24,7 +24,7 @@ pub use json::{JsonDiagnostic, json_diagnostics};
 pub use junit::render_junit;
 pub use sarif::{SarifLog, sarif, uri as path_uri};
 pub use statistics::{RuleCount, render_statistics, statistics};
-pub use text::{TextOptions, render_text};
+pub use text::{TextOptions, render_text, render_text_with};
 
 /// The findings for one document, with what is needed to show them.
 pub struct FileReport<'a> {

@@ -228,6 +228,10 @@ fn result(
         .map(|fix| SarifFix {
             description: Text {
                 text: match (fix.applicability, &d.suggestion) {
+                    (Applicability::Safe, Some(s)) if s.is_empty() => "Delete (safe fix)".into(),
+                    (Applicability::Unsafe, Some(s)) if s.is_empty() => {
+                        "Delete (unsafe fix)".into()
+                    }
                     (Applicability::Safe, Some(s)) => format!("Write `{s}` (safe fix)"),
                     (Applicability::Unsafe, Some(s)) => format!("Write `{s}` (unsafe fix)"),
                     (Applicability::Safe, None) => "Safe fix".to_string(),

@@ -31,6 +31,13 @@ impl Default for TextOptions {
 
 /// Renders every finding of `file`, each followed by a blank line.
 pub fn render_text(file: &FileReport<'_>, options: TextOptions) -> String {
+    render_text_with(file, &file.line_index(), options)
+}
+
+/// [`render_text`] with the line index of `file.source` made by the
+/// caller: a file with very many findings can be rendered a slice of
+/// findings at a time without indexing its text again for each.
+pub fn render_text_with(file: &FileReport<'_>, index: &LineIndex, options: TextOptions) -> String {
     let renderer = if options.color {
         Renderer::styled()
     } else {
@@ -38,11 +45,10 @@ pub fn render_text(file: &FileReport<'_>, options: TextOptions) -> String {
     }
     .term_width(options.width)
     .decor_style(DecorStyle::Ascii);
-    let index = file.line_index();
     let mut columns = Columns::default();
     let mut out = String::new();
     for d in file.diagnostics {
-        render_one(&mut out, &renderer, file, &index, &mut columns, d, options);
+        render_one(&mut out, &renderer, file, index, &mut columns, d, options);
         out.push_str("\n\n");
     }
     out
@@ -124,10 +130,17 @@ fn render_one(
     let line_start = index.line_range(source, first).start;
     let line_end = index.line_range(source, last).end;
     let margin = options.width.max(100) * 8;
-    let (start, end) = window(source, line_start, line_end, d.span.clone(), margin);
+    let (mut start, end) = window(source, line_start, line_end, d.span.clone(), margin);
+    if start == 0 && source.starts_with('\u{feff}') && d.span.start >= 3 {
+        // The BOM is not a column: the snippet starts after it.
+        start = 3;
+    }
     let lines = &source[start..end];
     let local = (d.span.start - start)..(d.span.end - start);
-    let label = d.suggestion.as_ref().map(|s| format!("write `{s}`"));
+    let label = d.suggestion.as_ref().map(|s| match s.as_str() {
+        "" => "delete".to_string(),
+        s => format!("write `{s}`"),
+    });
     let group = level(d.severity)
         .primary_title(d.message.as_str())
         .id(d.rule)

@@ -69,22 +69,28 @@ impl Rule for GlossaryNearMiss {
         }
         let names = ctx.names();
         let tokens = &names.tokens;
-        // For each token, the exact match covering it: (first token, length).
-        // (Empty when nothing matched: most segments name nothing.)
-        let mut covered: Vec<Option<(usize, usize)>> = Vec::new();
-        if !names.matches.is_empty() {
-            covered.resize(tokens.len(), None);
-        }
-        for m in &names.matches {
-            for t in m.tokens.clone() {
-                covered[t] = Some((m.tokens.start, m.tokens.len()));
-            }
-        }
+        // The tokens an exact match covers, sorted, each with that match:
+        // (token, (first token, length)); a later match wins, as it did when
+        // this was a table with an entry for every token (24 bytes a word:
+        // on a 50 MB paragraph, 200 MB for a handful of names).
+        let mut covered: Vec<(usize, (usize, usize))> = names
+            .matches
+            .iter()
+            .flat_map(|m| {
+                m.tokens
+                    .clone()
+                    .map(move |t| (t, (m.tokens.start, m.tokens.len())))
+            })
+            .collect();
+        covered.reverse();
+        covered.sort_by_key(|&(t, _)| t); // stable: the last match first
+        covered.dedup_by_key(|&mut (t, _)| t);
         let mut scan = Scan {
             ctx,
             glossary,
             tokens,
             covered: &covered,
+            next: std::cell::Cell::new(0),
             key: String::new(),
         };
         let bytes = ctx.source.as_bytes();
@@ -116,7 +122,9 @@ struct Scan<'a, 'c> {
     ctx: &'a Context<'c>,
     glossary: &'a Glossary,
     tokens: &'a [Token],
-    covered: &'a [Option<(usize, usize)>],
+    covered: &'a [(usize, (usize, usize))],
+    /// Where in `covered` the last question was answered.
+    next: std::cell::Cell<usize>,
     /// Scratch buffer for folded words: most words need no key of their own.
     key: String,
 }
@@ -124,7 +132,20 @@ struct Scan<'a, 'c> {
 impl<'a> Scan<'a, '_> {
     /// The exact match covering token `i`: (first token, length).
     fn covering(&self, i: usize) -> Option<(usize, usize)> {
-        self.covered.get(i).copied().flatten()
+        // Asked mostly in increasing order: walk on from the last answer,
+        // and search only when asked about an earlier token.
+        let mut at = self.next.get();
+        if at > 0 && self.covered[at - 1].0 >= i {
+            at = self.covered.partition_point(|&(t, _)| t < i);
+        }
+        while self.covered.get(at).is_some_and(|&(t, _)| t < i) {
+            at += 1;
+        }
+        self.next.set(at);
+        self.covered
+            .get(at)
+            .filter(|&&(t, _)| t == i)
+            .map(|&(_, m)| m)
     }
 
     fn word(&self, i: usize) -> &'a str {

@@ -129,7 +129,7 @@ mod tests {
         table(&mut out, &mut body, &tl);
         let rows: Vec<&str> = out.lines().filter(|l| l.starts_with("<tr")).collect();
         assert_eq!(rows.len(), 3, "{out}");
-        assert!(rows[0].starts_with("<tr><th scope=\"row\"><code>tl.a</code></th><td lang=\"en\">Save</td><td lang=\"fil\"><mark class=\"f h sev-warning\" id=\"f1\""), "{}", rows[0]);
+        assert!(rows[0].starts_with("<tr><th scope=\"row\"><code>a</code></th><td lang=\"en\">Save</td><td lang=\"fil\"><mark class=\"f h sev-warning\" id=\"f1\""), "{}", rows[0]);
         assert!(rows[1].starts_with("<tr class=\"missing\"><th scope=\"row\"><code>b</code></th><td lang=\"en\">Skip</td><td lang=\"fil\"><span class=\"absent\">(missing)</span> <mark class=\"f h pt sev-warning\" id=\"f2\""), "{}", rows[1]);
         assert!(
             rows[2].contains("<td lang=\"fil\">&lt;b&gt;</td>"),
