@@ -6,6 +6,7 @@
 mod compounds;
 pub mod dictionary;
 pub mod frequency;
+pub mod morphology;
 mod prefixes;
 pub mod set;
 mod words;
