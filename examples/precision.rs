@@ -14,10 +14,14 @@
 //! Not a unit test: the shared corpus is not part of the repository. The
 //! classification of the hits lives in `tests/precision/README.md`.
 
+#[path = "support/rates.rs"]
+mod rates;
+
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use rates::per_k;
 use salin::lexicon::Dictionary;
 use salin::rules::ALL;
 use salin::{Checker, Document, Format, Glossary};
@@ -141,14 +145,6 @@ fn main() {
     }
     if !summary_only {
         println!("\nevery finding:\n{hits_out}");
-    }
-}
-
-fn per_k(n: usize, words: usize) -> f64 {
-    if words == 0 {
-        0.0
-    } else {
-        n as f64 * 1000.0 / words as f64
     }
 }
 

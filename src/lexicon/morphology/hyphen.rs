@@ -164,7 +164,13 @@ impl Morphology<'_> {
                     base: base.to_string(),
                 },
                 None,
-                tone(Confidence::Probable),
+                // A linker asks for the word after it, and a hyphen glued to
+                // one side is no dash; between two spaces it may be one.
+                tone(if spacing.one_sided() {
+                    Confidence::Certain
+                } else {
+                    Confidence::Probable
+                }),
             );
         }
         None
@@ -215,8 +221,14 @@ impl Morphology<'_> {
         let vowel_initial = r.starts_with(is_vowel);
         let kind = HyphenKind::Prefix { prefix: c.base };
         if spacing == Spacing::Plain {
-            // `mag i-install`: only a bound prefix before a hyphenated verb.
-            return (!c.free && r.contains('-')).then_some((kind, None, Probable));
+            // `mag i-install`: a bound prefix before a copy and its loan;
+            // not before a word with its own prefix (`pang nag-champion`,
+            // `pang` being `pa` + `ang` there) or a hyphenated loan
+            // (`mag sign-in`).
+            let (copied, stem) = r.split_once('-')?;
+            let copy = parse_copy(copied)?;
+            let repeats = copy_matches(&copy, stem, self.is_loan(stem)) != CopyMatch::None;
+            return (!c.free && repeats).then_some((kind, None, Probable));
         }
         let written = format!("{}{}", fold(left), r);
         // `di-kilala`, `i-update`, `nai-save`, `pag-asa` always take a
@@ -277,6 +289,9 @@ impl Morphology<'_> {
             let matches = copy_matches(&copy, r, loan);
             let known = loan || self.is_known_word(r);
             let (standard, confidence) = match (matches, loan) {
+                // A copy that repeats nothing is a guess, unless the left
+                // side is no word by itself (`magpo`; but `ito`, `mali`).
+                (CopyMatch::None, true) if crate::lexicon::is_known_word(l) => continue,
                 (CopyMatch::None, true) => (
                     None,
                     if spacing.one_sided() {

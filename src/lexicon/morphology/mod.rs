@@ -124,7 +124,8 @@ impl<'d> Morphology<'d> {
     /// which the lexicon holds because its source split words at hyphens)
     /// or in the dictionary.
     pub fn known(&self, lower: &str) -> Option<Known> {
-        if affixes::prefix_chain(lower).is_some_and(|c| !c.free) {
+        // (A doubled chain may be a word: `tatag` is no `tag` doubled.)
+        if affixes::prefix_chain(lower).is_some_and(|c| !c.free && !c.doubled) {
             return None;
         }
         let f = frequency(lower);

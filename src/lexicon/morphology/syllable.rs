@@ -151,19 +151,10 @@ pub fn copy_matches(copy: &Copy, stem: &str, loan: bool) -> CopyMatch {
     }
 }
 
-/// The number of vowel groups of `word`: a rough syllable count (`panahon`
-/// 3, `raka` 2, `aaral` 2).
+/// The number of syllables of a Tagalog word: one per vowel, since Tagalog
+/// has no diphthongs (`ka-in`, `a-a-ral`; `panahon` 3, `raka` 2).
 pub fn syllables(word: &str) -> usize {
-    let mut n = 0;
-    let mut in_vowel = false;
-    for c in word.chars() {
-        let v = is_vowel(c);
-        if v && !in_vowel {
-            n += 1;
-        }
-        in_vowel = v;
-    }
-    n
+    word.chars().filter(|&c| is_vowel(c)).count()
 }
 
 #[cfg(test)]
@@ -238,7 +229,8 @@ mod tests {
     fn syllable_counts() {
         assert_eq!(syllables("panahon"), 3);
         assert_eq!(syllables("raka"), 2);
-        assert_eq!(syllables("aaral"), 2);
+        assert_eq!(syllables("aaral"), 3);
+        assert_eq!(syllables("kain"), 2);
         assert_eq!(syllables("ng"), 0);
     }
 }

@@ -187,6 +187,7 @@ fn linker_compounds() {
             "{left} - {right}: {k:?}"
         );
         assert_eq!(explain(left, right, Both).unwrap().2, Probable);
+        assert_eq!(explain(left, right, Before).unwrap().2, Certain);
     }
     // In title case: one step less sure.
     assert_eq!(explain("Walang", "Humpay", Both).unwrap().2, Possible);
@@ -207,6 +208,9 @@ fn dashes_ranges_and_suspended_prefixes_are_unexplained() {
         ("ABS", "CBN", Before),
         ("self", "confidence", Before),
         ("bahay", "10", Both),
+        // A word, then a dash: the left is no prefix with a copy.
+        ("ito", "noong", Before),
+        ("mali", "why", Before),
     ] {
         assert_eq!(explain(left, right, spacing), None, "{left} {right}");
     }
@@ -218,6 +222,9 @@ fn a_plain_space_after_a_bound_prefix() {
     assert_eq!((joined.as_str(), confidence), ("mag-i-update", Probable));
     assert_eq!(explain("pag", "aaral", Plain), None);
     assert_eq!(explain("na", "i-update", Plain), None);
+    // Not before a word with its own prefix or a hyphenated loan.
+    assert_eq!(explain("pang", "nag-share", Plain), None);
+    assert_eq!(explain("mag", "log-in", Plain), None);
 }
 
 #[test]
@@ -234,6 +241,8 @@ fn capitalised_words_that_are_ordinary() {
         ("Innovent", Ordinary::None),
         ("Glaxosmithkline", Ordinary::None),
         ("Download", Ordinary::None),
+        // Loans take no Tagalog affixes unhyphenated: no `in` + `com`.
+        ("Incoming", Ordinary::None),
     ] {
         assert_eq!(
             m.word_facts(word).ordinary(),

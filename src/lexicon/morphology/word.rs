@@ -76,6 +76,15 @@ fn is_closed_class(stem: &str) -> bool {
         || crate::lexicon::is_english_function_word(stem)
 }
 
+/// A stem Filipino text uses more than English text does (three times as
+/// much), or one only the dictionary knows.
+fn is_native(known: Known) -> bool {
+    match known {
+        Known::Lexicon(f) => f.fil > 0 && (f.en < 30 || f.en + 5 < f.fil),
+        Known::Dictionary => true,
+    }
+}
+
 /// `lower` without a linker: (`walang` → `wala`, `ng`), (`kawalang` →
 /// `kawalan`, `g`; and `kawala`, `ng`).
 pub fn linker_bases(lower: &str) -> Vec<(&str, &'static str)> {
@@ -173,17 +182,37 @@ fn nasal_stems(chain: &Chain, rest: &str) -> Vec<String> {
 /// first reading.
 pub fn analyses(lower: &str, known: &dyn Fn(&str) -> Option<Known>) -> Vec<Analysis> {
     let mut out = Vec::new();
+    // A function word is one piece (`upang` is no `upa` + `-ng`).
+    if is_closed_class(lower) {
+        return known(lower)
+            .map(|k| Analysis {
+                prefix: None,
+                infix: None,
+                copy: false,
+                suffix: None,
+                linker: None,
+                stem: lower.to_string(),
+                known: k,
+            })
+            .into_iter()
+            .collect();
+    }
     // A linker follows any word (`kanyang`, `walang`); other affixes need
-    // a content word of three letters or more.
+    // a native content word of two syllables or more, as Tagalog roots
+    // are: `incoming` is no `in` + `com` + `-ing`, `minsan` no `mins` +
+    // `-an`. (Affixes on loans are written with a hyphen: `i-save`.)
     let stem_ok = |stem: &str, t: &Analysis| {
         t.is_linked_only()
-            || (stem.chars().count() >= 3 && syllables(stem) >= 1 && !is_closed_class(stem))
+            || (stem.chars().count() >= 4 && syllables(stem) >= 2 && !is_closed_class(stem))
     };
     let try_stem = |stem: &str, template: &Analysis, out: &mut Vec<Analysis>| {
         if template.is_affixed() && !stem_ok(stem, template) {
             return;
         }
         if let Some(k) = known(stem) {
+            if template.is_affixed() && !template.is_linked_only() && !is_native(k) {
+                return;
+            }
             out.push(Analysis {
                 stem: stem.to_string(),
                 known: k,
