@@ -13,7 +13,9 @@ mod words;
 
 pub use compounds::is_compound;
 pub use dictionary::Dictionary;
-pub use frequency::{Englishness, Frequency, englishness, frequency, is_known_word};
+pub use frequency::{
+    Englishness, Frequency, englishness, frequency, frequency_lower, is_known_word,
+};
 pub use prefixes::{Prefix, prefix};
 pub use words::{
     FunctionWord, function_word_language, is_abbreviation, is_doubled_name,

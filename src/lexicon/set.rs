@@ -105,7 +105,7 @@ fn lower_ascii(x: u64) -> u64 {
     x | (upper >> 2)
 }
 
-fn slot_of(key: u128, mask: usize) -> usize {
+pub(crate) fn slot_of(key: u128, mask: usize) -> usize {
     let mixed = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
     (mixed.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 32) as usize & mask
 }
@@ -153,14 +153,6 @@ impl<V: Copy + Default> PackedTable<V> {
             self.keys[i] = key;
             self.values[i] = value;
         }
-    }
-
-    /// The value of `key`, added with `V::default()` if it is not there.
-    /// The table must have been made big enough for every key added.
-    pub(crate) fn entry(&mut self, key: u128) -> &mut V {
-        let i = self.slot(key);
-        self.keys[i] = key;
-        &mut self.values[i]
     }
 
     pub(crate) fn get(&self, key: u128) -> Option<V> {
