@@ -272,6 +272,12 @@ impl<'m> Context<'m> {
         if excused && s.title_case() {
             return leave("a string in title case");
         }
+        if s.all_capitalised_before(i) {
+            return leave("after a run-in byline or heading: the sentence boundary is uncertain");
+        }
+        if s.capitals_after_lower_case(i) >= 3 {
+            return leave("verse or a title whose line breaks were lost");
+        }
         if s.in_name_with_joiner(i) {
             return leave("in a name joined by `ng`/`sa`/`de` (`Araw ng X`)");
         }
@@ -423,6 +429,41 @@ impl Segment<'_> {
         let joiner = |k: usize| NAME_JOINERS.contains(&self.word(k));
         let n = self.tokens.len();
         (i >= 2 && joiner(i - 1) && upper(i - 2)) || (i + 2 < n && joiner(i + 1) && upper(i + 2))
+    }
+
+    /// Every word before token `i` is a capitalised name, no ordinary
+    /// Filipino word, with no comma after it (`MARIZA Maraming ...`,
+    /// `Lauro Kinasahan ...`): a byline run into the text. (`Mas Bagong`,
+    /// `Una, ERDDAP Ang` begin with ordinary words.)
+    fn all_capitalised_before(&self, i: usize) -> bool {
+        (0..i).all(|k| {
+            let w = self.word(k);
+            !w.chars().any(char::is_alphabetic)
+                || (w.starts_with(char::is_uppercase)
+                    && frequency(w).fil < 40
+                    && !self.gap(k).contains(','))
+        })
+    }
+
+    /// How many common Filipino words are capitalised after a lower-case
+    /// word in the sentence of token `i` (names do not count: a sentence
+    /// may name many things).
+    fn capitals_after_lower_case(&self, i: usize) -> usize {
+        let ends = |k: usize| self.gap(k).contains(['.', '!', '?']);
+        let start = (0..i).rev().find(|&k| ends(k)).map_or(0, |k| k + 1);
+        let end = (i..self.tokens.len() - 1)
+            .find(|&k| ends(k))
+            .unwrap_or(self.tokens.len() - 1);
+        (start.max(1)..=end)
+            .filter(|&k| {
+                let w = self.word(k);
+                let f = frequency(w);
+                w.starts_with(char::is_uppercase)
+                    && self.word(k - 1).starts_with(char::is_lowercase)
+                    && f.fil >= 45
+                    && f.fil > f.en + 5
+            })
+            .count()
     }
 
     /// The first token with a letter (a list number may come before it).

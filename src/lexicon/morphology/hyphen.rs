@@ -290,8 +290,11 @@ impl Morphology<'_> {
             let known = loan || self.is_known_word(r);
             let (standard, confidence) = match (matches, loan) {
                 // A copy that repeats nothing is a guess, unless the left
-                // side is no word by itself (`magpo`; but `ito`, `mali`).
-                (CopyMatch::None, true) if crate::lexicon::is_known_word(l) => continue,
+                // side is no common word by itself (`magpo`; but `ito`,
+                // `mali`). Not "no word at all": the lexicon's source split
+                // words at hyphens, so fragments such as `magpo` are in it,
+                // rarely.
+                (CopyMatch::None, true) if self.is_common(l) => continue,
                 (CopyMatch::None, true) => (
                     None,
                     if spacing.one_sided() {
@@ -336,6 +339,12 @@ impl Morphology<'_> {
             }
         }
         best
+    }
+
+    /// A word of Zipf 4.5 or more in either language.
+    fn is_common(&self, lower: &str) -> bool {
+        let f = crate::lexicon::frequency(lower);
+        f.fil >= 45 || f.en >= 45
     }
 
     /// A frequent Filipino word (Zipf 4.5 or more) that English seldom uses.

@@ -71,6 +71,8 @@ fn a_copy_that_does_not_repeat_the_loan_is_less_sure() {
     assert_eq!(explain("magpa", "index", Before).unwrap().2, Certain); // `magpa` is a prefix
     assert_eq!(explain("magto", "edit", Before).unwrap().2, Probable);
     assert_eq!(explain("magto", "edit", Both).unwrap().2, Possible);
+    // A fragment the lexicon holds from hyphenated text is still no word.
+    assert_eq!(explain("magpo", "install", Before).unwrap().2, Probable);
 }
 
 #[test]
@@ -179,6 +181,8 @@ fn linker_compounds() {
         ("walang", "hiya", "wala"),
         ("mahabang", "panahon", "mahaba"),
         ("kawalang", "gana", "kawalan"),
+        // `wala` takes prefixes too: `ipagwala` + `-ng`.
+        ("ipagwalang", "pansin", "ipagwala"),
     ] {
         let k = kind(left, right, Both);
         assert!(

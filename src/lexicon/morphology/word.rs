@@ -68,8 +68,14 @@ impl Analysis {
 }
 
 /// Function words, pronouns and enclitics: never the stem of an affixed
-/// word (`maynila` is not `may` + `nila`).
+/// word (`maynila` is not `may` + `nila`). `wala` ("there is none") is
+/// listed with the function words but takes affixes like a content word
+/// (`kawalan`, `mawala`, `ipagwalang-bahala`).
 fn is_closed_class(stem: &str) -> bool {
+    stem != "wala" && is_closed_class_word(stem)
+}
+
+fn is_closed_class_word(stem: &str) -> bool {
     is_enclitic(stem)
         || crate::lexicon::is_particle(stem)
         || crate::lexicon::is_filipino_marker(stem)
