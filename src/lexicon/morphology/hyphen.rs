@@ -206,7 +206,7 @@ impl Morphology<'_> {
                 return None;
             }
             let confidence = match (c.free, one_sided) {
-                (false, true) | (false, false) => Certain,
+                (false, _) => Certain,
                 // `pa-Maynila` (towards Manila) is the free word's prefix use.
                 (true, true) if c.base == "pa" => Probable,
                 _ => Possible,
