@@ -11,13 +11,21 @@
 //!
 //! Corpus files (`.txt`) hold one sentence or string per line, so each line
 //! is checked as its own paragraph; `.md` files are read as Markdown.
+//! Machine-translated corpora are not human text and are never read: a
+//! directory holding annotations (`gold.jsonl`), such as
+//! `../shared/corpus/real-mt-dev/`, is skipped (score it with its
+//! `score.py`).
 //! Not a unit test: the shared corpus is not part of the repository. The
 //! classification of the hits lives in `tests/precision/README.md`.
+
+#[path = "support/rates.rs"]
+mod rates;
 
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use rates::per_k;
 use salin::lexicon::Dictionary;
 use salin::rules::ALL;
 use salin::{Checker, Document, Format, Glossary};
@@ -116,6 +124,15 @@ fn main() {
     println!();
     println!("findings per 1,000 words (count in parentheses)");
     let names: Vec<&str> = ALL.iter().map(|r| r.meta().name).collect();
+    // Every file together, as one more row.
+    let mut all_counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for (_, _, counts) in &table {
+        for (rule, n) in counts {
+            *all_counts.entry(rule).or_default() += n;
+        }
+    }
+    let all_words = table.iter().map(|(_, w, _)| w).sum();
+    table.push(("ALL FILES".to_string(), all_words, all_counts));
     for (file, words, counts) in &table {
         println!("\n{file} ({words} words)");
         let mut default_on = 0;
@@ -144,15 +161,20 @@ fn main() {
     }
 }
 
-fn per_k(n: usize, words: usize) -> f64 {
-    if words == 0 {
-        0.0
-    } else {
-        n as f64 * 1000.0 / words as f64
-    }
+/// A directory of annotated machine translation (`real-mt-dev/` with its
+/// `gold.jsonl`): not human text.
+fn is_machine_translation(dir: &Path) -> bool {
+    dir.join("gold.jsonl").is_file() || dir.ends_with("real-mt-dev")
 }
 
 fn collect(path: &Path, out: &mut Vec<PathBuf>) {
+    if path.is_dir() && is_machine_translation(path) {
+        eprintln!(
+            "note: {} is machine translation, not human text: skipped",
+            path.display()
+        );
+        return;
+    }
     if path.is_dir() {
         let mut entries: Vec<PathBuf> = fs::read_dir(path)
             .expect("readable directory")

@@ -161,9 +161,12 @@ impl Dictionary {
             return;
         }
         self.add(word);
-        let rules: Vec<&AffixClass> = flags
-            .chars()
-            .filter_map(|f| affixes.classes.iter().find(|c| c.flag == f))
+        // Every class of each flag: one flag may name a prefix class and a
+        // suffix class (Debian's tl.aff has `PFX A` and `SFX A`).
+        let rules: Vec<&AffixClass> = affixes
+            .classes
+            .iter()
+            .filter(|c| flags.contains(c.flag))
             .collect();
         let mut suffixed = Vec::new();
         for class in rules.iter().filter(|c| !c.prefix) {
@@ -412,6 +415,24 @@ mod tests {
             assert!(d.contains(w), "{w}");
         }
         for w in ["basain", "pag-basa", "4", "unti"] {
+            assert!(!d.contains(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn a_flag_naming_a_prefix_and_a_suffix_class_applies_both() {
+        // As in Debian's tl.aff: `A` is both `um-` and `-an`, `I` both `in-`
+        // and `-in`/`-hin`.
+        let aff = b"PFX A Y 1\nPFX A 0 um [aeiou]\nSFX A Y 1\nSFX A 0 an .\n\
+            PFX I Y 1\nPFX I 0 in [aeiou]\nSFX I Y 2\nSFX I 0 hin [aeiou]\nSFX I 0 in [^aeiou]\n";
+        let d = Dictionary::from_hunspell(b"3\nbalik/A\nbasa/I\nasa/AI\n", Some(aff));
+        for w in [
+            "balikan", "basahin", "asa", "umasa", "asaan", "umasaan", "inasa", "asahin",
+            "inasahin", "umasahin", "inasaan",
+        ] {
+            assert!(d.contains(w), "{w}");
+        }
+        for w in ["umbalik", "basain", "inbasa", "balikin"] {
             assert!(!d.contains(w), "{w}");
         }
     }

@@ -1,14 +1,21 @@
-//! Closed word lists the rules rely on. Each list is small, hand-written from
-//! the KWF orthography rules, and documented where it is used.
+//! What salin knows about words: closed word lists hand-written from the KWF
+//! orthography rules (each documented where it is used), the embedded
+//! word-frequency lexicon of Filipino and English ([`frequency`]), the
+//! Tagalog morphology ([`morphology`]) and the optional system dictionary.
 
 mod compounds;
 pub mod dictionary;
+pub mod frequency;
+pub mod morphology;
 mod prefixes;
 pub mod set;
 mod words;
 
 pub use compounds::is_compound;
 pub use dictionary::Dictionary;
+pub use frequency::{
+    Englishness, Frequency, englishness, frequency, frequency_lower, is_known_word,
+};
 pub use prefixes::{Prefix, prefix};
 pub use words::{
     FunctionWord, function_word_language, is_abbreviation, is_doubled_name,

@@ -38,18 +38,18 @@ impl Hasher for Fnv {
 pub type FnvBuild = BuildHasherDefault<Fnv>;
 
 /// Longest word (in bytes) that is packed into an integer.
-const PACKED_MAX: usize = 15;
+pub(crate) const PACKED_MAX: usize = 15;
 
 /// `word` (1 to 15 bytes) as an integer: its bytes, little-endian, and its
 /// length in the top byte. Never 0, the empty slot.
-fn pack(word: &[u8]) -> u128 {
+pub(crate) fn pack(word: &[u8]) -> u128 {
     let (lo, hi) = load(word);
     u128::from(lo) | (u128::from(hi | (word.len() as u64) << 56) << 64)
 }
 
 /// [`pack`] of `word` with its ASCII letters lower-cased, or `None` if it
 /// is not ASCII.
-fn pack_lower(word: &[u8]) -> Option<u128> {
+pub(crate) fn pack_lower(word: &[u8]) -> Option<u128> {
     let (lo, hi) = load(word);
     if (lo | hi) & 0x8080_8080_8080_8080 != 0 {
         return None;
@@ -105,46 +105,62 @@ fn lower_ascii(x: u64) -> u64 {
     x | (upper >> 2)
 }
 
-fn slot_of(key: u128, mask: usize) -> usize {
+pub(crate) fn slot_of(key: u128, mask: usize) -> usize {
     let mixed = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
     (mixed.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 32) as usize & mask
 }
 
 /// Packed words (see [`pack`]) with a small value each, by linear probing.
-#[derive(Debug, Default)]
-struct PackedTable {
-    /// (packed word, value); a packed word of 0 is an empty slot.
-    slots: Box<[(u128, u8)]>,
+/// Keys and values are kept apart, so a probe scans 16-byte keys only (a
+/// set, with `V = ()`, stores no values at all) and reads its value on a hit.
+#[derive(Debug)]
+pub(crate) struct PackedTable<V = u8> {
+    /// Packed words; 0 is an empty slot.
+    keys: Box<[u128]>,
+    values: Box<[V]>,
     mask: usize,
 }
 
-impl PackedTable {
-    fn with_capacity(words: usize) -> Self {
+impl<V: Copy + Default> Default for PackedTable<V> {
+    fn default() -> Self {
+        PackedTable::with_capacity(0)
+    }
+}
+
+impl<V: Copy + Default> PackedTable<V> {
+    pub(crate) fn with_capacity(words: usize) -> Self {
         let size = (words * 2).next_power_of_two().max(4);
         PackedTable {
-            slots: vec![(0, 0); size].into_boxed_slice(),
+            keys: vec![0; size].into_boxed_slice(),
+            values: vec![V::default(); size].into_boxed_slice(),
             mask: size - 1,
         }
     }
 
-    /// Adds `key` with `value`, unless it is there already (the first value
-    /// stays).
-    fn insert(&mut self, key: u128, value: u8) {
+    fn slot(&self, key: u128) -> usize {
         let mut i = slot_of(key, self.mask);
-        while self.slots[i].0 != 0 && self.slots[i].0 != key {
+        while self.keys[i] != 0 && self.keys[i] != key {
             i = (i + 1) & self.mask;
         }
-        if self.slots[i].0 == 0 {
-            self.slots[i] = (key, value);
+        i
+    }
+
+    /// Adds `key` with `value`, unless it is there already (the first value
+    /// stays).
+    pub(crate) fn insert(&mut self, key: u128, value: V) {
+        let i = self.slot(key);
+        if self.keys[i] == 0 {
+            self.keys[i] = key;
+            self.values[i] = value;
         }
     }
 
-    fn get(&self, key: u128) -> Option<u8> {
+    pub(crate) fn get(&self, key: u128) -> Option<V> {
         let mut i = slot_of(key, self.mask);
         loop {
-            match self.slots[i] {
-                (0, _) => return None,
-                (k, value) if k == key => return Some(value),
+            match self.keys[i] {
+                0 => return None,
+                k if k == key => return Some(self.values[i]),
                 _ => i = (i + 1) & self.mask,
             }
         }
@@ -155,7 +171,7 @@ impl PackedTable {
 /// 15 bytes, a hash set for longer ones.
 #[derive(Debug, Default)]
 pub struct WordTable {
-    packed: PackedTable,
+    packed: PackedTable<()>,
     /// Words too long to pack.
     long: HashSet<String, FnvBuild>,
     /// Longest word: longer keys are rejected without hashing.
@@ -171,7 +187,7 @@ impl WordTable {
             if w.len() > PACKED_MAX {
                 long.insert(w.to_string());
             } else {
-                packed.insert(pack(w.as_bytes()), 0);
+                packed.insert(pack(w.as_bytes()), ());
             }
         }
         let max_len = words.iter().map(|w| w.len()).max().unwrap_or(0);
