@@ -7,7 +7,10 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::glossary::Glossary;
 use crate::input::Document;
 use crate::lexicon::{Dictionary, FunctionWord, function_word_language};
-use crate::rules::{self, Context, DocLanguage, DocumentContext, DocumentWords, Rule, UnitContext};
+use crate::rules::{
+    self, Context, DocLanguage, DocumentContext, DocumentWords, Rule, RuleId, UnitContext,
+    UnusedSuppression,
+};
 use crate::settings::RuleSet;
 use crate::suppress;
 use crate::text::{Token, tokenize};
@@ -93,6 +96,15 @@ impl Checker {
 
     pub fn rules(&self) -> &[&'static dyn Rule] {
         &self.rules
+    }
+
+    /// The severity of rule `id`, when it is enabled.
+    pub fn severity_of(&self, id: RuleId) -> Option<Severity> {
+        self.rules
+            .iter()
+            .zip(&self.severities)
+            .find(|(r, _)| r.id() == id)
+            .map(|(_, &s)| s)
     }
 
     /// All findings in `doc`, ordered by position, then rule name, with
@@ -185,13 +197,8 @@ impl Checker {
             (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule))
         });
         out.dedup_by(|a, b| a.rule == b.rule && a.span == b.span && a.message == b.message);
-        let unused = self
-            .rules
-            .iter()
-            .zip(&self.severities)
-            .find(|(r, _)| r.meta().name == suppress::UNUSED)
-            .map(|(_, &s)| s);
-        let enabled = |name: &str| self.rules.iter().any(|r| r.meta().name == name);
+        let unused = self.severity_of(UnusedSuppression::ID);
+        let enabled = |id: RuleId| self.rules.iter().any(|r| r.id() == id);
         Ok(suppress::apply(doc, out, &enabled, unused))
     }
 }
@@ -234,6 +241,129 @@ fn tally(text: &str, tokens: &[Token], language: &mut DocLanguage) {
             Some(FunctionWord::Filipino) => language.filipino += 1,
             Some(FunctionWord::English) => language.english += 1,
             None => {}
+        }
+    }
+}
+
+/// Suppressions end to end: the checker applies them, and the comments
+/// `--add-suppressions` writes silence what they were written for.
+#[cfg(test)]
+mod suppression_tests {
+    use crate::input::{Document, Format};
+    use crate::suppress::{UNUSED, add_suppressions};
+    use crate::{Checker, Glossary};
+
+    fn md(text: &str) -> Document {
+        Document::new("a.md", text, Format::Markdown)
+    }
+
+    fn found(text: &str) -> Vec<(&'static str, String)> {
+        let doc = md(text);
+        Checker::new(Glossary::embedded())
+            .check(&doc)
+            .into_iter()
+            .map(|d| (d.rule, text[d.span].to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn disable_enable_and_next_line() {
+        let text = "Ang pag -unlad.\n\n\
+                    <!-- salin-disable hyphen-spacing -->\n\
+                    Ang pag -unlad at ang ang.\n\
+                    <!-- salin-enable -->\n\n\
+                    <!-- salin-disable-next-line -->\n\
+                    Ang pag -unlad at ang ang.\n\
+                    Ang pag -agaw.\n";
+        assert_eq!(
+            found(text),
+            [
+                ("hyphen-spacing", "pag -unlad".to_string()),
+                ("repeated-word", "ang ang".to_string()),
+                ("hyphen-spacing", "pag -agaw".to_string()),
+            ]
+        );
+    }
+
+    #[test]
+    fn unused_suppressions_are_reported_with_a_fix() {
+        let text = "<!-- salin-disable-next-line repeated-word -->\n\
+                    Malinis.\n\n\
+                    Isa <!-- salin-disable hyphen-spacing, no-such-rule --> pag -unlad.\n";
+        let doc = md(text);
+        let checker = Checker::new(Glossary::embedded());
+        let got = checker.check(&doc);
+        let messages: Vec<&str> = got.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            [
+                "`salin-disable-next-line` suppresses no `repeated-word` finding",
+                "`salin-disable` names an unknown rule `no-such-rule`",
+            ]
+        );
+        assert!(got.iter().all(|d| d.rule == UNUSED));
+        // Only the wholly unused one is fixed: its line goes.
+        let fixed = crate::fix::fix_document(&checker, &doc, crate::Applicability::Safe);
+        assert_eq!(
+            fixed.text,
+            "Malinis.\n\nIsa <!-- salin-disable hyphen-spacing, no-such-rule --> pag -unlad.\n"
+        );
+    }
+
+    #[test]
+    fn added_suppressions_silence_every_finding_without_splitting_blocks() {
+        let text = "# Pag -unlad\n\
+                    Ang pag -unlad\n\
+                    at ang ang balita.  \n\
+                    ng Glaxosmithkline.\n\n\
+                    - isa\n\
+                    - pag -unlad\n\n\
+                    ---\n\
+                    pag -unlad\n";
+        let doc = md(text);
+        let checker = Checker::new(Glossary::embedded());
+        let (new, n) = add_suppressions(&doc, &checker.check(&doc));
+        assert_eq!(
+            new,
+            "<!-- salin-disable-next-line hyphen-spacing -->\n\
+             # Pag -unlad <!-- salin-disable-next-line hyphen-spacing -->\n\
+             Ang pag -unlad <!-- salin-disable-next-line repeated-word -->\n\
+             at ang ang balita. <!-- salin-disable-next-line glossary-case -->  \n\
+             ng Glaxosmithkline.\n\n\
+             - isa <!-- salin-disable-next-line hyphen-spacing -->\n\
+             - pag -unlad\n\n\
+             ---\n\
+             <!-- salin-disable-next-line hyphen-spacing -->\n\
+             pag -unlad\n"
+        );
+        assert_eq!(n, 6);
+        assert_eq!(found(&new), []);
+    }
+
+    #[test]
+    fn yaml_and_po_suppressions_are_added_and_then_silence() {
+        let checker = crate::Checker::new(crate::Glossary::embedded());
+        for (name, format, text, expected) in [
+            (
+                "tl.yml",
+                Format::Yaml,
+                "a:\n  b: I -save\n  c: >-\n    Ang pag -unlad\n    ng bayan\n  d: ok\n",
+                "a:\n  # salin: ignore[hyphen-spacing]\n  b: I -save\n  # salin: ignore[hyphen-spacing]\n  c: >-\n    Ang pag -unlad\n    ng bayan\n  d: ok\n",
+            ),
+            (
+                "tl.po",
+                Format::Po,
+                "#: a.c:1\nmsgid \"Save\"\nmsgstr \"I -save\"\n\nmsgid \"x\"\nmsgstr \"y\"\n",
+                "# salin: ignore[hyphen-spacing]\n#: a.c:1\nmsgid \"Save\"\nmsgstr \"I -save\"\n\nmsgid \"x\"\nmsgstr \"y\"\n",
+            ),
+        ] {
+            let doc = Document::new(name, text, format);
+            let found = checker.check(&doc);
+            assert!(!found.is_empty());
+            let (new, n) = add_suppressions(&doc, &found);
+            assert_eq!(new, expected);
+            assert_eq!(n, found.len());
+            assert!(checker.check(&Document::new(name, new, format)).is_empty());
         }
     }
 }

@@ -7,7 +7,7 @@
 
 mod json;
 pub mod l10n;
-mod markdown;
+pub(crate) mod markdown;
 mod pair;
 mod plain;
 mod po;

@@ -91,6 +91,37 @@ impl FixKind {
     }
 }
 
+/// A rule's identity, for code that must single out a rule (the checker
+/// finding `unused-suppression`, a suppression naming a rule): compared as a
+/// value, and made only by [`declare_rule!`] or from a known name, so a
+/// typo cannot compile into a silent mismatch.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct RuleId(&'static str);
+
+impl RuleId {
+    /// For [`declare_rule!`] only.
+    #[doc(hidden)]
+    pub const fn declared(name: &'static str) -> Self {
+        RuleId(name)
+    }
+
+    /// The id of the rule called `name`, if there is one.
+    pub fn from_name(name: &str) -> Option<RuleId> {
+        by_name(name).map(|r| r.id())
+    }
+
+    /// The stable kebab-case name (`hyphen-spacing`).
+    pub const fn name(self) -> &'static str {
+        self.0
+    }
+}
+
+impl PartialEq<&str> for RuleId {
+    fn eq(&self, other: &&str) -> bool {
+        self.0 == *other
+    }
+}
+
 /// Static facts about a rule.
 #[derive(Debug)]
 pub struct RuleMeta {
@@ -433,6 +464,9 @@ impl<'a> UnitContext<'a> {
 
 pub trait Rule: Send + Sync {
     fn meta(&self) -> &'static RuleMeta;
+    fn id(&self) -> RuleId {
+        RuleId(self.meta().name)
+    }
     /// Rules about prose: one segment. (Source-aware and document rules
     /// have none.)
     fn check(&self, _ctx: &Context<'_>, _out: &mut Vec<Diagnostic>) {}
@@ -460,6 +494,7 @@ macro_rules! declare_rule {
         pub struct $name;
 
         impl $name {
+            pub const ID: $crate::rules::RuleId = $crate::rules::RuleId::declared($rule);
             pub const META: $crate::rules::RuleMeta = $crate::rules::RuleMeta {
                 name: $rule,
                 default_severity: $crate::diagnostic::Severity::$severity,
