@@ -8,8 +8,8 @@ use crate::glossary::Glossary;
 use crate::input::Document;
 use crate::lexicon::{Dictionary, FunctionWord, function_word_language};
 use crate::rules::{
-    self, Context, DocLanguage, DocumentContext, DocumentWords, Rule, RuleId, UnitContext,
-    UnusedSuppression,
+    self, Context, Deadline, DocLanguage, DocumentContext, DocumentWords, Reporter, Rule, RuleId,
+    UnitContext, UnusedSuppression,
 };
 use crate::settings::RuleSet;
 use crate::suppress;
@@ -118,21 +118,22 @@ impl Checker {
 
     /// Like [`Checker::check`], but gives up with [`TimedOut`] once
     /// `deadline` has passed. The deadline is polled between segments and
-    /// between rules, so a check overruns it by at most one rule on one
-    /// segment; nothing is interrupted mid-way and no thread is killed.
+    /// between rules, and rules poll it inside their long loops
+    /// ([`Context::out_of_time`]), so a check overruns it by little even on
+    /// one huge segment; no thread is killed.
     pub fn check_within(
         &self,
         doc: &Document,
         deadline: Option<Instant>,
     ) -> Result<Vec<Diagnostic>, TimedOut> {
-        let expired = || deadline.is_some_and(|d| Instant::now() >= d);
+        let deadline = Deadline::new(deadline);
         let mut out = Vec::new();
         // Every segment's tokens in one buffer (one allocation per document,
         // not per segment); segment `i` owns `tokens[ends[i - 1]..ends[i]]`.
         let mut flat: Vec<Token> = Vec::with_capacity(doc.text.len() / 6);
         let mut ends: Vec<usize> = Vec::with_capacity(doc.segments.len());
         for s in &doc.segments {
-            if expired() {
+            if deadline.passed_now() {
                 return Err(TimedOut);
             }
             tokenize(&doc.text, s.range.clone(), &mut flat);
@@ -156,42 +157,39 @@ impl Checker {
             language: &language,
             english_words: &english_words,
             words: &words,
+            deadline: &deadline,
         };
         let skipped = |unit: Option<&crate::input::Unit>| {
             !self.include_fuzzy && unit.is_some_and(|u| u.fuzzy)
         };
+        let rules = || self.rules.iter().zip(&self.severities);
         for (index, tokens) in all_tokens.iter().enumerate() {
             if skipped(doc.unit_of(index)) {
                 continue;
             }
             let ctx = Context::new(&shared, index, tokens);
-            for (rule, &severity) in self.rules.iter().zip(&self.severities) {
-                if expired() {
+            for (rule, &severity) in rules() {
+                if deadline.passed_now() {
                     return Err(TimedOut);
                 }
-                let first = out.len();
-                rule.check(&ctx, &mut out);
-                for d in &mut out[first..] {
-                    d.severity = severity;
-                }
+                rule.check(&ctx, &mut Reporter::new(rule.meta(), severity, &mut out));
             }
         }
         for unit in doc.units.iter().filter(|u| !skipped(Some(u))) {
+            if deadline.passed_now() {
+                return Err(TimedOut);
+            }
             let ctx = UnitContext::new(doc, unit, &self.glossary, &self.allow_untranslated);
-            for (rule, &severity) in self.rules.iter().zip(&self.severities) {
-                let first = out.len();
-                rule.check_unit(&ctx, &mut out);
-                for d in &mut out[first..] {
-                    d.severity = severity;
-                }
+            for (rule, &severity) in rules() {
+                rule.check_unit(&ctx, &mut Reporter::new(rule.meta(), severity, &mut out));
             }
         }
-        for (rule, &severity) in self.rules.iter().zip(&self.severities) {
-            let first = out.len();
-            rule.check_document(doc, &mut out);
-            for d in &mut out[first..] {
-                d.severity = severity;
-            }
+        for (rule, &severity) in rules() {
+            rule.check_document(doc, &mut Reporter::new(rule.meta(), severity, &mut out));
+        }
+        // A rule that stopped early left its findings incomplete.
+        if deadline.passed_now() {
+            return Err(TimedOut);
         }
         out.sort_by(|a, b| {
             (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule))

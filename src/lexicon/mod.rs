@@ -3,12 +3,14 @@
 
 mod compounds;
 pub mod dictionary;
+mod numbers;
 mod prefixes;
 pub mod set;
 mod words;
 
 pub use compounds::is_compound;
 pub use dictionary::Dictionary;
+pub use numbers::{is_clock_word, is_spelled_cardinal, ordinal};
 pub use prefixes::{Prefix, prefix};
 pub use words::{
     FunctionWord, function_word_language, is_abbreviation, is_doubled_name,

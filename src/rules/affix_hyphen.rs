@@ -1,5 +1,7 @@
-use super::{Context, Rule, RuleMeta, declare_rule};
-use crate::diagnostic::{Diagnostic, Edit, Fix};
+use super::{Context, Reporter, Rule, declare_rule};
+use super::helpers::recase;
+use crate::diagnostic::Edit;
+use crate::lexicon::{is_clock_word, ordinal};
 use crate::text::TokenKind;
 use crate::text::tokens::starts_upper;
 
@@ -71,35 +73,6 @@ const CAMEL_PREFIXES: &[&str] = &[
     "pagka", "pang", "pinaka", "taga",
 ];
 
-/// Spelled cardinal numbers and the ordinal each makes with `ika`.
-const ORDINALS: &[(&str, &str)] = &[
-    ("anim", "ikaanim"),
-    ("animnapu", "ikaanimnapu"),
-    ("apat", "ikaapat"),
-    ("apatnapu", "ikaapatnapu"),
-    ("dalawa", "ikalawa"),
-    ("dalawampu", "ikadalawampu"),
-    ("labing", "ikalabing"),
-    ("lima", "ikalima"),
-    ("limampu", "ikalimampu"),
-    ("pito", "ikapito"),
-    ("pitumpu", "ikapitumpu"),
-    ("sampu", "ikasampu"),
-    ("sandaan", "ikasandaan"),
-    ("siyam", "ikasiyam"),
-    ("siyamnapu", "ikasiyamnapu"),
-    ("tatlo", "ikatlo"),
-    ("tatlumpu", "ikatatlumpu"),
-    ("walo", "ikawalo"),
-    ("walumpu", "ikawalumpu"),
-];
-
-/// Spanish clock numbers: `ala-una`, `alas-dos` ... `alas-dose`.
-const CLOCK: &[&str] = &[
-    "diyes", "dos", "dose", "dyis", "kuwatro", "kwatro", "nuwebe", "nwebe", "onse", "otso", "sais",
-    "singko", "sinko", "siyete", "syete", "tres", "una",
-];
-
 /// Consonant-final prefixes whose hyphen before a vowel a dictionary can
 /// confirm (`pagunlad` → `pag-unlad`).
 const VOWEL_PREFIXES: &[&str] = &[
@@ -120,11 +93,7 @@ const VOWEL_PREFIXES: &[&str] = &[
 ];
 
 impl Rule for AffixHyphen {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
-    fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    fn check(&self, ctx: &Context<'_>, out: &mut Reporter<'_>) {
         let tokens = ctx.tokens;
         let source = ctx.source;
         let seg_end = ctx.segment.range.end;
@@ -160,20 +129,12 @@ impl Rule for AffixHyphen {
             // `tagaMaynila`, `ika5`.
             if !glued_after && let Some((prefix, rest)) = camel_split(word) {
                 let fixed = format!("{prefix}-{rest}");
-                out.push(
-                    Diagnostic::new(
-                        Self::META.name,
-                        range.clone(),
-                        format!(
+                out.report(range.clone(), format!(
                             "a hyphen joins the prefix `{prefix}-` to `{rest}`; write `{fixed}`"
-                        ),
-                    )
-                    .with_suggestion(fixed)
-                    .with_fix(Fix::safe(vec![Edit::insert(
+                        )).suggest(fixed).fix_safe(Edit::insert(
                         range.start + prefix.len(),
                         "-",
-                    )])),
-                );
+                    ));
                 i += 1;
                 continue;
             }
@@ -197,18 +158,7 @@ impl Rule for AffixHyphen {
                     && next.chars().next().is_some_and(char::is_lowercase)
                 {
                     let fused = format!("{}{tail}", recase(word, ordinal));
-                    out.push(
-                        Diagnostic::new(
-                            Self::META.name,
-                            range.start..next_range.end,
-                            format!("a spelled-out ordinal is one word; write `{fused}`"),
-                        )
-                        .with_suggestion(fused.clone())
-                        .with_fix(Fix::safe(vec![Edit::replace(
-                            range.start..next_range.end,
-                            fused,
-                        )])),
-                    );
+                    out.report(range.start..next_range.end, format!("a spelled-out ordinal is one word; write `{fused}`")).replace_safe(fused);
                     i += 2;
                     continue;
                 }
@@ -216,7 +166,7 @@ impl Rule for AffixHyphen {
                 // Clock time.
                 if (lower == "ala" || lower == "alas")
                     && (is_hyphen_gap || gap == " ")
-                    && CLOCK.contains(&next)
+                    && is_clock_word(next)
                     && !after_next.starts_with(['-', '\''])
                 {
                     let right = if next == "una" { "ala" } else { "alas" };
@@ -227,14 +177,7 @@ impl Rule for AffixHyphen {
                         } else {
                             format!("a hyphen joins `{right}` to the hour; write `{fixed}`")
                         };
-                        out.push(
-                            Diagnostic::new(Self::META.name, range.start..next_range.end, message)
-                                .with_suggestion(fixed.clone())
-                                .with_fix(Fix::safe(vec![Edit::replace(
-                                    range.start..next_range.end,
-                                    fixed,
-                                )])),
-                        );
+                        out.report(range.start..next_range.end, message).replace_safe(fixed);
                     }
                     i += 2;
                     continue;
@@ -248,15 +191,7 @@ impl Rule for AffixHyphen {
                 {
                     let number = number_with_separators(source, next_range.start, seg_end);
                     let fixed = format!("{word}-{number}");
-                    out.push(
-                        Diagnostic::new(
-                            Self::META.name,
-                            range.start..next_range.start + number.len(),
-                            format!("a hyphen joins `ika` to a numeral; write `{fixed}`"),
-                        )
-                        .with_suggestion(fixed)
-                        .with_fix(Fix::safe(vec![Edit::replace(gap_range, "-")])),
-                    );
+                    out.report(range.start..next_range.start + number.len(), format!("a hyphen joins `ika` to a numeral; write `{fixed}`")).suggest(fixed).fix_safe(Edit::replace(gap_range, "-"));
                     i += 2;
                     continue;
                 }
@@ -272,17 +207,9 @@ impl Rule for AffixHyphen {
                             && starts_sentence(ctx, i)))
                 {
                     let fixed = format!("{word}-{next}");
-                    out.push(
-                        Diagnostic::new(
-                            Self::META.name,
-                            range.start..next_range.end,
-                            format!(
+                    out.report(range.start..next_range.end, format!(
                                 "a hyphen joins the prefix `{lower}-` to a proper noun; write `{fixed}`"
-                            ),
-                        )
-                        .with_suggestion(fixed)
-                        .with_fix(Fix::safe(vec![Edit::replace(gap_range, "-")])),
-                    );
+                            )).suggest(fixed).fix_safe(Edit::replace(gap_range, "-"));
                     i += 2;
                     continue;
                 }
@@ -304,17 +231,9 @@ impl Rule for AffixHyphen {
                 })
             {
                 let fixed = format!("{}-{}", &word[..p.len()], &word[p.len()..]);
-                out.push(
-                    Diagnostic::new(
-                        Self::META.name,
-                        range.clone(),
-                        format!(
+                out.report(range.clone(), format!(
                             "the prefix `{p}-` takes a hyphen before a vowel; write `{fixed}` (dictionary)"
-                        ),
-                    )
-                    .with_suggestion(fixed)
-                    .with_fix(Fix::unsafe_(vec![Edit::insert(range.start + p.len(), "-")])),
-                );
+                        )).suggest(fixed).fix_unsafe(Edit::insert(range.start + p.len(), "-"));
             }
             i += 1;
         }
@@ -381,41 +300,6 @@ fn camel_split(word: &str) -> Option<(&str, &str)> {
         }
     }
     None
-}
-
-/// A spelled cardinal that `ika` makes an ordinal of (`lima`, `dalawang`).
-pub(crate) fn is_spelled_cardinal(lower: &str) -> bool {
-    ordinal(lower).is_some()
-}
-
-/// A Spanish clock number (`una`, `dos`, `tres`).
-pub(crate) fn is_clock_word(lower: &str) -> bool {
-    CLOCK.contains(&lower)
-}
-
-/// A spelled cardinal (with an optional `-ng` linker): the fused ordinal and
-/// the linker to keep.
-fn ordinal(lower: &str) -> Option<(&'static str, &str)> {
-    if let Some(&(_, o)) = ORDINALS.iter().find(|(c, _)| *c == lower) {
-        return Some((o, ""));
-    }
-    let base = lower.strip_suffix("ng")?;
-    ORDINALS
-        .iter()
-        .find(|(c, _)| *c == base && c.ends_with(['a', 'e', 'i', 'o', 'u']))
-        .map(|&(_, o)| (o, &lower[base.len()..]))
-}
-
-/// `replacement` capitalised like `word`.
-fn recase(word: &str, replacement: &str) -> String {
-    if starts_upper(word) {
-        let mut c = replacement.chars();
-        c.next()
-            .map(|f| f.to_uppercase().chain(c).collect())
-            .unwrap_or_default()
-    } else {
-        replacement.to_string()
-    }
 }
 
 /// The numeral starting at `start`, with its thousands separators (`1,000`).

@@ -1,5 +1,5 @@
-use super::{Context, Rule, RuleMeta, declare_rule};
-use crate::diagnostic::{Diagnostic, Edit, Fix};
+use super::{Context, Reporter, Rule, declare_rule};
+use crate::diagnostic::Edit;
 use crate::text::tokens::starts_upper;
 
 declare_rule! {
@@ -42,11 +42,7 @@ declare_rule! {
 }
 
 impl Rule for CompanySuffix {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
-    fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    fn check(&self, ctx: &Context<'_>, out: &mut Reporter<'_>) {
         let source = ctx.source;
         let tokens = ctx.tokens;
         let seg_end = ctx.segment.range.end;
@@ -79,18 +75,10 @@ impl Rule for CompanySuffix {
                     let end = ltd.range.end + usize::from(period_after);
                     let replacement = format!("{word}., {}.", ctx.word(i + 1));
                     let span = tokens[i].range.start..end;
-                    out.push(
-                        Diagnostic::new(
-                            Self::META.name,
-                            span.clone(),
-                            format!(
+                    out.report(span.clone(), format!(
                                 "write the company suffix as `{}`",
                                 suffix_display(word, ctx.word(i + 1))
-                            ),
-                        )
-                        .with_suggestion(replacement.clone())
-                        .with_fix(Fix::safe(vec![Edit::replace(span, replacement)])),
-                    );
+                            )).replace(replacement);
                 }
                 i += 2;
                 continue;
@@ -102,15 +90,7 @@ impl Rule for CompanySuffix {
                 && !source[tokens[i].range.end..seg_end].starts_with(['.', '\''])
             {
                 let span = tokens[i].range.clone();
-                out.push(
-                    Diagnostic::new(
-                        Self::META.name,
-                        span.clone(),
-                        format!("`{word}` is an abbreviation; write `{word}.`"),
-                    )
-                    .with_suggestion(format!("{word}."))
-                    .with_fix(Fix::safe(vec![Edit::insert(span.end, ".")])),
-                );
+                out.report(span.clone(), format!("`{word}` is an abbreviation; write `{word}.`")).suggest(format!("{word}.")).fix(Edit::insert(span.end, "."));
             }
             i += 1;
         }

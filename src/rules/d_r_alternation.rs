@@ -1,5 +1,4 @@
-use super::{Context, Rule, RuleMeta, declare_rule};
-use crate::diagnostic::{Diagnostic, Edit, Fix};
+use super::{Context, Reporter, Rule, declare_rule};
 use crate::lexicon::looks_foreign;
 use crate::text::TokenKind;
 use crate::text::tokens::fold;
@@ -62,11 +61,7 @@ const PAIRS: &[(&str, &str)] = &[
 ];
 
 impl Rule for DRAlternation {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
-    fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    fn check(&self, ctx: &Context<'_>, out: &mut Reporter<'_>) {
         let tokens = ctx.tokens;
         let seg_end = ctx.segment.range.end;
         for i in 1..tokens.len() {
@@ -116,15 +111,7 @@ impl Rule for DRAlternation {
             } else {
                 "after a consonant".to_string()
             };
-            out.push(
-                Diagnostic::new(
-                    Self::META.name,
-                    range.clone(),
-                    format!("write `{expected}` {why} (`{prev} {expected}`)"),
-                )
-                .with_suggestion(expected)
-                .with_fix(Fix::safe(vec![Edit::replace(range, expected)])),
-            );
+            out.report(range.clone(), format!("write `{expected}` {why} (`{prev} {expected}`)")).replace(expected);
         }
     }
 }

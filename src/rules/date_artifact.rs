@@ -1,5 +1,4 @@
-use super::{Context, Rule, RuleMeta, declare_rule};
-use crate::diagnostic::Diagnostic;
+use super::{Context, Reporter, Rule, declare_rule};
 use crate::lexicon::set::WordSet;
 use crate::text::TokenKind;
 use crate::text::tokens::fold;
@@ -47,11 +46,7 @@ const MONTHS: &[&str] = &[
 ];
 
 impl Rule for DateArtifact {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
-    fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    fn check(&self, ctx: &Context<'_>, out: &mut Reporter<'_>) {
         let tokens = ctx.tokens;
         let mut i = 0;
         while i + 2 < tokens.len() {
@@ -79,17 +74,10 @@ impl Rule for DateArtifact {
             {
                 let span = tokens[i].range.start..tokens[i + 2].range.end;
                 let likely = format!("{a} {b}, {year}");
-                out.push(
-                    Diagnostic::new(
-                        Self::META.name,
-                        span,
-                        format!(
+                out.report(span, format!(
                             "date followed by stray digits `{}`; probably `{likely}` and a separate number",
                             &c[4..]
-                        ),
-                    )
-                    .with_suggestion(likely),
-                );
+                        )).suggest(likely);
                 i += 3;
                 continue;
             }
@@ -126,16 +114,9 @@ impl Rule for DateArtifact {
                 let span = tokens[i].range.start..tokens[i + 2].range.end;
                 let text = &ctx.source[span.clone()];
                 let stray = &text[likely.len()..];
-                out.push(
-                    Diagnostic::new(
-                        Self::META.name,
-                        span,
-                        format!(
+                out.report(span, format!(
                             "date followed by stray digits `{stray}`; probably `{likely}` and a separate number"
-                        ),
-                    )
-                    .with_suggestion(likely),
-                );
+                        )).suggest(likely);
                 i += 3;
                 continue;
             }

@@ -1,7 +1,6 @@
 use super::extract::emails;
-use super::url_mismatch::compare;
-use super::{Rule, RuleMeta, UnitContext, declare_rule};
-use crate::diagnostic::Diagnostic;
+use super::helpers::compare_strings;
+use super::{Reporter, Rule, UnitContext, declare_rule};
 
 declare_rule! {
     /// ## What it checks
@@ -32,20 +31,9 @@ declare_rule! {
 }
 
 impl Rule for EmailMismatch {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
-    fn check_unit(&self, ctx: &UnitContext<'_>, out: &mut Vec<Diagnostic>) {
+    fn check_unit(&self, ctx: &UnitContext<'_>, out: &mut Reporter<'_>) {
         if let Some(source) = ctx.translated_source() {
-            compare(
-                ctx,
-                &emails(source),
-                &emails(&ctx.target),
-                "e-mail address",
-                Self::META.name,
-                out,
-            );
+            compare_strings(ctx, &emails(source), &emails(&ctx.target), "e-mail address", out);
         }
     }
 }

@@ -1,5 +1,4 @@
-use super::{Rule, RuleMeta, UnitContext, declare_rule};
-use crate::diagnostic::Diagnostic;
+use super::{Reporter, Rule, UnitContext, declare_rule};
 
 declare_rule! {
     /// ## What it checks
@@ -31,23 +30,15 @@ declare_rule! {
 }
 
 impl Rule for EmptyTranslation {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
-    fn check_unit(&self, ctx: &UnitContext<'_>, out: &mut Vec<Diagnostic>) {
+    fn check_unit(&self, ctx: &UnitContext<'_>, out: &mut Reporter<'_>) {
         let Some(source) = ctx.source() else {
             return;
         };
         if ctx.target.trim().is_empty() && !source.trim().is_empty() {
-            out.push(Diagnostic::new(
-                Self::META.name,
-                ctx.value_span(),
-                format!(
+            out.report(ctx.value_span(), format!(
                     "`{}` has no translation",
                     ctx.unit.key.replace('\u{4}', " | ")
-                ),
-            ));
+                ));
         }
     }
 }

@@ -1,5 +1,4 @@
-use super::{Rule, RuleMeta, UnitContext, declare_rule};
-use crate::diagnostic::Diagnostic;
+use super::{Reporter, Rule, UnitContext, declare_rule};
 
 declare_rule! {
     /// ## What it checks
@@ -32,24 +31,16 @@ declare_rule! {
 }
 
 impl Rule for ExtraKey {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
-    fn check_unit(&self, ctx: &UnitContext<'_>, out: &mut Vec<Diagnostic>) {
+    fn check_unit(&self, ctx: &UnitContext<'_>, out: &mut Reporter<'_>) {
         if let Some(source) = &ctx.doc.source
             && ctx.is_value()
             && ctx.unit.source.is_none()
             && ctx.doc.format.is_localisation()
         {
-            out.push(Diagnostic::new(
-                Self::META.name,
-                ctx.unit.key_range.clone(),
-                format!(
+            out.report(ctx.unit.key_range.clone(), format!(
                     "key `{}` is not in the source `{}`",
                     ctx.unit.key, source.name
-                ),
-            ));
+                ));
         }
     }
 }

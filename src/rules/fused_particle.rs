@@ -1,6 +1,7 @@
-use super::{Context, Rule, RuleMeta, declare_rule};
-use crate::diagnostic::{Diagnostic, Edit, Fix};
-use crate::text::tokens::{fold, starts_upper};
+use super::{Context, Reporter, Rule, declare_rule};
+use super::helpers::recase;
+use crate::diagnostic::Edit;
+use crate::text::tokens::fold;
 
 declare_rule! {
     /// ## What it checks
@@ -74,11 +75,7 @@ const REPEATED_VERB_ROOTS: &[&str] = &[
 ];
 
 impl Rule for FusedParticle {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
-    fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    fn check(&self, ctx: &Context<'_>, out: &mut Reporter<'_>) {
         let source = ctx.source;
         let tokens = ctx.tokens;
         let seg_end = ctx.segment.range.end;
@@ -102,28 +99,12 @@ impl Rule for FusedParticle {
                     continue;
                 }
                 let split = format!("{} {b}", recase(word, a));
-                out.push(
-                    Diagnostic::new(
-                        Self::META.name,
-                        range.clone(),
-                        format!("`{a}` and `{b}` are two words; write `{split}`"),
-                    )
-                    .with_suggestion(split.clone())
-                    .with_fix(Fix::safe(vec![Edit::replace(range, split)])),
-                );
+                out.report(range.clone(), format!("`{a}` and `{b}` are two words; write `{split}`")).replace_safe(split);
                 continue;
             }
             if lower == "palang" && !hyphen_before && !hyphen_after && palang_ends_clause(ctx, i) {
                 let split = format!("{} lang", recase(word, "pa"));
-                out.push(
-                    Diagnostic::new(
-                        Self::META.name,
-                        range.clone(),
-                        format!("`pa` and `lang` are two words; write `{split}`"),
-                    )
-                    .with_suggestion(split.clone())
-                    .with_fix(Fix::unsafe_(vec![Edit::replace(range, split)])),
-                );
+                out.report(range.clone(), format!("`pa` and `lang` are two words; write `{split}`")).replace_unsafe(split);
                 continue;
             }
             // `iba't-iba`, `isa't-isa`.
@@ -137,15 +118,7 @@ impl Rule for FusedParticle {
             {
                 let gap = range.end..tokens[i + 1].range.start;
                 let next = ctx.word(i + 1);
-                out.push(
-                    Diagnostic::new(
-                        Self::META.name,
-                        range.start..tokens[i + 1].range.end,
-                        format!("no hyphen in `{word} {next}`"),
-                    )
-                    .with_suggestion(format!("{word} {next}"))
-                    .with_fix(Fix::safe(vec![Edit::replace(gap, " ")])),
-                );
+                out.report(range.start..tokens[i + 1].range.end, format!("no hyphen in `{word} {next}`")).suggest(format!("{word} {next}")).fix_safe(Edit::replace(gap, " "));
                 continue;
             }
             if word == "Ng"
@@ -153,15 +126,7 @@ impl Rule for FusedParticle {
                 && next_is_lower_word(ctx, i)
                 && !is_noun_phrase_start(&fold(ctx.word(i + 1)))
             {
-                out.push(
-                    Diagnostic::new(
-                        Self::META.name,
-                        range.clone(),
-                        "a sentence cannot start with the marker `ng`; write `Nang` (\"when\")",
-                    )
-                    .with_suggestion("Nang")
-                    .with_fix(Fix::safe(vec![Edit::replace(range, "Nang")])),
-                );
+                out.report(range.clone(), "a sentence cannot start with the marker `ng`; write `Nang` (\"when\")").replace_safe("Nang");
                 continue;
             }
             // `kain ng kain`.
@@ -174,32 +139,12 @@ impl Rule for FusedParticle {
                 && is_verb_like(ctx.lower(i + 1))
             {
                 let verb = ctx.word(i + 1);
-                out.push(
-                    Diagnostic::new(
-                        Self::META.name,
-                        range.clone(),
-                        format!(
+                out.report(range.clone(), format!(
                             "a repeated action is linked with `nang`; write `{} nang {verb}`",
                             ctx.word(i - 1)
-                        ),
-                    )
-                    .with_suggestion("nang")
-                    .with_fix(Fix::safe(vec![Edit::replace(range, "nang")])),
-                );
+                        )).replace_safe("nang");
             }
         }
-    }
-}
-
-/// `replacement` with the first letter upper-cased when `word` starts upper.
-fn recase(word: &str, replacement: &str) -> String {
-    if starts_upper(word) {
-        let mut c = replacement.chars();
-        c.next()
-            .map(|f| f.to_uppercase().chain(c).collect())
-            .unwrap_or_default()
-    } else {
-        replacement.to_string()
     }
 }
 

@@ -1,5 +1,4 @@
-use super::{Rule, RuleMeta, UnitContext, declare_rule};
-use crate::diagnostic::Diagnostic;
+use super::{Reporter, Rule, UnitContext, declare_rule};
 
 declare_rule! {
     /// ## What it checks
@@ -53,11 +52,7 @@ fn has_words(hay: &str, needle: &str) -> bool {
 }
 
 impl Rule for GlossaryMissing {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
-    fn check_unit(&self, ctx: &UnitContext<'_>, out: &mut Vec<Diagnostic>) {
+    fn check_unit(&self, ctx: &UnitContext<'_>, out: &mut Reporter<'_>) {
         let Some(source) = ctx.translated_source() else {
             return;
         };
@@ -83,17 +78,10 @@ impl Rule for GlossaryMissing {
                 .any(|a| target.contains(&a.to_lowercase()))
                 || (accepted_anywhere(form) && target.contains(&form.to_lowercase()));
             if !present {
-                out.push(
-                    Diagnostic::new(
-                        Self::META.name,
-                        ctx.value_span(),
-                        format!(
+                out.report(ctx.value_span(), format!(
                             "the source has `{form}`, but the translation lacks `{}` (glossary)",
                             term.canonical
-                        ),
-                    )
-                    .with_suggestion(term.canonical.clone()),
-                );
+                        )).suggest(term.canonical.clone());
             }
         }
     }

@@ -4,9 +4,8 @@ use std::ops::Range;
 
 use strsim::damerau_levenshtein;
 
-use super::glossary_case::note;
-use super::{Context, Rule, RuleMeta, declare_rule};
-use crate::diagnostic::{Diagnostic, Edit, Fix};
+use super::helpers::glossary_note as note;
+use super::{Context, Reporter, Rule, declare_rule};
 use crate::glossary::near::max_distance;
 use crate::glossary::{Glossary, Role, normalize_gap, write_key};
 use crate::lexicon::set::FnvBuild;
@@ -58,11 +57,7 @@ declare_rule! {
 }
 
 impl Rule for GlossaryNearMiss {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
-    fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    fn check(&self, ctx: &Context<'_>, out: &mut Reporter<'_>) {
         let glossary = ctx.glossary;
         if glossary.is_empty() {
             return;
@@ -94,20 +89,39 @@ impl Rule for GlossaryNearMiss {
             // only be a name run together (`carlzeiss`).
             let first = bytes[tokens[i].range.start];
             let may_be_name = !(first.is_ascii_lowercase() || first.is_ascii_digit());
-            if may_be_name && let Some((len, d)) = scan.multi_word(i) {
-                out.push(d);
+            if may_be_name && let Some((len, miss)) = scan.multi_word(i) {
+                miss.report(ctx, out);
                 i += len;
                 continue;
             }
             if scan.covering(i).is_none()
-                && let Some(d) = scan
+                && let Some(miss) = scan
                     .joined(i)
                     .or_else(|| may_be_name.then(|| scan.single_word(i)).flatten())
             {
-                out.push(d);
+                miss.report(ctx, out);
             }
             i += 1;
         }
+    }
+}
+
+/// A probable misspelling: the flagged words, the glossary form they
+/// resemble, and how (`looks like a misspelling of`).
+struct Miss {
+    range: Range<usize>,
+    form: u32,
+    what: &'static str,
+}
+
+impl Miss {
+    fn report(&self, ctx: &Context<'_>, out: &mut Reporter<'_>) {
+        let text = &ctx.source[self.range.clone()];
+        let term = ctx.glossary.term(ctx.glossary.form(self.form).term);
+        let canonical = &term.canonical;
+        let message = format!("`{text}` {} `{canonical}` (glossary){}", self.what, note(term));
+        out.report(self.range.clone(), message)
+            .replace(canonical.clone());
     }
 }
 
@@ -131,30 +145,21 @@ impl<'a> Scan<'a, '_> {
         &self.ctx.source[self.tokens[i].range.clone()]
     }
 
-    fn diagnostic(&self, range: Range<usize>, form: u32, what: &str) -> Diagnostic {
-        let text = &self.ctx.source[range.clone()];
-        let term = self.glossary.term(self.glossary.form(form).term);
-        let canonical = &term.canonical;
-        Diagnostic::new(
-            GlossaryNearMiss::META.name,
-            range.clone(),
-            format!("`{text}` {what} `{canonical}` (glossary){}", note(term)),
-        )
-        .with_suggestion(canonical.clone())
-        .with_fix(Fix::unsafe_(vec![Edit::replace(range, canonical.clone())]))
+    fn miss(&self, range: Range<usize>, form: u32, what: &'static str) -> Miss {
+        Miss { range, form, what }
     }
 
     /// A multi-word name written as one word: `CarlZeiss`.
-    fn joined(&mut self, i: usize) -> Option<Diagnostic> {
+    fn joined(&mut self, i: usize) -> Option<Miss> {
         if !self.glossary.may_be_joined(self.word(i)) {
             return None;
         }
         write_key(self.word(i), &mut self.key);
         let form = self.glossary.joined_form(&self.key)?;
-        Some(self.diagnostic(self.tokens[i].range.clone(), form, "lacks the spaces of"))
+        Some(self.miss(self.tokens[i].range.clone(), form, "lacks the spaces of"))
     }
 
-    fn single_word(&mut self, i: usize) -> Option<Diagnostic> {
+    fn single_word(&mut self, i: usize) -> Option<Miss> {
         let word = self.word(i);
         if !starts_upper(word) || word.contains(['\'', '\u{2019}']) {
             return None;
@@ -176,7 +181,7 @@ impl<'a> Scan<'a, '_> {
         if self.ctx.line_is_upper_case(start) || self.ctx.document_has_word(key) {
             return None;
         }
-        Some(self.diagnostic(
+        Some(self.miss(
             self.tokens[i].range.clone(),
             form,
             "looks like a misspelling of",
@@ -185,7 +190,7 @@ impl<'a> Scan<'a, '_> {
 
     /// A multi-word glossary name whose first word is exact and whose whole
     /// text is within the allowed distance: `Takeda Pharmaceuticals`.
-    fn multi_word(&mut self, i: usize) -> Option<(usize, Diagnostic)> {
+    fn multi_word(&mut self, i: usize) -> Option<(usize, Miss)> {
         let first_word = self.word(i);
         if !starts_upper(first_word) || !self.glossary.may_start_form(first_word) {
             return None;
@@ -243,7 +248,7 @@ impl<'a> Scan<'a, '_> {
         }
         let (_, n, f) = best?;
         let range = self.tokens[i].range.start..self.tokens[i + n - 1].range.end;
-        Some((n, self.diagnostic(range, f, "looks like a misspelling of")))
+        Some((n, self.miss(range, f, "looks like a misspelling of")))
     }
 }
 

@@ -1,7 +1,7 @@
-use super::{Context, Rule, RuleMeta, declare_rule};
-use crate::diagnostic::{Diagnostic, Edit, Fix};
+use super::{Context, Reporter, Rule, declare_rule};
+use crate::diagnostic::Edit;
 use crate::lexicon::{
-    Dictionary, Prefix, is_compound, is_function_word, is_particle, looks_foreign, prefix,
+    Dictionary, Prefix, is_clock_word, is_compound, is_spelled_cardinal, is_function_word, is_particle, looks_foreign, prefix,
 };
 use crate::text::tokens::{fold, starts_upper};
 
@@ -67,11 +67,7 @@ declare_rule! {
 }
 
 impl Rule for HyphenSpacing {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
-    fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    fn check(&self, ctx: &Context<'_>, out: &mut Reporter<'_>) {
         let source = ctx.source;
         for i in 0..ctx.tokens.len().saturating_sub(1) {
             // A spaced hyphen takes two bytes or more; most gaps are one space.
@@ -94,18 +90,10 @@ impl Rule for HyphenSpacing {
             let gap_range = ctx.tokens[i].range.end..ctx.tokens[i + 1].range.start;
             let span = left_start..ctx.tokens[i + 1].range.end;
             let joined = format!("{left}-{right}");
-            out.push(
-                Diagnostic::new(
-                    Self::META.name,
-                    span,
-                    format!(
+            out.report(span, format!(
                         "stray space {} the hyphen {evidence}; write `{joined}`",
                         spacing.describe()
-                    ),
-                )
-                .with_suggestion(joined)
-                .with_fix(Fix::safe(vec![Edit::replace(gap_range, "-")])),
-            );
+                    )).suggest(joined).fix(Edit::replace(gap_range, "-"));
         }
     }
 }
@@ -219,8 +207,8 @@ fn evidence(
 /// `ika`, `ala`, `alas` before a spelled number or clock word.
 fn is_spelled_number(left: &str, right: &str) -> bool {
     matches!(left, "ika" | "ala" | "alas")
-        && (super::affix_hyphen::is_spelled_cardinal(right)
-            || super::affix_hyphen::is_clock_word(right))
+        && (is_spelled_cardinal(right)
+            || is_clock_word(right))
 }
 
 fn is_suspension_word(lower: &str) -> bool {

@@ -1,5 +1,4 @@
-use super::{Context, Rule, RuleMeta, declare_rule};
-use crate::diagnostic::{Diagnostic, Edit, Fix};
+use super::{Context, Reporter, Rule, declare_rule};
 use crate::input::SegmentKind;
 use crate::text::TokenKind;
 
@@ -54,11 +53,7 @@ const VERSE_STARTERS: &[&str] = &[
 ];
 
 impl Rule for MidSentenceCapital {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
-    fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    fn check(&self, ctx: &Context<'_>, out: &mut Reporter<'_>) {
         if ctx.segment.kind == SegmentKind::Heading {
             return;
         }
@@ -92,15 +87,7 @@ impl Rule for MidSentenceCapital {
             }
             let range = tokens[i].range.clone();
             let lower = word.to_lowercase();
-            out.push(
-                Diagnostic::new(
-                    Self::META.name,
-                    range.clone(),
-                    format!("`{word}` is capitalised in the middle of a sentence; write `{lower}`"),
-                )
-                .with_suggestion(lower.clone())
-                .with_fix(Fix::safe(vec![Edit::replace(range, lower)])),
-            );
+            out.report(range.clone(), format!("`{word}` is capitalised in the middle of a sentence; write `{lower}`")).replace(lower);
         }
     }
 }

@@ -1,5 +1,4 @@
-use super::{Rule, RuleMeta, declare_rule};
-use crate::diagnostic::Diagnostic;
+use super::{Reporter, Rule, declare_rule};
 use crate::input::Document;
 
 declare_rule! {
@@ -35,20 +34,12 @@ declare_rule! {
 }
 
 impl Rule for MissingKey {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
-    fn check_document(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+    fn check_document(&self, doc: &Document, out: &mut Reporter<'_>) {
         let Some(source) = &doc.source else {
             return;
         };
         for (key, at) in &doc.missing {
-            out.push(Diagnostic::new(
-                Self::META.name,
-                *at..*at,
-                format!("key `{key}` of the source `{}` is missing", source.name),
-            ));
+            out.report(*at..*at, format!("key `{key}` of the source `{}` is missing", source.name));
         }
     }
 }

@@ -1,6 +1,5 @@
 use super::extract::{Placeholder, Syntax, placeholders};
-use super::{Rule, RuleMeta, UnitContext, declare_rule};
-use crate::diagnostic::{Diagnostic, Edit, Fix};
+use super::{Reporter, Rule, UnitContext, declare_rule};
 
 declare_rule! {
     /// ## What it checks
@@ -50,11 +49,7 @@ declare_rule! {
 }
 
 impl Rule for PlaceholderMismatch {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
-    fn check_unit(&self, ctx: &UnitContext<'_>, out: &mut Vec<Diagnostic>) {
+    fn check_unit(&self, ctx: &UnitContext<'_>, out: &mut Reporter<'_>) {
         let Some(source) = ctx.translated_source() else {
             return;
         };
@@ -79,26 +74,17 @@ impl Rule for PlaceholderMismatch {
             if same.len() == 1 && extras == 1 {
                 let want = &same[0].text;
                 paired.push(want);
-                let mut d = Diagnostic::new(
-                    Self::META.name,
-                    span.clone(),
-                    format!(
-                        "placeholder `{}` is not in the source; the source has `{want}`",
-                        t.text
-                    ),
+                let message = format!(
+                    "placeholder `{}` is not in the source; the source has `{want}`",
+                    t.text
                 );
+                let finding = out.report(span, message);
+                // An ICU argument is shown by its keywords, not as written.
                 if t.syntax != Syntax::Icu {
-                    d = d
-                        .with_suggestion(want.clone())
-                        .with_fix(Fix::unsafe_(vec![Edit::replace(span, want.clone())]));
+                    finding.replace(want.clone());
                 }
-                out.push(d);
             } else {
-                out.push(Diagnostic::new(
-                    Self::META.name,
-                    span,
-                    format!("placeholder `{}` is not in the source", t.text),
-                ));
+                out.report(span, format!("placeholder `{}` is not in the source", t.text));
             }
         }
         let mut lost = Vec::new();
@@ -116,7 +102,7 @@ impl Rule for PlaceholderMismatch {
             } else {
                 format!("placeholders {} of the source are missing", lost.join(", "))
             };
-            out.push(Diagnostic::new(Self::META.name, ctx.value_span(), message));
+            out.report(ctx.value_span(), message);
         }
     }
 }

@@ -1,5 +1,5 @@
-use super::{Context, Rule, RuleMeta, declare_rule};
-use crate::diagnostic::{Diagnostic, Edit, Fix};
+use super::{Context, Reporter, Rule, declare_rule};
+use crate::diagnostic::Edit;
 use crate::lexicon::is_abbreviation;
 use crate::text::tokens::fold;
 
@@ -48,11 +48,7 @@ declare_rule! {
 }
 
 impl Rule for PunctuationSpacing {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
-    fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    fn check(&self, ctx: &Context<'_>, out: &mut Reporter<'_>) {
         let text = ctx.text();
         if !may_need_spacing(text.as_bytes()) {
             return;
@@ -76,25 +72,9 @@ impl Rule for PunctuationSpacing {
                 if let (Some(b), Some(a)) = (before, after) {
                     if b.is_alphanumeric() && is_closing_mark(a) && mark_stands_alone(&chars, e + 1)
                     {
-                        out.push(
-                            Diagnostic::new(
-                                Self::META.name,
-                                base + i..base + end + a.len_utf8(),
-                                format!("no space belongs before `{a}`"),
-                            )
-                            .with_suggestion(a.to_string())
-                            .with_fix(Fix::safe(vec![Edit::delete(base + i..base + end)])),
-                        );
+                        out.report(base + i..base + end + a.len_utf8(), format!("no space belongs before `{a}`")).suggest(a.to_string()).fix(Edit::delete(base + i..base + end));
                     } else if (2..=3).contains(&run) && !b.is_whitespace() && !a.is_whitespace() {
-                        out.push(
-                            Diagnostic::new(
-                                Self::META.name,
-                                base + i..base + end,
-                                format!("{run} spaces between words; use one"),
-                            )
-                            .with_suggestion(" ")
-                            .with_fix(Fix::safe(vec![Edit::replace(base + i..base + end, " ")])),
-                        );
+                        out.report(base + i..base + end, format!("{run} spaces between words; use one")).replace(" ");
                     }
                 }
                 k = e + 1;
@@ -102,15 +82,7 @@ impl Rule for PunctuationSpacing {
             }
             if matches!(c, '.' | '?' | '!' | ',' | ';') && missing_space_after(text, &chars, k) {
                 let next = chars[k + 1].1;
-                out.push(
-                    Diagnostic::new(
-                        Self::META.name,
-                        base + i..base + i + c.len_utf8() + next.len_utf8(),
-                        format!("missing space after `{c}`"),
-                    )
-                    .with_suggestion(format!("{c} {next}"))
-                    .with_fix(Fix::safe(vec![Edit::insert(base + i + 1, " ")])),
-                );
+                out.report(base + i..base + i + c.len_utf8() + next.len_utf8(), format!("missing space after `{c}`")).suggest(format!("{c} {next}")).fix(Edit::insert(base + i + 1, " "));
             }
             k += 1;
         }

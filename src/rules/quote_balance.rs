@@ -1,7 +1,7 @@
 use std::ops::Range;
 
-use super::{Context, Rule, RuleMeta, declare_rule};
-use crate::diagnostic::{Diagnostic, Edit, Fix};
+use super::{Context, Reporter, Rule, declare_rule};
+use crate::diagnostic::Edit;
 
 declare_rule! {
     /// ## What it checks
@@ -53,11 +53,7 @@ declare_rule! {
 }
 
 impl Rule for QuoteBalance {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
-    fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    fn check(&self, ctx: &Context<'_>, out: &mut Reporter<'_>) {
         let Some(group) = paragraph_group(ctx) else {
             return;
         };
@@ -162,7 +158,7 @@ impl Rule for QuoteBalance {
                 .last()
                 .unwrap_or(straight.last().unwrap());
             if !opens_running_quotation(&chars, k, para_start, source) {
-                out.push(unpaired(&chars, k));
+                report_unpaired(out, &chars, k);
             }
         }
         // `na " Ang kalusugan"`: a quote with blanks on both sides opens when
@@ -174,7 +170,7 @@ impl Rule for QuoteBalance {
                     .get(next + 1)
                     .is_some_and(|&(_, c)| c.is_alphanumeric());
             if closes && let Some(d) = space_inside_opening(&chars, w[0], para_start, source) {
-                out.push(d);
+                d.report(out);
             }
         }
         // `" Ang proyekto . "`: with an even count, a pair whose two quotes
@@ -192,8 +188,8 @@ impl Rule for QuoteBalance {
                 if let Some(d) = space_inside_opening(&chars, open, para_start, source)
                     && let Some(c) = space_inside_closing(&chars, close, open)
                 {
-                    out.push(d);
-                    out.push(c);
+                    d.report(out);
+                    c.report(out);
                 }
             }
         }
@@ -224,12 +220,12 @@ impl Rule for QuoteBalance {
                 && !(chars[k].1 == '\u{201c}'
                     && opens_running_quotation(&chars, k, para_start, source))
             {
-                out.push(unpaired(&chars, k));
+                report_unpaired(out, &chars, k);
             }
         }
         for &k in curly.iter().filter(|&&k| chars[k].1 == '\u{201c}') {
             if let Some(d) = space_inside_opening(&chars, k, para_start, source) {
-                out.push(d);
+                d.report(out);
             }
         }
 
@@ -237,13 +233,13 @@ impl Rule for QuoteBalance {
         for &k in &brackets {
             let at = chars[k].0;
             if sentence_break_between(source, at, para_end) {
-                out.push(unpaired(&chars, k));
+                report_unpaired(out, &chars, k);
             }
         }
         for &k in &stray_closers {
             let at = chars[k].0;
             if sentence_break_between(source, para_start, at) {
-                out.push(unpaired(&chars, k));
+                report_unpaired(out, &chars, k);
             }
         }
     }
@@ -323,17 +319,33 @@ fn opens_running_quotation(
     next.is_some_and(|c| !c.is_whitespace()) && (before.is_empty() || before.ends_with([',', ':']))
 }
 
-fn unpaired(chars: &[(usize, char)], k: usize) -> Diagnostic {
+fn report_unpaired(out: &mut Reporter<'_>, chars: &[(usize, char)], k: usize) {
     let (at, c) = chars[k];
     let what = match c {
         '"' | '\u{201c}' | '\u{201d}' => "quotation mark",
         _ => "bracket",
     };
-    Diagnostic::new(
-        QuoteBalance::META.name,
+    out.report(
         at..at + c.len_utf8(),
         format!("this {what} `{c}` has no partner in the paragraph"),
-    )
+    );
+}
+
+/// Blanks inside a quotation mark: the quote and the character beside it
+/// (flagged), what they should read, and the blanks to delete.
+struct Spaced {
+    span: Range<usize>,
+    suggestion: String,
+    blanks: Range<usize>,
+    message: &'static str,
+}
+
+impl Spaced {
+    fn report(self, out: &mut Reporter<'_>) {
+        out.report(self.span, self.message)
+            .suggest(self.suggestion)
+            .fix(Edit::delete(self.blanks));
+    }
 }
 
 /// `" Ang`: an opening quote followed by blanks and a word.
@@ -342,7 +354,7 @@ fn space_inside_opening(
     k: usize,
     para_start: usize,
     source: &str,
-) -> Option<Diagnostic> {
+) -> Option<Spaced> {
     let (at, q) = chars[k];
     let prev = source[para_start..at].chars().next_back();
     if prev.is_some_and(|p| !p.is_whitespace() && !matches!(p, '(' | '[' | ':')) {
@@ -359,21 +371,17 @@ fn space_inside_opening(
     if j == k + 1 || !first.is_alphanumeric() {
         return None;
     }
-    let spaces = at + q.len_utf8()..word_at;
-    Some(
-        Diagnostic::new(
-            QuoteBalance::META.name,
-            at..word_at + first.len_utf8(),
-            "no space belongs inside an opening quotation mark",
-        )
-        .with_suggestion(format!("{q}{first}"))
-        .with_fix(Fix::safe(vec![Edit::delete(spaces)])),
-    )
+    Some(Spaced {
+        span: at..word_at + first.len_utf8(),
+        suggestion: format!("{q}{first}"),
+        blanks: at + q.len_utf8()..word_at,
+        message: "no space belongs inside an opening quotation mark",
+    })
 }
 
 /// `taon . "`: blanks before a closing quote, after the text it closes
 /// (which starts after `open`).
-fn space_inside_closing(chars: &[(usize, char)], close: usize, open: usize) -> Option<Diagnostic> {
+fn space_inside_closing(chars: &[(usize, char)], close: usize, open: usize) -> Option<Spaced> {
     let mut j = close;
     while j > open + 1 && matches!(chars[j - 1].1, ' ' | '\u{a0}') {
         j -= 1;
@@ -383,15 +391,12 @@ fn space_inside_closing(chars: &[(usize, char)], close: usize, open: usize) -> O
     }
     let (last_at, last) = chars[j - 1];
     let (at, q) = chars[close];
-    Some(
-        Diagnostic::new(
-            QuoteBalance::META.name,
-            last_at..at + q.len_utf8(),
-            "no space belongs inside a closing quotation mark",
-        )
-        .with_suggestion(format!("{last}{q}"))
-        .with_fix(Fix::safe(vec![Edit::delete(chars[j].0..at)])),
-    )
+    Some(Spaced {
+        span: last_at..at + q.len_utf8(),
+        suggestion: format!("{last}{q}"),
+        blanks: chars[j].0..at,
+        message: "no space belongs inside a closing quotation mark",
+    })
 }
 
 /// A sentence ends and another starts (`. A`, `? A`) in `source[from..to]`.

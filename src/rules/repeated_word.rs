@@ -1,5 +1,5 @@
-use super::{Context, Rule, RuleMeta, declare_rule};
-use crate::diagnostic::{Diagnostic, Edit, Fix};
+use super::{Context, Reporter, Rule, declare_rule};
+use crate::diagnostic::Edit;
 use crate::lexicon::set::WordSet;
 use crate::lexicon::{is_doubled_name, is_function_word};
 use crate::text::TokenKind;
@@ -60,11 +60,7 @@ declare_rule! {
 }
 
 impl Rule for RepeatedWord {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
-    fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    fn check(&self, ctx: &Context<'_>, out: &mut Reporter<'_>) {
         hyphen_chains(ctx, out);
         spaced_reduplications(ctx, out);
         let tokens = ctx.tokens;
@@ -111,24 +107,18 @@ impl Rule for RepeatedWord {
             if count >= 2 && tokens[i].kind == TokenKind::Word && is_error(word, &folded, count) {
                 let span = tokens[i].range.start..tokens[j - 1].range.end;
                 let removed = tokens[i].range.end..tokens[j - 1].range.end;
-                let fix = if count >= 3 {
-                    Fix::safe(vec![Edit::delete(removed)])
-                } else {
-                    Fix::unsafe_(vec![Edit::delete(removed)])
-                };
                 let times = match count {
                     2 => "twice".to_string(),
                     n => format!("{n} times"),
                 };
-                out.push(
-                    Diagnostic::new(
-                        Self::META.name,
-                        span,
-                        format!("`{word}` is written {times} in a row; keep one"),
-                    )
-                    .with_suggestion(word)
-                    .with_fix(fix),
-                );
+                let finding = out
+                    .report(span, format!("`{word}` is written {times} in a row; keep one"))
+                    .suggest(word);
+                if count >= 3 {
+                    finding.fix_safe(Edit::delete(removed));
+                } else {
+                    finding.fix_unsafe(Edit::delete(removed));
+                }
             }
             i = j;
         }
@@ -203,7 +193,7 @@ fn is_spaced_reduplication(left: &str, right: &str) -> bool {
 }
 
 /// `araw araw` → `araw-araw`.
-fn spaced_reduplications(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+fn spaced_reduplications(ctx: &Context<'_>, out: &mut Reporter<'_>) {
     let tokens = ctx.tokens;
     let seg_end = ctx.segment.range.end;
     for i in 0..tokens.len().saturating_sub(1) {
@@ -231,21 +221,13 @@ fn spaced_reduplications(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         }
         let joined = format!("{left}-{right}");
         let gap = tokens[i].range.end..tokens[i + 1].range.start;
-        out.push(
-            Diagnostic::new(
-                RepeatedWord::META.name,
-                tokens[i].range.start..tokens[i + 1].range.end,
-                format!("a reduplication is written with a hyphen; write `{joined}`"),
-            )
-            .with_suggestion(joined)
-            .with_fix(Fix::safe(vec![Edit::replace(gap, "-")])),
-        );
+        out.report(tokens[i].range.start..tokens[i + 1].range.end, format!("a reduplication is written with a hyphen; write `{joined}`")).suggest(joined).fix_safe(Edit::replace(gap, "-"));
     }
 }
 
 /// `hilaga-hilagang-hilagang-kanluran`: three or more parts of a hyphenated
 /// word with one stem (ignoring a `-ng` linker) collapse to the last one.
-fn hyphen_chains(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+fn hyphen_chains(ctx: &Context<'_>, out: &mut Reporter<'_>) {
     let tokens = ctx.tokens;
     let stem = |i: usize| {
         let w = ctx.lower(i);
@@ -283,18 +265,10 @@ fn hyphen_chains(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     &ctx.source[chain.start..run.start],
                     &ctx.source[run.end..chain.end]
                 );
-                out.push(
-                    Diagnostic::new(
-                        RepeatedWord::META.name,
-                        chain,
-                        format!(
+                out.report(chain, format!(
                             "`{kept}` is repeated {} times inside a hyphenated word; keep one",
                             b - a
-                        ),
-                    )
-                    .with_suggestion(suggestion)
-                    .with_fix(Fix::unsafe_(vec![Edit::replace(run, kept)])),
-                );
+                        )).suggest(suggestion).fix_unsafe(Edit::replace(run, kept));
             }
             a = b;
         }

@@ -1,5 +1,4 @@
-use super::{Context, Rule, RuleMeta, declare_rule};
-use crate::diagnostic::Diagnostic;
+use super::{Context, Reporter, Rule, declare_rule};
 use crate::lexicon::{is_english_function_word, is_filipino_marker};
 use crate::text::tokens::{fold, starts_upper};
 
@@ -64,11 +63,7 @@ enum Class {
 }
 
 impl Rule for Untranslated {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
-    fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    fn check(&self, ctx: &Context<'_>, out: &mut Reporter<'_>) {
         let n = ctx.tokens.len();
         // Both checks need two English function words or more.
         if n == 0 || ctx.english_words < 2 {
@@ -113,11 +108,7 @@ impl Rule for Untranslated {
                 && skipped * 2 < words
             {
                 let span = ctx.tokens[sentence.start].range.start..ctx.tokens[i].range.end;
-                out.push(Diagnostic::new(
-                    Self::META.name,
-                    span,
-                    "an English sentence in Filipino text: translate it",
-                ));
+                out.report(span, "an English sentence in Filipino text: translate it");
                 continue;
             }
             // Runs of English inside a Filipino sentence.
@@ -150,11 +141,7 @@ impl Rule for Untranslated {
                 if k - j >= 5 && fn_words >= 3 {
                     let span = ctx.tokens[j].range.start..ctx.tokens[k - 1].range.end;
                     let text = &ctx.source[span.clone()];
-                    out.push(Diagnostic::new(
-                        Self::META.name,
-                        span,
-                        format!("English left untranslated: `{text}`"),
-                    ));
+                    out.report(span, format!("English left untranslated: `{text}`"));
                 }
                 j = run_end;
             }

@@ -1,6 +1,5 @@
 use super::extract::{emails, placeholders, urls};
-use super::{Rule, RuleMeta, UnitContext, declare_rule};
-use crate::diagnostic::Diagnostic;
+use super::{Reporter, Rule, UnitContext, declare_rule};
 use crate::lexicon::{is_english_function_word, is_filipino_marker};
 
 declare_rule! {
@@ -63,11 +62,7 @@ fn words(text: &str) -> Vec<String> {
 }
 
 impl Rule for UntranslatedSegment {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
-    fn check_unit(&self, ctx: &UnitContext<'_>, out: &mut Vec<Diagnostic>) {
+    fn check_unit(&self, ctx: &UnitContext<'_>, out: &mut Reporter<'_>) {
         let Some(source) = ctx.source() else {
             return;
         };
@@ -90,11 +85,7 @@ impl Rule for UntranslatedSegment {
             .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
             .count();
         if target == source.trim() && lower_words >= 2 {
-            out.push(Diagnostic::new(
-                Self::META.name,
-                ctx.value_span(),
-                "the translation is the same as the source",
-            ));
+            out.report(ctx.value_span(), "the translation is the same as the source");
             return;
         }
         let folded: Vec<String> = tw.iter().map(|w| w.to_lowercase()).collect();
@@ -104,11 +95,7 @@ impl Rule for UntranslatedSegment {
             .count();
         let filipino = folded.iter().filter(|w| is_filipino_marker(w)).count();
         if folded.len() >= 4 && english >= 2 && filipino <= 1 && english > filipino {
-            out.push(Diagnostic::new(
-                Self::META.name,
-                ctx.value_span(),
-                "the translation is mostly English",
-            ));
+            out.report(ctx.value_span(), "the translation is mostly English");
         }
     }
 }
