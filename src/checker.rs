@@ -6,14 +6,13 @@ use std::time::Instant;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::glossary::Glossary;
 use crate::input::Document;
-use crate::lexicon::{Dictionary, FunctionWord, function_word_language};
+use crate::lexicon::{Dictionary, FunctionWord};
 use crate::rules::{
-    self, Context, Deadline, DocLanguage, DocumentContext, DocumentWords, Reporter, Rule, RuleId,
-    UnitContext, UnusedSuppression,
+    self, Context, Deadline, DocLanguage, DocumentContext, DocumentTokens, DocumentWords, Reporter,
+    Rule, RuleId, UnitContext, UnusedSuppression,
 };
 use crate::settings::RuleSet;
 use crate::suppress;
-use crate::text::{Token, tokenize};
 
 /// Which rules run, at what severity, with what glossary and dictionary.
 /// Built once, shared by all files; [`Checker::with_rule_set`] makes variants
@@ -128,26 +127,10 @@ impl Checker {
     ) -> Result<Vec<Diagnostic>, TimedOut> {
         let deadline = Deadline::new(deadline);
         let mut out = Vec::new();
-        // Every segment's tokens in one buffer (one allocation per document,
-        // not per segment); segment `i` owns `tokens[ends[i - 1]..ends[i]]`.
-        let mut flat: Vec<Token> = Vec::with_capacity(doc.text.len() / 6);
-        let mut ends: Vec<usize> = Vec::with_capacity(doc.segments.len());
-        for s in &doc.segments {
-            if deadline.passed_now() {
-                return Err(TimedOut);
-            }
-            tokenize(&doc.text, s.range.clone(), &mut flat);
-            ends.push(flat.len());
-        }
-        let all_tokens: Vec<&[Token]> = ends
-            .iter()
-            .scan(0, |start, &end| {
-                let tokens = &flat[*start..end];
-                *start = end;
-                Some(tokens)
-            })
-            .collect();
-        let (language, english_words) = language_of(&doc.text, &all_tokens);
+        let Some(tokens) = DocumentTokens::new(&doc.text, &doc.segments, &deadline) else {
+            return Err(TimedOut);
+        };
+        let (language, english_words) = language_of(&tokens);
         let words = DocumentWords::default();
         let shared = DocumentContext {
             source: &doc.text,
@@ -157,17 +140,18 @@ impl Checker {
             language: &language,
             english_words: &english_words,
             words: &words,
+            tokens: &tokens,
             deadline: &deadline,
         };
         let skipped = |unit: Option<&crate::input::Unit>| {
             !self.include_fuzzy && unit.is_some_and(|u| u.fuzzy)
         };
         let rules = || self.rules.iter().zip(&self.severities);
-        for (index, tokens) in all_tokens.iter().enumerate() {
+        for index in 0..doc.segments.len() {
             if skipped(doc.unit_of(index)) {
                 continue;
             }
-            let ctx = Context::new(&shared, index, tokens);
+            let ctx = Context::new(&shared, index);
             for (rule, &severity) in rules() {
                 if deadline.passed_now() {
                     return Err(TimedOut);
@@ -216,35 +200,27 @@ impl std::error::Error for TimedOut {}
 
 /// Counts Filipino and English function words, to tell a Filipino document
 /// from an English one; and the English function words of each segment.
-fn language_of(text: &str, tokens: &[&[Token]]) -> (DocLanguage, Vec<u32>) {
+fn language_of(tokens: &DocumentTokens) -> (DocLanguage, Vec<u32>) {
     let mut language = DocLanguage::default();
     let mut per_segment = Vec::with_capacity(tokens.len());
-    for segment in tokens {
+    for i in 0..tokens.len() {
         let english = language.english;
-        tally(text, segment, &mut language);
+        for t in tokens.words(i) {
+            // Only ASCII words are counted: every function word is ASCII.
+            if !t.case.is_ascii() {
+                continue;
+            }
+            match t.class.language() {
+                Some(FunctionWord::Filipino) => language.filipino += 1,
+                Some(FunctionWord::English) => language.english += 1,
+                None => {}
+            }
+        }
         per_segment.push((language.english - english) as u32);
     }
     (language, per_segment)
 }
 
-fn tally(text: &str, tokens: &[Token], language: &mut DocLanguage) {
-    for t in tokens {
-        // Every function word is short and ASCII; the lookups lower-case
-        // ASCII words on the fly and find no other.
-        let word = t.text(text);
-        if word.len() > 8 {
-            continue;
-        }
-        match function_word_language(word) {
-            Some(FunctionWord::Filipino) => language.filipino += 1,
-            Some(FunctionWord::English) => language.english += 1,
-            None => {}
-        }
-    }
-}
-
-/// Suppressions end to end: the checker applies them, and the comments
-/// `--add-suppressions` writes silence what they were written for.
 #[cfg(test)]
 mod suppression_tests {
     use crate::input::{Document, Format};

@@ -13,6 +13,6 @@ pub use dictionary::Dictionary;
 pub use numbers::{is_clock_word, is_spelled_cardinal, ordinal};
 pub use prefixes::{Prefix, prefix};
 pub use words::{
-    FunctionWord, function_word_language, is_abbreviation, is_doubled_name,
+    FunctionWord, WordClass, function_word_language, is_abbreviation, is_doubled_name,
     is_english_function_word, is_filipino_marker, is_function_word, is_particle, looks_foreign,
 };

@@ -47,12 +47,11 @@ impl Rule for CompanySuffix {
         let tokens = ctx.tokens;
         let seg_end = ctx.segment.range.end;
         let mut i = 0;
-        let bytes = source.as_bytes();
         while i < tokens.len() {
             // Every pattern starts at `Co`, `Inc`, `Corp` or `Ltd`, in any
             // case: a byte test skips other words.
             if !matches!(
-                bytes[tokens[i].range.start],
+                tokens[i].first,
                 b'c' | b'C' | b'i' | b'I' | b'l' | b'L'
             ) {
                 i += 1;

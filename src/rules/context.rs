@@ -8,15 +8,20 @@ use std::time::Instant;
 use crate::glossary::{Glossary, Match, find_matches, name_tokens};
 use crate::input::{Document, Segment, Unit, UnitKind};
 use crate::lexicon::Dictionary;
-use crate::text::Token;
+use crate::text::{Mark, Token};
+
+use super::stream::DocumentTokens;
 
 /// What a rule sees of one segment.
 pub struct Context<'a> {
     /// The whole original document text; all ranges index into it.
     pub source: &'a str,
     pub segment: &'a Segment,
-    /// The segment's words, in order.
+    /// The segment's words and numbers, in order.
     pub tokens: &'a [Token],
+    /// The segment's marks (punctuation, quotes, breaks), in order; the
+    /// marks between tokens `i` and `i + 1` are [`Context::marks_after`]`(i)`.
+    pub marks: &'a [Mark],
     pub glossary: &'a Glossary,
     /// Every prose segment of the document, in order; `segment` is
     /// `segments[index]`. Rules that judge a whole paragraph (quotes) look
@@ -34,6 +39,8 @@ pub struct Context<'a> {
     pub english_words: u32,
     /// The document's lower-case words, shared by all its segments.
     words: &'a DocumentWords<'a>,
+    /// Every segment's tokens and marks.
+    stream: &'a DocumentTokens,
     /// When the check must give up (`--timeout`).
     deadline: &'a Deadline,
     /// Glossary names in the segment, found once and shared by the glossary
@@ -86,6 +93,8 @@ pub struct DocumentContext<'a> {
     /// The document's lower-case words, made on first use (see
     /// [`Context::document_has_word`]).
     pub words: &'a DocumentWords<'a>,
+    /// Every segment's tokens and marks.
+    pub tokens: &'a DocumentTokens,
     pub deadline: &'a Deadline,
 }
 
@@ -127,13 +136,14 @@ impl<'a> DocumentWords<'a> {
 }
 
 impl<'a> Context<'a> {
-    /// The context of segment `index` of a document, whose words are
-    /// `tokens`.
-    pub fn new(doc: &DocumentContext<'a>, index: usize, tokens: &'a [Token]) -> Self {
+    /// The context of segment `index` of a document.
+    pub fn new(doc: &DocumentContext<'a>, index: usize) -> Self {
         Context {
             source: doc.source,
             segment: &doc.segments[index],
-            tokens,
+            tokens: doc.tokens.words(index),
+            marks: doc.tokens.marks(index),
+            stream: doc.tokens,
             glossary: doc.glossary,
             segments: doc.segments,
             index,
@@ -265,6 +275,26 @@ impl<'a> Context<'a> {
     #[inline]
     pub fn gap_after(&self, i: usize) -> &'a str {
         &self.source[self.tokens[i].range.end..self.tokens[i + 1].range.start]
+    }
+
+    /// The marks between tokens `i` and `i + 1` (after the last token when
+    /// `i + 1` is the number of tokens).
+    pub fn marks_after(&self, i: usize) -> &'a [Mark] {
+        let word = (i + 1) as u32;
+        let start = self.marks.partition_point(|m| m.word < word);
+        let end = start + self.marks[start..].partition_point(|m| m.word == word);
+        &self.marks[start..end]
+    }
+
+    /// The tokens of segment `j` of the document (for rules that judge a
+    /// paragraph of several segments).
+    pub fn tokens_of(&self, j: usize) -> &'a [Token] {
+        self.stream.words(j)
+    }
+
+    /// The marks of segment `j` of the document.
+    pub fn marks_of(&self, j: usize) -> &'a [Mark] {
+        self.stream.marks(j)
     }
 
     /// The character just before token `i` (in the document, so it may lie

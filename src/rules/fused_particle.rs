@@ -79,14 +79,14 @@ impl Rule for FusedParticle {
         let source = ctx.source;
         let tokens = ctx.tokens;
         let seg_end = ctx.segment.range.end;
-        let bytes = source.as_bytes();
         for i in 0..tokens.len() {
             // Every pattern is a word starting with `n` or `p` (`nalang`,
             // `parin`, `palang`, `Ng`, `ng`) or ending in an apostrophe
             // and `t` (`iba't`): a byte test skips all others.
             let range = tokens[i].range.clone();
-            let starts_n_or_p = matches!(bytes[range.start], b'n' | b'N' | b'p' | b'P');
-            let ends_in_t = range.len() >= 3 && matches!(bytes[range.end - 1], b't' | b'T');
+            let starts_n_or_p = matches!(tokens[i].first, b'n' | b'N' | b'p' | b'P');
+            let last = source.as_bytes()[range.end - 1];
+            let ends_in_t = range.len() >= 3 && matches!(last, b't' | b'T');
             if !starts_n_or_p && !ends_in_t {
                 continue;
             }

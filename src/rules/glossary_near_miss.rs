@@ -1,5 +1,3 @@
-use std::cell::RefCell;
-use std::collections::HashMap;
 use std::ops::Range;
 
 use strsim::damerau_levenshtein;
@@ -8,7 +6,6 @@ use super::helpers::glossary_note as note;
 use super::{Context, Reporter, Rule, declare_rule};
 use crate::glossary::near::max_distance;
 use crate::glossary::{Glossary, Role, normalize_gap, write_key};
-use crate::lexicon::set::FnvBuild;
 use crate::text::Token;
 use crate::text::tokens::{fold, starts_upper};
 
@@ -82,12 +79,11 @@ impl Rule for GlossaryNearMiss {
             covered: &covered,
             key: String::new(),
         };
-        let bytes = ctx.source.as_bytes();
         let mut i = 0;
         while i < tokens.len() {
             // A word starting with an ASCII lower-case letter or digit can
             // only be a name run together (`carlzeiss`).
-            let first = bytes[tokens[i].range.start];
+            let first = tokens[i].first;
             let may_be_name = !(first.is_ascii_lowercase() || first.is_ascii_digit());
             if may_be_name && let Some((len, miss)) = scan.multi_word(i) {
                 miss.report(ctx, out);
@@ -151,12 +147,9 @@ impl<'a> Scan<'a, '_> {
 
     /// A multi-word name written as one word: `CarlZeiss`.
     fn joined(&mut self, i: usize) -> Option<Miss> {
-        if !self.glossary.may_be_joined(self.word(i)) {
-            return None;
-        }
-        write_key(self.word(i), &mut self.key);
-        let form = self.glossary.joined_form(&self.key)?;
-        Some(self.miss(self.tokens[i].range.clone(), form, "lacks the spaces of"))
+        let t = &self.tokens[i];
+        let form = self.glossary.joined_form_of(self.word(i), t.key)?;
+        Some(self.miss(t.range.clone(), form, "lacks the spaces of"))
     }
 
     fn single_word(&mut self, i: usize) -> Option<Miss> {
@@ -172,8 +165,7 @@ impl<'a> Scan<'a, '_> {
             return None;
         }
         write_key(word, &mut self.key);
-        let glossary = self.glossary;
-        let form = cached(glossary, &self.key, |key| closest(glossary, key))?;
+        let form = self.glossary.near_miss(&self.key)?;
         let key = &self.key;
         // Written in lower case elsewhere in the document, it is an ordinary
         // word (`bagong`, `status`), whatever name it resembles. (These scans
@@ -192,15 +184,16 @@ impl<'a> Scan<'a, '_> {
     /// text is within the allowed distance: `Takeda Pharmaceuticals`.
     fn multi_word(&mut self, i: usize) -> Option<(usize, Miss)> {
         let first_word = self.word(i);
-        if !starts_upper(first_word) || !self.glossary.may_start_form(first_word) {
+        if !self.tokens[i].case.starts_upper() {
             return None;
         }
-        write_key(first_word, &mut self.key);
-        let candidates = self.glossary.forms_starting_with(&self.key);
+        let candidates = self
+            .glossary
+            .forms_starting_with_word(first_word, self.tokens[i].key);
         if candidates.is_empty() {
             return None;
         }
-        let first = self.key.clone();
+        let first = Glossary::key(first_word);
         let mut best: Option<(usize, usize, u32)> = None;
         for &f in candidates {
             let form = self.glossary.form(f);
@@ -250,67 +243,6 @@ impl<'a> Scan<'a, '_> {
         let range = self.tokens[i].range.start..self.tokens[i + n - 1].range.end;
         Some((n, self.miss(range, f, "looks like a misspelling of")))
     }
-}
-
-/// Words repeat (Zipf), so each thread remembers the answer for words it has
-/// already looked up, per glossary. The cache is emptied when it grows past
-/// `CACHE_LIMIT` words, so memory stays bounded on any corpus.
-const CACHE_LIMIT: usize = 200_000;
-
-/// Folded word → the form it misspells, if any.
-type Answers = HashMap<String, Option<u32>, FnvBuild>;
-
-thread_local! {
-    /// The glossary's id, and the answers for it.
-    static CACHE: RefCell<(u64, Answers)> = RefCell::new((0, Answers::default()));
-}
-
-fn cached(
-    glossary: &Glossary,
-    key: &str,
-    compute: impl FnOnce(&str) -> Option<u32>,
-) -> Option<u32> {
-    CACHE.with(|cell| {
-        let mut cache = cell.borrow_mut();
-        if cache.0 != glossary.id() || cache.1.len() >= CACHE_LIMIT {
-            cache.0 = glossary.id();
-            cache.1.clear();
-        }
-        if let Some(&hit) = cache.1.get(key) {
-            return hit;
-        }
-        let result = compute(key);
-        cache.1.insert(key.to_owned(), result);
-        result
-    })
-}
-
-/// The single-word form `key` most probably misspells, if any.
-fn closest(glossary: &Glossary, key: &str) -> Option<u32> {
-    if glossary.knows_word(key) {
-        return None;
-    }
-    let (_, form) = glossary
-        .near()
-        .candidates(key)
-        .into_iter()
-        .filter_map(|f| {
-            let target = &glossary.form(f).words[0];
-            let d = damerau_levenshtein(key, target);
-            let ok = d > 0
-                && d <= max_distance(target.chars().count().min(key.chars().count()))
-                && key.chars().next() == target.chars().next()
-                && !is_affixed_form(key, target);
-            ok.then_some((d, f))
-        })
-        .min()?;
-    Some(form)
-}
-
-/// `key` is `target` with a Tagalog linker or English plural/possessive.
-fn is_affixed_form(key: &str, target: &str) -> bool {
-    key.strip_prefix(target)
-        .is_some_and(|rest| matches!(rest, "ng" | "g" | "s" | "es"))
 }
 
 #[cfg(test)]

@@ -60,10 +60,9 @@ impl Rule for MidSentenceCapital {
         let tokens = ctx.tokens;
         // Which sentences are verse: worked out only if a candidate occurs.
         let verse = std::cell::OnceCell::new();
-        let bytes = ctx.source.as_bytes();
         for i in 1..tokens.len().saturating_sub(1) {
             // Every word of `WORDS` starts with `A`, `M`, `N` or `S`.
-            if !matches!(bytes[tokens[i].range.start], b'A' | b'M' | b'N' | b'S') {
+            if !matches!(tokens[i].first, b'A' | b'M' | b'N' | b'S') {
                 continue;
             }
             let word = ctx.word(i);

@@ -12,6 +12,7 @@ mod context;
 mod extract;
 mod helpers;
 mod report;
+mod stream;
 
 use crate::diagnostic::Severity;
 use crate::input::Document;
@@ -20,6 +21,7 @@ pub use context::{
     Context, Deadline, DocLanguage, DocumentContext, DocumentWords, Names, UnitContext,
 };
 pub use report::{Finding, Reporter};
+pub use stream::{DocumentTokens, paragraph_continues};
 
 /// Declares every rule: its module (the file `src/rules/<module>.rs`) and
 /// its struct. Makes the modules, re-exports the structs and lists them in

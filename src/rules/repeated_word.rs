@@ -1,9 +1,9 @@
 use super::{Context, Reporter, Rule, declare_rule};
 use crate::diagnostic::Edit;
 use crate::lexicon::set::WordSet;
-use crate::lexicon::{is_doubled_name, is_function_word};
-use crate::text::TokenKind;
-use crate::text::tokens::{fold, starts_upper};
+use crate::lexicon::is_doubled_name;
+use crate::text::{Token, TokenKind};
+use crate::text::tokens::fold;
 
 declare_rule! {
     /// ## What it checks
@@ -63,65 +63,76 @@ impl Rule for RepeatedWord {
     fn check(&self, ctx: &Context<'_>, out: &mut Reporter<'_>) {
         hyphen_chains(ctx, out);
         spaced_reduplications(ctx, out);
-        let tokens = ctx.tokens;
-        let bytes = ctx.source.as_bytes();
-        let mut i = 0;
-        while i < tokens.len() {
-            // Different first letters (nearly every pair of neighbours)
-            // rule out a repeat before any word is sliced.
-            if i + 1 < tokens.len()
-                && first_letters_differ(
-                    bytes[tokens[i].range.start],
-                    bytes[tokens[i + 1].range.start],
-                )
-            {
-                i += 1;
+        repeats(ctx, out);
+    }
+}
+
+/// `ang ang`, `Award Award Award`: a word written twice or more in a row.
+fn repeats(ctx: &Context<'_>, out: &mut Reporter<'_>) {
+    let mut i = 0;
+    while i < ctx.tokens.len() {
+        let count = repeat_count(ctx, i);
+        if count == 2 {
+            let folded = fold(ctx.word(i));
+            if is_spaced_reduplication(&folded, &folded) {
+                i += 2; // reported by `spaced_reduplications`
                 continue;
             }
-            let word = ctx.word(i);
-            let key = word;
-            let mut j = i + 1;
-            while j < tokens.len()
-                && same_word(ctx.word(j), key)
-                && is_plain_space(ctx.gap_after(j - 1))
-                // `na na-diagnose`: the second is a prefix, not a repeat.
-                && !ctx.source[tokens[j].range.end..].starts_with('-')
-            {
-                j += 1;
-            }
-            let count = j - i;
-            let folded = if count >= 2 {
-                fold(word)
-            } else {
-                String::new()
-            };
-            if count == 2 && is_spaced_reduplication(&folded, &folded) {
-                i = j; // reported by `spaced_reduplications`
+            if starts_title(ctx, i + 1) {
+                i += 1; // `ang Ang Probinsyano`: the second word begins a title.
                 continue;
             }
-            if count == 2 && starts_title(ctx, i + 1) {
-                // `ang Ang Probinsyano`: the second word begins a title.
-                i += 1;
-                continue;
-            }
-            if count >= 2 && tokens[i].kind == TokenKind::Word && is_error(word, &folded, count) {
-                let span = tokens[i].range.start..tokens[j - 1].range.end;
-                let removed = tokens[i].range.end..tokens[j - 1].range.end;
-                let times = match count {
-                    2 => "twice".to_string(),
-                    n => format!("{n} times"),
-                };
-                let finding = out
-                    .report(span, format!("`{word}` is written {times} in a row; keep one"))
-                    .suggest(word);
-                if count >= 3 {
-                    finding.fix_safe(Edit::delete(removed));
-                } else {
-                    finding.fix_unsafe(Edit::delete(removed));
-                }
-            }
-            i = j;
         }
+        let t = &ctx.tokens[i];
+        if count >= 2 && t.kind == TokenKind::Word && is_error(t, ctx.word(i), count) {
+            report_repeat(ctx, i, count, out);
+        }
+        i += count;
+    }
+}
+
+/// How many times token `i` is written in a row, separated by blanks only
+/// (1 when the next word differs).
+fn repeat_count(ctx: &Context<'_>, i: usize) -> usize {
+    let tokens = ctx.tokens;
+    // Different first letters (nearly every pair of neighbours) rule out a
+    // repeat before any word is sliced.
+    if i + 1 < tokens.len() && first_letters_differ(tokens[i].first, tokens[i + 1].first) {
+        return 1;
+    }
+    let word = ctx.word(i);
+    let mut j = i + 1;
+    while j < tokens.len()
+        && same_word(ctx.word(j), word)
+        && is_plain_space(ctx.gap_after(j - 1))
+        // `na na-diagnose`: the second is a prefix, not a repeat.
+        && !ctx.source[tokens[j].range.end..].starts_with('-')
+    {
+        j += 1;
+    }
+    j - i
+}
+
+/// Reports token `i` written `count` times; the fix keeps one. Three in a
+/// row is surely a slip; two may be meant, so removing one is a guess.
+fn report_repeat(ctx: &Context<'_>, i: usize, count: usize, out: &mut Reporter<'_>) {
+    let (first, last) = (&ctx.tokens[i], &ctx.tokens[i + count - 1]);
+    let word = ctx.word(i);
+    let times = match count {
+        2 => "twice".to_string(),
+        n => format!("{n} times"),
+    };
+    let removed = Edit::delete(first.range.end..last.range.end);
+    let finding = out
+        .report(
+            first.range.start..last.range.end,
+            format!("`{word}` is written {times} in a row; keep one"),
+        )
+        .suggest(word);
+    if count >= 3 {
+        finding.fix_safe(removed);
+    } else {
+        finding.fix_unsafe(removed);
     }
 }
 
@@ -199,11 +210,7 @@ fn spaced_reduplications(ctx: &Context<'_>, out: &mut Reporter<'_>) {
     for i in 0..tokens.len().saturating_sub(1) {
         // The right part starts with the left's letter, but for
         // `paminsan minsan` and `paulit ulit`: a cheap test first.
-        let bytes = ctx.source.as_bytes();
-        let (l0, r0) = (
-            bytes[tokens[i].range.start],
-            bytes[tokens[i + 1].range.start],
-        );
+        let (l0, r0) = (tokens[i].first, tokens[i + 1].first);
         if first_letters_differ(l0, r0) && !matches!(l0, b'p' | b'P') {
             continue;
         }
@@ -279,10 +286,8 @@ fn hyphen_chains(ctx: &Context<'_>, out: &mut Reporter<'_>) {
 /// Token `i` is capitalised after a lower-case twin and followed by another
 /// capitalised word: the start of a title (`ang Ang Probinsyano`).
 fn starts_title(ctx: &Context<'_>, i: usize) -> bool {
-    starts_upper(ctx.word(i))
-        && !starts_upper(ctx.word(i - 1))
-        && i + 1 < ctx.tokens.len()
-        && starts_upper(ctx.word(i + 1))
+    let upper = |k: usize| ctx.tokens[k].case.starts_upper();
+    upper(i) && !upper(i - 1) && i + 1 < ctx.tokens.len() && upper(i + 1)
 }
 
 /// Only blanks, no line break or punctuation.
@@ -290,14 +295,13 @@ fn is_plain_space(gap: &str) -> bool {
     !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '\t' || c == '\u{a0}')
 }
 
-fn is_error(word: &str, key: &str, count: usize) -> bool {
-    if count >= 3 {
-        return true;
-    }
-    if is_function_word(key) {
-        return true;
-    }
-    starts_upper(word) && !is_doubled_name(word) && word.chars().count() > 1
+/// Whether `count` repeats of `word` (token `t`) are a mistake: three or
+/// more always; two of a function word (`ang ang`) or of a capitalised word
+/// that is not a doubled nickname (`Award Award`, not `Bong Bong`).
+fn is_error(t: &Token, word: &str, count: usize) -> bool {
+    count >= 3
+        || t.class.is_function_word()
+        || (t.case.starts_upper() && !is_doubled_name(word) && word.chars().count() > 1)
 }
 
 #[cfg(test)]

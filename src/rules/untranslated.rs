@@ -1,5 +1,5 @@
 use super::{Context, Reporter, Rule, declare_rule};
-use crate::lexicon::{is_english_function_word, is_filipino_marker};
+use crate::lexicon::is_english_function_word;
 use crate::text::tokens::{fold, starts_upper};
 
 declare_rule! {
@@ -73,12 +73,11 @@ impl Rule for Untranslated {
         let names = name_tokens(ctx);
         let classes: Vec<Class> = (0..n)
             .map(|i| {
-                let lower = ctx.lower(i);
                 if quoted[i] || names[i] {
                     Class::Skip
-                } else if is_filipino_marker(lower) {
+                } else if ctx.tokens[i].class.is_filipino_marker() {
                     Class::Filipino
-                } else if is_english_function_word(lower) {
+                } else if ctx.tokens[i].class.is_english_function_word() {
                     Class::EnglishFunction
                 } else {
                     Class::Other
