@@ -8,8 +8,8 @@ use crate::glossary::Glossary;
 use crate::input::Document;
 use crate::lexicon::{Dictionary, FunctionWord};
 use crate::rules::{
-    self, Context, Deadline, DocLanguage, DocumentContext, DocumentTokens, DocumentWords, Reporter,
-    Rule, RuleId, UnitContext, UnusedSuppression,
+    self, Context, Deadline, DocLanguage, DocumentContext, DocumentTokens, DocumentWords, Needs,
+    Reporter, Rule, RuleId, UnitContext, UnusedSuppression,
 };
 use crate::settings::RuleSet;
 use crate::suppress;
@@ -26,6 +26,9 @@ pub struct Checker {
     dictionary: Option<Arc<Dictionary>>,
     allow_untranslated: Arc<Vec<String>>,
     include_fuzzy: bool,
+    /// Skip a rule on a segment that lacks what it [`Rule::needs`] (off only
+    /// in the test that proves the prefilters drop no finding).
+    prefilters: bool,
 }
 
 impl Checker {
@@ -44,6 +47,7 @@ impl Checker {
             dictionary: None,
             allow_untranslated: Arc::default(),
             include_fuzzy: false,
+            prefilters: true,
         }
     }
 
@@ -63,6 +67,7 @@ impl Checker {
             dictionary: self.dictionary.clone(),
             allow_untranslated: Arc::clone(&self.allow_untranslated),
             include_fuzzy: self.include_fuzzy,
+            prefilters: self.prefilters,
         }
     }
 
@@ -76,6 +81,13 @@ impl Checker {
     /// (`OK`, `Wi-Fi`, brand names), compared ignoring case.
     pub fn with_allow_untranslated(mut self, values: Vec<String>) -> Self {
         self.allow_untranslated = Arc::new(values);
+        self
+    }
+
+    /// Run every rule on every segment, whatever it [`Rule::needs`]: for
+    /// tests and measurements of the prefilters.
+    pub fn without_prefilters(mut self) -> Self {
+        self.prefilters = false;
         self
     }
 
@@ -147,12 +159,17 @@ impl Checker {
             !self.include_fuzzy && unit.is_some_and(|u| u.fuzzy)
         };
         let rules = || self.rules.iter().zip(&self.severities);
+        let needs: Vec<Needs> = self.rules.iter().map(|r| r.needs()).collect();
         for index in 0..doc.segments.len() {
             if skipped(doc.unit_of(index)) {
                 continue;
             }
             let ctx = Context::new(&shared, index);
-            for (rule, &severity) in rules() {
+            let seen = tokens.seen(index);
+            for ((rule, &severity), needs) in rules().zip(&needs) {
+                if self.prefilters && !needs.met_by(seen) {
+                    continue;
+                }
                 if deadline.passed_now() {
                     return Err(TimedOut);
                 }

@@ -1,4 +1,6 @@
-use super::{Context, Reporter, Rule, declare_rule};
+use std::ops::Range;
+
+use super::{ByteSet, Context, Needs, Reporter, Rule, declare_rule};
 use super::helpers::recase;
 use crate::diagnostic::Edit;
 use crate::lexicon::{is_clock_word, ordinal};
@@ -92,152 +94,244 @@ const VOWEL_PREFIXES: &[&str] = &[
     "tag",
 ];
 
+/// The words a two-word pattern starts with.
+const PAIR_STARTS: &[&str] = &["ika", "ala", "alas", "taga", "maka"];
+
+/// First bytes of the words each pattern starts at, in either case.
+const PAIR_FIRST: ByteSet = ByteSet::first_bytes(PAIR_STARTS).either_case();
+const CAMEL_FIRST: ByteSet = ByteSet::first_bytes(CAMEL_PREFIXES).either_case();
+const VOWEL_FIRST: ByteSet = ByteSet::first_bytes(VOWEL_PREFIXES).either_case();
+
 impl Rule for AffixHyphen {
+    fn needs(&self) -> Needs {
+        Needs::first_bytes(PAIR_FIRST.union(CAMEL_FIRST).union(VOWEL_FIRST))
+    }
+
     fn check(&self, ctx: &Context<'_>, out: &mut Reporter<'_>) {
-        let tokens = ctx.tokens;
-        let source = ctx.source;
-        let seg_end = ctx.segment.range.end;
         let mut i = 0;
-        let bytes = source.as_bytes();
-        while i < tokens.len() {
-            let range = tokens[i].range.clone();
-            // Without a dictionary, a word can only matter if it may be a
-            // prefix glued to a capital or digit (`tagaMaynila`, `ika5`), or
-            // is `ika`, `ala`, `alas`, `taga` or `maka`: a byte test skips
-            // the rest.
-            let b = &bytes[range.clone()];
-            let may_matter = ctx.dictionary.is_some()
-                || !b.is_ascii()
-                || may_glue_prefix(b)
-                || (matches!(b.len(), 3 | 4) && matches!(b[0] | 0x20, b'i' | b'a' | b't' | b'm'));
-            if !may_matter {
-                i += 1;
-                continue;
-            }
-            let word = ctx.word(i);
-            let lower = ctx.lower(i);
-            let glued_before = source[..range.start]
-                .chars()
-                .next_back()
-                .is_some_and(|c| matches!(c, '-' | '_' | '/' | '.' | '@' | '#' | '$' | '\\'));
-            let glued_after = source[range.end..seg_end].starts_with(['-', '_', '/', '@']);
-            if glued_before {
-                i += 1;
-                continue;
-            }
-
-            // `tagaMaynila`, `ika5`.
-            if !glued_after && let Some((prefix, rest)) = camel_split(word) {
-                let fixed = format!("{prefix}-{rest}");
-                out.report(range.clone(), format!(
-                            "a hyphen joins the prefix `{prefix}-` to `{rest}`; write `{fixed}`"
-                        )).suggest(fixed).fix_safe(Edit::insert(
-                        range.start + prefix.len(),
-                        "-",
-                    ));
-                i += 1;
-                continue;
-            }
-
-            // Every two-word pattern below starts with one of these.
-            if i + 1 < tokens.len() && matches!(lower, "ika" | "ala" | "alas" | "taga" | "maka") {
-                let gap = ctx.gap_after(i);
-                let next = ctx.word(i + 1);
-                let next_range = tokens[i + 1].range.clone();
-                let next_lower = ctx.lower(i + 1);
-                let gap_range = range.end..next_range.start;
-                let after_next = &source[next_range.end..seg_end];
-                let is_hyphen_gap = !gap.is_empty()
-                    && gap.trim_matches([' ', '\u{a0}']) == "-"
-                    && !gap.contains('\n');
-
-                // `ika-lima` → `ikalima`, `ika-dalawang` → `ikalawang`.
-                if lower == "ika"
-                    && is_hyphen_gap
-                    && let Some((ordinal, tail)) = ordinal(next_lower)
-                    && next.chars().next().is_some_and(char::is_lowercase)
-                {
-                    let fused = format!("{}{tail}", recase(word, ordinal));
-                    out.report(range.start..next_range.end, format!("a spelled-out ordinal is one word; write `{fused}`")).replace_safe(fused);
-                    i += 2;
-                    continue;
-                }
-
-                // Clock time.
-                if (lower == "ala" || lower == "alas")
-                    && (is_hyphen_gap || gap == " ")
-                    && is_clock_word(next)
-                    && !after_next.starts_with(['-', '\''])
-                {
-                    let right = if next == "una" { "ala" } else { "alas" };
-                    if lower != right || gap != "-" {
-                        let fixed = format!("{}-{next}", recase(word, right));
-                        let message = if lower != right {
-                            format!("clock time is written `{right}-{next}`")
-                        } else {
-                            format!("a hyphen joins `{right}` to the hour; write `{fixed}`")
-                        };
-                        out.report(range.start..next_range.end, message).replace_safe(fixed);
-                    }
-                    i += 2;
-                    continue;
-                }
-
-                // `ika 5`.
-                if lower == "ika"
-                    && gap == " "
-                    && tokens[i + 1].kind == TokenKind::Number
-                    && next.len() <= 4
-                {
-                    let number = number_with_separators(source, next_range.start, seg_end);
-                    let fixed = format!("{word}-{number}");
-                    out.report(range.start..next_range.start + number.len(), format!("a hyphen joins `ika` to a numeral; write `{fixed}`")).suggest(fixed).fix_safe(Edit::replace(gap_range, "-"));
-                    i += 2;
-                    continue;
-                }
-
-                // `taga Maynila`, `maka Diyos`.
-                if (lower == "taga" || lower == "maka")
-                    && gap == " "
-                    && starts_upper(next)
-                    && next.chars().skip(1).any(char::is_alphabetic)
-                    && (word == lower
-                        || (starts_upper(word)
-                            && word[1..] == lower[1..]
-                            && starts_sentence(ctx, i)))
-                {
-                    let fixed = format!("{word}-{next}");
-                    out.report(range.start..next_range.end, format!(
-                                "a hyphen joins the prefix `{lower}-` to a proper noun; write `{fixed}`"
-                            )).suggest(fixed).fix_safe(Edit::replace(gap_range, "-"));
-                    i += 2;
-                    continue;
-                }
-            }
-
-            // With a dictionary: `pagunlad` → `pag-unlad`.
-            if let Some(dict) = ctx.dictionary
-                && !glued_after
-                && tokens[i].kind == TokenKind::Word
-                && word.chars().all(char::is_alphabetic)
-                && word.is_ascii()
-                && (word == lower || (starts_upper(word) && word[1..] == lower[1..]))
-                && !dict.contains(lower)
-                && let Some(p) = VOWEL_PREFIXES.iter().copied().find(|p| {
-                    lower.len() > p.len() + 2
-                        && lower.starts_with(p)
-                        && lower[p.len()..].starts_with(['a', 'e', 'i', 'o', 'u'])
-                        && dict.contains(&format!("{p}-{}", &lower[p.len()..]))
-                })
-            {
-                let fixed = format!("{}-{}", &word[..p.len()], &word[p.len()..]);
-                out.report(range.clone(), format!(
-                            "the prefix `{p}-` takes a hyphen before a vowel; write `{fixed}` (dictionary)"
-                        )).suggest(fixed).fix_unsafe(Edit::insert(range.start + p.len(), "-"));
-            }
-            i += 1;
+        while i < ctx.tokens.len() {
+            i += if may_start_pattern(ctx, i) && !glued_before(ctx, i) {
+                check_at(ctx, i, out)
+            } else {
+                1
+            };
         }
     }
+}
+
+/// Looks for each pattern at token `i`, reports what it finds, and returns
+/// how many tokens it judged (2 for a pattern of two words).
+fn check_at(ctx: &Context<'_>, i: usize, out: &mut Reporter<'_>) -> usize {
+    let glued_after = ctx.after(i).starts_with(['-', '_', '/', '@']);
+    if !glued_after && let Some((prefix, rest)) = camel_split(ctx.word(i)) {
+        report_glued_prefix(ctx, i, prefix, rest, out);
+        return 1;
+    }
+    if let Some(pair) = Pair::at(ctx, i)
+        && (spelled_ordinal(&pair, out)
+            || clock_time(&pair, out)
+            || ika_numeral(&pair, out)
+            || prefix_before_name(&pair, out))
+    {
+        return 2;
+    }
+    if !glued_after {
+        fused_vowel_prefix(ctx, i, out);
+    }
+    1
+}
+
+/// A cheap test that rules out nearly every word before it is sliced: a
+/// pattern starts at a prefix glued to a capital or digit (four bytes or
+/// more), at one of [`PAIR_STARTS`], or, with a dictionary, at a word that
+/// may start with one of [`VOWEL_PREFIXES`].
+fn may_start_pattern(ctx: &Context<'_>, i: usize) -> bool {
+    let t = &ctx.tokens[i];
+    let bytes = ctx.word(i).as_bytes();
+    (matches!(bytes.len(), 3 | 4) && PAIR_FIRST.contains(t.first))
+        || (may_glue_prefix(bytes) && CAMEL_FIRST.contains(t.first))
+        || (ctx.dictionary.is_some() && VOWEL_FIRST.contains(t.first))
+}
+
+/// The word is glued to what comes before it (`pag-ika5`, `www.taga`,
+/// `@ika`): part of a longer word or a code, not judged.
+fn glued_before(ctx: &Context<'_>, i: usize) -> bool {
+    ctx.char_before(i)
+        .is_some_and(|c| matches!(c, '-' | '_' | '/' | '.' | '@' | '#' | '$' | '\\'))
+}
+
+/// `tagaMaynila`, `ika5` → `taga-Maynila`, `ika-5`.
+fn report_glued_prefix(
+    ctx: &Context<'_>,
+    i: usize,
+    prefix: &str,
+    rest: &str,
+    out: &mut Reporter<'_>,
+) {
+    let range = ctx.tokens[i].range.clone();
+    let fixed = format!("{prefix}-{rest}");
+    let message = format!("a hyphen joins the prefix `{prefix}-` to `{rest}`; write `{fixed}`");
+    out.report(range.clone(), message)
+        .suggest(fixed)
+        .fix_safe(Edit::insert(range.start + prefix.len(), "-"));
+}
+
+/// One of [`PAIR_STARTS`] (token `i`) and the word after it.
+struct Pair<'c, 'a> {
+    ctx: &'c Context<'a>,
+    i: usize,
+    word: &'a str,
+    lower: &'c str,
+    next: &'a str,
+    next_lower: &'c str,
+    gap: &'a str,
+    /// The gap is a hyphen, perhaps with spaces, on one line.
+    hyphen_gap: bool,
+}
+
+impl<'c, 'a> Pair<'c, 'a> {
+    fn at(ctx: &'c Context<'a>, i: usize) -> Option<Self> {
+        let lower = ctx.lower(i);
+        if i + 1 >= ctx.tokens.len() || !PAIR_STARTS.contains(&lower) {
+            return None;
+        }
+        let gap = ctx.gap_after(i);
+        Some(Pair {
+            ctx,
+            i,
+            word: ctx.word(i),
+            lower,
+            next: ctx.word(i + 1),
+            next_lower: ctx.lower(i + 1),
+            gap,
+            hyphen_gap: !gap.is_empty()
+                && gap.trim_matches([' ', '\u{a0}']) == "-"
+                && !gap.contains('\n'),
+        })
+    }
+
+    /// Both words.
+    fn span(&self) -> Range<usize> {
+        self.ctx.tokens[self.i].range.start..self.ctx.tokens[self.i + 1].range.end
+    }
+
+    /// The bytes between the words.
+    fn gap_range(&self) -> Range<usize> {
+        self.ctx.tokens[self.i].range.end..self.ctx.tokens[self.i + 1].range.start
+    }
+}
+
+/// `ika-lima` → `ikalima`, `ika-dalawang` → `ikalawang`.
+fn spelled_ordinal(p: &Pair<'_, '_>, out: &mut Reporter<'_>) -> bool {
+    let Some((ordinal, tail)) = ordinal(p.next_lower).filter(|_| p.lower == "ika" && p.hyphen_gap)
+    else {
+        return false;
+    };
+    if !p.next.chars().next().is_some_and(char::is_lowercase) {
+        return false;
+    }
+    let fused = format!("{}{tail}", recase(p.word, ordinal));
+    let message = format!("a spelled-out ordinal is one word; write `{fused}`");
+    out.report(p.span(), message).replace_safe(fused);
+    true
+}
+
+/// Clock time: `ala-una`, `alas-dos` ... `alas-dose`. A pair that already
+/// reads so is judged (and left) too.
+fn clock_time(p: &Pair<'_, '_>, out: &mut Reporter<'_>) -> bool {
+    if !matches!(p.lower, "ala" | "alas")
+        || !(p.hyphen_gap || p.gap == " ")
+        || !is_clock_word(p.next)
+        || p.ctx.after(p.i + 1).starts_with(['-', '\''])
+    {
+        return false;
+    }
+    let right = if p.next == "una" { "ala" } else { "alas" };
+    if p.lower != right || p.gap != "-" {
+        let fixed = format!("{}-{}", recase(p.word, right), p.next);
+        let message = if p.lower != right {
+            format!("clock time is written `{right}-{}`", p.next)
+        } else {
+            format!("a hyphen joins `{right}` to the hour; write `{fixed}`")
+        };
+        out.report(p.span(), message).replace_safe(fixed);
+    }
+    true
+}
+
+/// `ika 5` → `ika-5`.
+fn ika_numeral(p: &Pair<'_, '_>, out: &mut Reporter<'_>) -> bool {
+    let next = &p.ctx.tokens[p.i + 1];
+    if p.lower != "ika" || p.gap != " " || next.kind != TokenKind::Number || p.next.len() > 4 {
+        return false;
+    }
+    let number = number_with_separators(p.ctx.source, next.range.start, p.ctx.segment.range.end);
+    let fixed = format!("{}-{number}", p.word);
+    let message = format!("a hyphen joins `ika` to a numeral; write `{fixed}`");
+    out.report(p.span().start..next.range.start + number.len(), message)
+        .suggest(fixed)
+        .fix_safe(Edit::replace(p.gap_range(), "-"));
+    true
+}
+
+/// `taga Maynila`, `maka Diyos` → `taga-Maynila`, `maka-Diyos`: a prefix
+/// written in lower case (or capitalised at the start of a sentence) before
+/// a proper noun.
+fn prefix_before_name(p: &Pair<'_, '_>, out: &mut Reporter<'_>) -> bool {
+    let (word, lower) = (p.word, p.lower);
+    if !matches!(lower, "taga" | "maka")
+        || p.gap != " "
+        || !starts_upper(p.next)
+        || !p.next.chars().skip(1).any(char::is_alphabetic)
+    {
+        return false;
+    }
+    // Written by a lower-case hand: a capital only where a sentence starts
+    // (`Taga Davao siya`), not in a name (`ang Taga Santos`).
+    let lower_hand = word == lower
+        || (starts_upper(word) && word[1..] == lower[1..] && starts_sentence(p.ctx, p.i));
+    if !lower_hand {
+        return false;
+    }
+    let fixed = format!("{word}-{}", p.next);
+    let message =
+        format!("a hyphen joins the prefix `{lower}-` to a proper noun; write `{fixed}`");
+    out.report(p.span(), message)
+        .suggest(fixed)
+        .fix_safe(Edit::replace(p.gap_range(), "-"));
+    true
+}
+
+/// With a dictionary: `pagunlad` → `pag-unlad`, when the word list has the
+/// hyphenated form and not the fused one.
+fn fused_vowel_prefix(ctx: &Context<'_>, i: usize, out: &mut Reporter<'_>) {
+    let Some(dict) = ctx.dictionary else {
+        return;
+    };
+    let (word, lower) = (ctx.word(i), ctx.lower(i));
+    if ctx.tokens[i].kind != TokenKind::Word
+        || !word.chars().all(char::is_alphabetic)
+        || !word.is_ascii()
+        || !(word == lower || (starts_upper(word) && word[1..] == lower[1..]))
+        || dict.contains(lower)
+    {
+        return;
+    }
+    let Some(p) = VOWEL_PREFIXES.iter().copied().find(|p| {
+        lower.len() > p.len() + 2
+            && lower.starts_with(p)
+            && lower[p.len()..].starts_with(['a', 'e', 'i', 'o', 'u'])
+            && dict.contains(&format!("{p}-{}", &lower[p.len()..]))
+    }) else {
+        return;
+    };
+    let range = ctx.tokens[i].range.clone();
+    let fixed = format!("{}-{}", &word[..p.len()], &word[p.len()..]);
+    let message =
+        format!("the prefix `{p}-` takes a hyphen before a vowel; write `{fixed}` (dictionary)");
+    out.report(range.clone(), message)
+        .suggest(fixed)
+        .fix_unsafe(Edit::insert(range.start + p.len(), "-"));
 }
 
 /// Token `i` begins a sentence (or the segment).
@@ -322,6 +416,20 @@ fn number_with_separators(source: &str, start: usize, end: usize) -> &str {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_prefilter_covers_every_prefix() {
+        use super::{AffixHyphen, CAMEL_PREFIXES, PAIR_STARTS, VOWEL_PREFIXES};
+        let capitalised: Vec<String> = CAMEL_PREFIXES
+            .iter()
+            .chain(PAIR_STARTS)
+            .chain(VOWEL_PREFIXES)
+            .map(|p| crate::rules::helpers::recase("X", p))
+            .collect();
+        let mut words: Vec<&str> = capitalised.iter().map(String::as_str).collect();
+        words.extend(CAMEL_PREFIXES.iter().chain(PAIR_STARTS).chain(VOWEL_PREFIXES));
+        crate::rules::testing::assert_needs_cover(&AffixHyphen, &words);
+    }
+
     use crate::Applicability;
     use crate::glossary::Glossary;
     use crate::input::{Document, Format};

@@ -1,4 +1,4 @@
-use super::{Context, Reporter, Rule, declare_rule};
+use super::{ByteSet, Context, Needs, Reporter, Rule, declare_rule};
 use crate::diagnostic::Edit;
 use crate::text::tokens::starts_upper;
 
@@ -41,19 +41,23 @@ declare_rule! {
     }
 }
 
+/// The words every pattern starts at, in any case: `Co` (of `Co., Ltd.`),
+/// `Inc`, `Corp`, `Ltd`.
+const STARTS: ByteSet = ByteSet::first_bytes(&["Co", "Inc", "Corp", "Ltd"]).either_case();
+
 impl Rule for CompanySuffix {
+    fn needs(&self) -> Needs {
+        Needs::first_bytes(STARTS)
+    }
+
     fn check(&self, ctx: &Context<'_>, out: &mut Reporter<'_>) {
         let source = ctx.source;
         let tokens = ctx.tokens;
         let seg_end = ctx.segment.range.end;
         let mut i = 0;
         while i < tokens.len() {
-            // Every pattern starts at `Co`, `Inc`, `Corp` or `Ltd`, in any
-            // case: a byte test skips other words.
-            if !matches!(
-                tokens[i].first,
-                b'c' | b'C' | b'i' | b'I' | b'l' | b'L'
-            ) {
+            // A byte test skips the words no pattern starts at.
+            if !STARTS.contains(tokens[i].first) {
                 i += 1;
                 continue;
             }
@@ -108,6 +112,14 @@ fn follows_company_name(ctx: &Context<'_>, i: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_prefilter_covers_the_suffixes() {
+        crate::rules::testing::assert_needs_cover(
+            &super::CompanySuffix,
+            &["Co Ltd", "co, ltd", "Inc", "INC", "Corp", "CORP", "Ltd", "LTD"],
+        );
+    }
+
     use crate::rules::testing::{assert_fixed, assert_silent, check, flagged};
 
     #[test]

@@ -1,4 +1,4 @@
-use super::{Context, Reporter, Rule, declare_rule};
+use super::{ByteSet, Context, Needs, Reporter, Rule, declare_rule};
 use crate::lexicon::looks_foreign;
 use crate::text::TokenKind;
 use crate::text::tokens::fold;
@@ -60,7 +60,22 @@ const PAIRS: &[(&str, &str)] = &[
     ("diyan", "riyan"),
 ];
 
+/// The first bytes of the words of [`PAIRS`].
+const FIRST: ByteSet = {
+    let mut set = ByteSet::EMPTY;
+    let mut i = 0;
+    while i < PAIRS.len() {
+        set = set.union(ByteSet::first_bytes(&[PAIRS[i].0, PAIRS[i].1]));
+        i += 1;
+    }
+    set
+};
+
 impl Rule for DRAlternation {
+    fn needs(&self) -> Needs {
+        Needs::first_bytes(FIRST)
+    }
+
     fn check(&self, ctx: &Context<'_>, out: &mut Reporter<'_>) {
         let tokens = ctx.tokens;
         let seg_end = ctx.segment.range.end;
@@ -139,6 +154,12 @@ fn r_ending(prev: &str) -> &'static str {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_prefilter_covers_the_pairs() {
+        let words: Vec<&str> = super::PAIRS.iter().flat_map(|&(d, r)| [d, r]).collect();
+        crate::rules::testing::assert_needs_cover(&DRAlternation, &words);
+    }
+
     use crate::glossary::Glossary;
     use crate::input::{Document, Format};
     use crate::rules::{ALL, DRAlternation, by_name};

@@ -1,4 +1,4 @@
-use super::{Context, Reporter, Rule, declare_rule};
+use super::{Context, Needs, Reporter, Rule, declare_rule};
 use crate::lexicon::set::WordSet;
 use crate::text::TokenKind;
 use crate::text::tokens::fold;
@@ -46,6 +46,11 @@ const MONTHS: &[&str] = &[
 ];
 
 impl Rule for DateArtifact {
+    /// Every pattern holds a day, a month number or a year in digits.
+    fn needs(&self) -> Needs {
+        Needs::numbers()
+    }
+
     fn check(&self, ctx: &Context<'_>, out: &mut Reporter<'_>) {
         let tokens = ctx.tokens;
         let mut i = 0;
@@ -208,6 +213,14 @@ fn is_long_day(word: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_prefilter_lets_every_date_through() {
+        crate::rules::testing::assert_needs_cover(
+            &super::DateArtifact,
+            &["Hulyo 4, 20244", "JUL-04-20241", "04-JUL-20241", "2024-07-0412"],
+        );
+    }
+
     use crate::rules::testing::{assert_silent, check, flagged};
 
     #[test]

@@ -1,8 +1,9 @@
-use super::{Context, Reporter, Rule, declare_rule};
+use super::{Context, Needs, Reporter, Rule, declare_rule};
 use crate::diagnostic::Edit;
 use crate::lexicon::{
     Dictionary, Prefix, is_clock_word, is_compound, is_spelled_cardinal, is_function_word, is_particle, looks_foreign, prefix,
 };
+use crate::text::MarkKind;
 use crate::text::tokens::{fold, starts_upper};
 
 declare_rule! {
@@ -67,6 +68,11 @@ declare_rule! {
 }
 
 impl Rule for HyphenSpacing {
+    /// Every finding is a gap holding one hyphen.
+    fn needs(&self) -> Needs {
+        Needs::marks(&[MarkKind::Hyphen])
+    }
+
     fn check(&self, ctx: &Context<'_>, out: &mut Reporter<'_>) {
         let source = ctx.source;
         for i in 0..ctx.tokens.len().saturating_sub(1) {
@@ -275,6 +281,14 @@ fn ou(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_prefilter_lets_every_spaced_hyphen_through() {
+        crate::rules::testing::assert_needs_cover(
+            &super::HyphenSpacing,
+            &["pag -unlad", "pag- unlad", "pag - unlad", "pag \u{a0}-\tunlad"],
+        );
+    }
+
     use crate::rules::testing::{assert_fixed, assert_silent, flagged};
 
     #[test]

@@ -1,4 +1,4 @@
-use super::{Context, Reporter, Rule, declare_rule};
+use super::{ByteSet, Context, Needs, Reporter, Rule, declare_rule};
 use crate::input::SegmentKind;
 use crate::text::TokenKind;
 
@@ -52,7 +52,14 @@ const VERSE_STARTERS: &[&str] = &[
     "Dahil", "Hindi", "Kaya", "Kung", "Ngunit", "Pero", "Sadya", "Sapagkat", "Subalit", "Upang",
 ];
 
+/// The first bytes of [`WORDS`].
+const FIRST: ByteSet = ByteSet::first_bytes(WORDS);
+
 impl Rule for MidSentenceCapital {
+    fn needs(&self) -> Needs {
+        Needs::first_bytes(FIRST)
+    }
+
     fn check(&self, ctx: &Context<'_>, out: &mut Reporter<'_>) {
         if ctx.segment.kind == SegmentKind::Heading {
             return;
@@ -61,8 +68,7 @@ impl Rule for MidSentenceCapital {
         // Which sentences are verse: worked out only if a candidate occurs.
         let verse = std::cell::OnceCell::new();
         for i in 1..tokens.len().saturating_sub(1) {
-            // Every word of `WORDS` starts with `A`, `M`, `N` or `S`.
-            if !matches!(tokens[i].first, b'A' | b'M' | b'N' | b'S') {
+            if !FIRST.contains(tokens[i].first) {
                 continue;
             }
             let word = ctx.word(i);
@@ -134,6 +140,11 @@ fn code_like_before(ctx: &Context<'_>, i: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_prefilter_covers_the_words() {
+        crate::rules::testing::assert_needs_cover(&super::MidSentenceCapital, super::WORDS);
+    }
+
     use crate::input::{Document, Format};
     use crate::rules::testing::{assert_fixed, assert_silent, check, checker, flagged};
 

@@ -11,6 +11,7 @@
 mod context;
 mod extract;
 mod helpers;
+mod prefilter;
 mod report;
 mod stream;
 
@@ -20,6 +21,7 @@ use crate::input::Document;
 pub use context::{
     Context, Deadline, DocLanguage, DocumentContext, DocumentWords, Names, UnitContext,
 };
+pub use prefilter::{ByteSet, Needs, Seen};
 pub use report::{Finding, Reporter};
 pub use stream::{DocumentTokens, paragraph_continues};
 
@@ -161,6 +163,12 @@ pub trait Declared {
 /// A rule: its checks. Each has a default that does nothing, so a rule
 /// writes only the ones it needs.
 pub trait Rule: Declared + Send + Sync {
+    /// What a segment must hold for [`Rule::check`] to find anything: the
+    /// checker skips the segments without it. Declare it from the word
+    /// lists and marks the rule looks for, never by hand.
+    fn needs(&self) -> Needs {
+        Needs::ANYTHING
+    }
     /// Rules about prose: one segment.
     fn check(&self, _ctx: &Context<'_>, _out: &mut Reporter<'_>) {}
     /// Source-aware rules: one translation unit. Called for every unit of
@@ -269,6 +277,38 @@ mod tests {
                     found.is_empty(),
                     "{}: good example flagged: {line:?}: {found:?}",
                     meta.name
+                );
+            }
+        }
+    }
+
+    /// A rule's prefilter skips only segments where the rule would find
+    /// nothing: every documented example of every rule, checked by each
+    /// rule with and without prefilters, gives the same findings.
+    #[test]
+    fn prefilters_drop_no_finding() {
+        let dict = crate::lexicon::Dictionary::from_words(["pag-unlad", "pag-asa", "hating-gabi"]);
+        let mut texts: Vec<String> = ALL
+            .iter()
+            .flat_map(|r| {
+                let docs = r.meta().docs;
+                let mut lines = doc_examples(docs, "Bad");
+                lines.extend(doc_examples(docs, "Good"));
+                lines
+            })
+            .collect();
+        texts.push("Ang pagunlad at pag-asa ng Co Ltd noong Hulyo 4, 20244 at ika 5.".into());
+        for rule in ALL {
+            let with = crate::Checker::with_rules(crate::Glossary::embedded(), vec![*rule])
+                .with_dictionary(Some(dict.clone()));
+            let without = with.clone().without_prefilters();
+            for text in &texts {
+                let doc = example_document(text);
+                assert_eq!(
+                    with.check(&doc),
+                    without.check(&doc),
+                    "{}: {text:?}",
+                    rule.meta().name
                 );
             }
         }

@@ -5,7 +5,7 @@
 use crate::input::Segment;
 use crate::text::{Mark, MarkKind, Token, tokenize_stream};
 
-use super::Deadline;
+use super::{Deadline, Seen};
 
 /// The words and marks of every segment of a document, in two buffers (one
 /// allocation each per document, not per segment).
@@ -17,6 +17,8 @@ pub struct DocumentTokens {
     word_ends: Vec<usize>,
     /// Segment `i` owns `marks[mark_ends[i - 1]..mark_ends[i]]`.
     mark_ends: Vec<usize>,
+    /// What each segment holds, for the rules' prefilters.
+    seen: Vec<Seen>,
 }
 
 impl DocumentTokens {
@@ -29,6 +31,7 @@ impl DocumentTokens {
             marks: Vec::with_capacity(source.len() / 16),
             word_ends: Vec::with_capacity(segments.len()),
             mark_ends: Vec::with_capacity(segments.len()),
+            seen: Vec::with_capacity(segments.len()),
         };
         for (i, segment) in segments.iter().enumerate() {
             if deadline.passed_now() {
@@ -52,6 +55,8 @@ impl DocumentTokens {
             }
             tokens.word_ends.push(tokens.words.len());
             tokens.mark_ends.push(tokens.marks.len());
+            let i = tokens.word_ends.len() - 1;
+            tokens.seen.push(Seen::of(tokens.words(i), tokens.marks(i)));
         }
         Some(tokens)
     }
@@ -69,6 +74,11 @@ impl DocumentTokens {
     pub fn words(&self, i: usize) -> &[Token] {
         let start = if i == 0 { 0 } else { self.word_ends[i - 1] };
         &self.words[start..self.word_ends[i]]
+    }
+
+    /// What segment `i` holds.
+    pub fn seen(&self, i: usize) -> &Seen {
+        &self.seen[i]
     }
 
     /// The marks of segment `i` (with its closing cut, if any).

@@ -127,3 +127,22 @@ pub fn pair_findings(
         })
         .collect()
 }
+
+/// Each of `texts` (a word or a phrase, in a sentence of its own) meets
+/// what `rule` needs: its prefilter lets through every word of the lists
+/// it was built from.
+#[track_caller]
+pub fn assert_needs_cover(rule: &dyn crate::rules::Rule, texts: &[&str]) {
+    use crate::rules::Seen;
+    use crate::text::tokenize_stream;
+    for text in texts {
+        let sentence = format!("Isa {text} dalawa.");
+        let (mut tokens, mut marks) = (Vec::new(), Vec::new());
+        tokenize_stream(&sentence, 0..sentence.len(), &mut tokens, &mut marks);
+        assert!(
+            rule.needs().met_by(&Seen::of(&tokens, &marks)),
+            "{}: the prefilter skips {sentence:?}",
+            rule.meta().name
+        );
+    }
+}
