@@ -358,3 +358,52 @@ mod suppression_tests {
         }
     }
 }
+
+#[cfg(test)]
+#[allow(dead_code)] // the test rule's `ID`
+mod deadline_tests {
+    use std::time::{Duration, Instant};
+
+    use crate::rules::{Context, Reporter, Rule, declare_rule};
+    use crate::{Checker, Document, Format, Glossary};
+
+    declare_rule! {
+        /// A rule that would run forever but for the deadline it polls.
+        ///
+        /// ## Bad
+        /// ```text
+        /// x
+        /// ```
+        ///
+        /// ## Good
+        /// ```text
+        /// x
+        /// ```
+        pub struct Endless {
+            name: "endless",
+            severity: Info,
+            fix: None,
+            summary: "Polls the deadline and nothing else",
+        }
+    }
+
+    impl Rule for Endless {
+        fn check(&self, ctx: &Context<'_>, _out: &mut Reporter<'_>) {
+            while !ctx.out_of_time() {
+                std::hint::spin_loop();
+            }
+        }
+    }
+
+    /// A rule that polls the deadline inside its loop gives up when it
+    /// passes, and the check reports a time-out, not partial findings.
+    #[test]
+    fn rules_stop_at_the_deadline_inside_their_loops() {
+        let checker = Checker::with_rules(Glossary::default(), vec![&Endless]);
+        let doc = Document::new("t.txt", "Isang talata.", Format::Plain);
+        let started = Instant::now();
+        let result = checker.check_within(&doc, Some(started + Duration::from_millis(50)));
+        assert_eq!(result, Err(crate::TimedOut));
+        assert!(started.elapsed() < Duration::from_secs(10));
+    }
+}

@@ -110,6 +110,9 @@ impl Rule for AffixHyphen {
     fn check(&self, ctx: &Context<'_>, out: &mut Reporter<'_>) {
         let mut i = 0;
         while i < ctx.tokens.len() {
+            if ctx.out_of_time() {
+                return;
+            }
             i += if may_start_pattern(ctx, i) && !glued_before(ctx, i) {
                 check_at(ctx, i, out)
             } else {

@@ -56,6 +56,9 @@ impl Rule for CompanySuffix {
         let seg_end = ctx.segment.range.end;
         let mut i = 0;
         while i < tokens.len() {
+            if ctx.out_of_time() {
+                return;
+            }
             // A byte test skips the words no pattern starts at.
             if !STARTS.contains(tokens[i].first) {
                 i += 1;

@@ -48,6 +48,17 @@ pub struct Context<'a> {
     names: OnceCell<Names<'a>>,
     /// The segment's words in lower case, made once and shared by the rules.
     lower: OnceCell<Lowered>,
+    /// The last answer of [`Context::line_is_upper_case`].
+    upper_line: Cell<Option<LineCase>>,
+}
+
+/// A stretch `start..=end` of one line (no line break in it): the whole
+/// line, in capitals (`upper`), or a stretch holding a lower-case letter.
+#[derive(Clone, Copy, Debug)]
+struct LineCase {
+    start: usize,
+    end: usize,
+    upper: bool,
 }
 
 /// Every token of a segment in lower case, in one buffer.
@@ -154,6 +165,7 @@ impl<'a> Context<'a> {
             deadline: doc.deadline,
             names: OnceCell::new(),
             lower: OnceCell::new(),
+            upper_line: Cell::new(None),
         }
     }
 
@@ -259,16 +271,57 @@ impl<'a> Context<'a> {
 
     /// Whether the line holding byte `offset` has no lower-case letter (a
     /// heading or label written in capitals).
+    ///
+    /// Linear over all questions about one segment: the answer for a
+    /// stretch of the line is remembered (a whole line in capitals, or the
+    /// stretch scanned up to a lower-case letter), and a later question on
+    /// the same line stops where it meets that stretch. (Scanning from
+    /// scratch each time took quadratic time on a long line in capitals.)
     pub fn line_is_upper_case(&self, offset: usize) -> bool {
-        // Look outwards from `offset` and stop at the first lower-case
-        // letter: on an ordinary line it is a few characters away, so a
-        // 20 MB line costs what a short one does.
-        let before = self.source[..offset]
-            .chars()
-            .rev()
-            .take_while(|&c| c != '\n');
-        let after = self.source[offset..].chars().take_while(|&c| c != '\n');
-        !before.chain(after).any(char::is_lowercase)
+        let known = self.upper_line.get();
+        if let Some(k) = known
+            && k.start <= offset
+            && offset <= k.end
+        {
+            return k.upper;
+        }
+        // A stretch with a lower-case letter, met without a line break in
+        // between, answers for the whole line.
+        let meets = |i: usize| known.filter(|k| !k.upper && k.start <= i && i <= k.end);
+        let remember = |start, end, upper| {
+            self.upper_line.set(Some(LineCase { start, end, upper }));
+            upper
+        };
+        // Outwards from `offset`, stopping at the first lower-case letter:
+        // on an ordinary line it is a few characters away.
+        let mut start = offset;
+        for (i, c) in self.source[..offset].char_indices().rev() {
+            if c == '\n' {
+                break;
+            }
+            if let Some(k) = meets(i) {
+                return remember(k.start, offset, false);
+            }
+            if c.is_lowercase() {
+                return remember(i, offset, false);
+            }
+            start = i;
+        }
+        let mut end = self.source.len();
+        for (i, c) in self.source[offset..].char_indices() {
+            let i = offset + i;
+            if c == '\n' {
+                end = i;
+                break;
+            }
+            if let Some(k) = meets(i) {
+                return remember(start, k.end, false);
+            }
+            if c.is_lowercase() {
+                return remember(start, i, false);
+            }
+        }
+        remember(start, end, true)
     }
 
     /// The text between tokens `i` and `i + 1`.

@@ -80,6 +80,9 @@ impl Rule for DRAlternation {
         let tokens = ctx.tokens;
         let seg_end = ctx.segment.range.end;
         for i in 1..tokens.len() {
+            if ctx.out_of_time() {
+                return;
+            }
             let word = ctx.word(i);
             let Some(&(d_form, r_form)) = PAIRS.iter().find(|(d, r)| word == *d || word == *r)
             else {

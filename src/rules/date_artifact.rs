@@ -55,6 +55,9 @@ impl Rule for DateArtifact {
         let tokens = ctx.tokens;
         let mut i = 0;
         while i + 2 < tokens.len() {
+            if ctx.out_of_time() {
+                return;
+            }
             let sep = ctx.gap_after(i);
             // Every pattern is a month name, a space and a day of one or two
             // digits; or three parts with the same `-`, `/` or `.` between.

@@ -80,6 +80,9 @@ impl Rule for FusedParticle {
         let tokens = ctx.tokens;
         let seg_end = ctx.segment.range.end;
         for i in 0..tokens.len() {
+            if ctx.out_of_time() {
+                return;
+            }
             // Every pattern is a word starting with `n` or `p` (`nalang`,
             // `parin`, `palang`, `Ng`, `ng`) or ending in an apostrophe
             // and `t` (`iba't`): a byte test skips all others.

@@ -47,6 +47,9 @@ declare_rule! {
 impl Rule for GlossaryCase {
     fn check(&self, ctx: &Context<'_>, out: &mut Reporter<'_>) {
         for m in &ctx.names().matches {
+            if ctx.out_of_time() {
+                return;
+            }
             if is_miscased(ctx, m) {
                 report(ctx, m, out);
             }

@@ -81,6 +81,9 @@ impl Rule for GlossaryNearMiss {
         };
         let mut i = 0;
         while i < tokens.len() {
+            if ctx.out_of_time() {
+                return;
+            }
             // A word starting with an ASCII lower-case letter or digit can
             // only be a name run together (`carlzeiss`).
             let first = tokens[i].first;

@@ -76,6 +76,9 @@ impl Rule for HyphenSpacing {
     fn check(&self, ctx: &Context<'_>, out: &mut Reporter<'_>) {
         let source = ctx.source;
         for i in 0..ctx.tokens.len().saturating_sub(1) {
+            if ctx.out_of_time() {
+                return;
+            }
             // A spaced hyphen takes two bytes or more; most gaps are one space.
             if ctx.tokens[i + 1].range.start - ctx.tokens[i].range.end < 2 {
                 continue;

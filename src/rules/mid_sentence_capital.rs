@@ -68,6 +68,9 @@ impl Rule for MidSentenceCapital {
         // Which sentences are verse: worked out only if a candidate occurs.
         let verse = std::cell::OnceCell::new();
         for i in 1..tokens.len().saturating_sub(1) {
+            if ctx.out_of_time() {
+                return;
+            }
             if !FIRST.contains(tokens[i].first) {
                 continue;
             }

@@ -11,6 +11,7 @@
 mod context;
 mod extract;
 mod helpers;
+mod paragraph;
 mod prefilter;
 mod report;
 mod stream;

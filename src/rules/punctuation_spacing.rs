@@ -58,6 +58,9 @@ impl Rule for PunctuationSpacing {
         let at = |k: usize| chars.get(k).map(|&(_, c)| c);
         let mut k = 0;
         while k < chars.len() {
+            if ctx.out_of_time() {
+                return;
+            }
             let (i, c) = chars[k];
             if c == ' ' {
                 // A run of spaces.

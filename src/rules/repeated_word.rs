@@ -71,6 +71,9 @@ impl Rule for RepeatedWord {
 fn repeats(ctx: &Context<'_>, out: &mut Reporter<'_>) {
     let mut i = 0;
     while i < ctx.tokens.len() {
+        if ctx.out_of_time() {
+            return;
+        }
         let count = repeat_count(ctx, i);
         if count == 2 {
             let folded = fold(ctx.word(i));
@@ -208,6 +211,9 @@ fn spaced_reduplications(ctx: &Context<'_>, out: &mut Reporter<'_>) {
     let tokens = ctx.tokens;
     let seg_end = ctx.segment.range.end;
     for i in 0..tokens.len().saturating_sub(1) {
+        if ctx.out_of_time() {
+            return;
+        }
         // The right part starts with the left's letter, but for
         // `paminsan minsan` and `paulit ulit`: a cheap test first.
         let (l0, r0) = (tokens[i].first, tokens[i + 1].first);
@@ -242,6 +248,9 @@ fn hyphen_chains(ctx: &Context<'_>, out: &mut Reporter<'_>) {
     };
     let mut i = 0;
     while i < tokens.len() {
+        if ctx.out_of_time() {
+            return;
+        }
         // Parts of a hyphenated word: tokens with exactly `-` between them.
         let bytes = ctx.source.as_bytes();
         let hyphen_after = |k: usize| {

@@ -89,6 +89,9 @@ impl Rule for Untranslated {
         // line breaks.
         let mut start = 0;
         for i in 0..n {
+            if ctx.out_of_time() {
+                return;
+            }
             let last = i + 1 == n || sentence_ends(ctx.gap_after(i));
             if !last {
                 continue;
