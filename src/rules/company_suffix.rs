@@ -115,6 +115,10 @@ fn follows_company_name(ctx: &Context<'_>, i: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use crate::rules::testing::Lint;
+
+    const RULE: Lint = Lint(&super::CompanySuffix);
+
     #[test]
     fn the_prefilter_covers_the_suffixes() {
         crate::rules::testing::assert_needs_cover(
@@ -123,7 +127,6 @@ mod tests {
         );
     }
 
-    use crate::rules::testing::{assert_fixed, assert_silent, check, flagged};
 
     #[test]
     fn co_ltd_variants() {
@@ -137,27 +140,27 @@ mod tests {
             ("ang Rizhi CO, LTD ay", "ang Rizhi CO., LTD. ay"),
             ("nagtatag ng Rizhi Co, Ltd", "nagtatag ng Rizhi Co., Ltd."),
         ] {
-            assert_fixed(bad, good);
+            RULE.assert_fixed(bad, good);
         }
-        let d = check("ang Rizhi Co, Ltd ay");
+        let d = RULE.check("ang Rizhi Co, Ltd ay");
         assert_eq!(d[0].message, "write the company suffix as `Co., Ltd.`");
         assert_eq!(d[0].suggestion.as_deref(), Some("Co., Ltd."));
         assert_eq!(
-            flagged("ang Rizhi Co, Ltd ay"),
-            [("company-suffix", "Co, Ltd".to_string())]
+            RULE.flagged("ang Rizhi Co, Ltd ay"),
+            ["Co, Ltd"]
         );
         assert_eq!(
-            flagged("ang Rizhi Co, Ltd., at"),
-            [("company-suffix", "Co, Ltd.".to_string())]
+            RULE.flagged("ang Rizhi Co, Ltd., at"),
+            ["Co, Ltd."]
         );
     }
 
     #[test]
     fn inc_corp_ltd() {
-        assert_fixed("ang Acme Inc sa Taguig", "ang Acme Inc. sa Taguig");
-        assert_fixed("ang Acme, Inc ay", "ang Acme, Inc. ay");
-        assert_fixed("ang Tala Holdings Ltd ay", "ang Tala Holdings Ltd. ay");
-        assert_fixed("ng Meralco Corp", "ng Meralco Corp.");
+        RULE.assert_fixed("ang Acme Inc sa Taguig", "ang Acme Inc. sa Taguig");
+        RULE.assert_fixed("ang Acme, Inc ay", "ang Acme, Inc. ay");
+        RULE.assert_fixed("ang Tala Holdings Ltd ay", "ang Tala Holdings Ltd. ay");
+        RULE.assert_fixed("ng Meralco Corp", "ng Meralco Corp.");
     }
 
     #[test]
@@ -172,7 +175,7 @@ mod tests {
             "inc at corp",
             "ang Inc ay",
         ] {
-            assert_silent(text);
+            RULE.assert_silent(text);
         }
     }
 }

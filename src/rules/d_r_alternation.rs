@@ -157,22 +157,23 @@ fn r_ending(prev: &str) -> &'static str {
 
 #[cfg(test)]
 mod tests {
+    use crate::rules::testing::Lint;
+
+    const RULE: Lint = Lint(&super::DRAlternation);
+
     #[test]
     fn the_prefilter_covers_the_pairs() {
         let words: Vec<&str> = super::PAIRS.iter().flat_map(|&(d, r)| [d, r]).collect();
         crate::rules::testing::assert_needs_cover(&DRAlternation, &words);
     }
 
-    use crate::glossary::Glossary;
+    
     use crate::input::{Document, Format};
-    use crate::rules::{ALL, DRAlternation, by_name};
+    use crate::rules::{ALL, DRAlternation};
     use crate::{Applicability, Checker, fix::fix_document};
 
     fn checker() -> Checker {
-        Checker::with_rules(
-            Glossary::embedded(),
-            vec![by_name("d-r-alternation").unwrap()],
-        )
+        RULE.checker()
     }
 
     fn fixed(text: &str) -> String {
@@ -190,7 +191,10 @@ mod tests {
     fn off_by_default() {
         const { assert!(!DRAlternation::META.default_enabled) };
         assert!(ALL.iter().any(|r| r.meta().name == "d-r-alternation"));
-        crate::rules::testing::assert_silent("Masaya din ang mga bata.");
+        let text = "Masaya din ang mga bata.";
+        let doc = Document::new("t.txt", text, Format::Plain);
+        assert!(crate::rules::testing::checker().check(&doc).is_empty());
+        assert_eq!(RULE.flagged(text), ["din"]);
     }
 
     #[test]

@@ -216,6 +216,10 @@ fn is_long_day(word: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use crate::rules::testing::Lint;
+
+    const RULE: Lint = Lint(&super::DateArtifact);
+
     #[test]
     fn the_prefilter_lets_every_date_through() {
         crate::rules::testing::assert_needs_cover(
@@ -224,7 +228,6 @@ mod tests {
         );
     }
 
-    use crate::rules::testing::{assert_silent, check, flagged};
 
     #[test]
     fn glued_dates_are_reported_without_a_fix() {
@@ -244,13 +247,13 @@ mod tests {
                 "Hulyo 4, 2024",
             ),
         ] {
-            assert_eq!(flagged(text), [("date-artifact", date.to_string())]);
-            let d = &check(text)[0];
+            assert_eq!(RULE.flagged(text), [date]);
+            let d = &RULE.check(text)[0];
             assert_eq!(d.suggestion.as_deref(), Some(likely));
             assert!(d.fix.is_none());
         }
         assert_eq!(
-            check("Petsa: JUL-04-20244804")[0].message,
+            RULE.check("Petsa: JUL-04-20244804")[0].message,
             "date followed by stray digits `4804`; probably `JUL-04-2024` and a separate number"
         );
     }
@@ -266,7 +269,7 @@ mod tests {
             "noong ika-4 ng Hulyo 2024",
             "noong Hulyo 4, 2024 at May 5, 12345 na tao",
         ] {
-            assert_silent(text);
+            RULE.assert_silent(text);
         }
     }
 }

@@ -40,16 +40,16 @@ impl Rule for EmailMismatch {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::testing::pair_findings;
+    use crate::rules::testing::Lint;
+
+    const RULE: Lint = Lint(&super::EmailMismatch);
 
     #[test]
     fn changed_and_dropped_addresses() {
         assert_eq!(
-            pair_findings(
+            RULE.pair_findings(
                 "Write to help@x.ph.",
-                "Sumulat sa tulong@x.ph.",
-                "email-mismatch"
-            ),
+                "Sumulat sa tulong@x.ph."),
             [(
                 "tulong@x.ph".to_string(),
                 "e-mail address `tulong@x.ph` differs from the source's `help@x.ph`".to_string(),
@@ -57,7 +57,7 @@ mod tests {
             )]
         );
         assert_eq!(
-            pair_findings("Write to help@x.ph", "Sumulat sa amin", "email-mismatch")[0].1,
+            RULE.pair_findings("Write to help@x.ph", "Sumulat sa amin")[0].1,
             "the source's e-mail address `help@x.ph` is missing"
         );
     }

@@ -47,16 +47,16 @@ impl Rule for ExtraKey {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::testing::pair_findings;
+    use crate::rules::testing::Lint;
+
+    const RULE: Lint = Lint(&super::ExtraKey);
 
     #[test]
     fn extra_key_at_the_key() {
         assert_eq!(
-            pair_findings(
+            RULE.pair_findings(
                 r#"{"a": "A"}"#,
-                r#"{"a": "Isa", "b": {"c": "Dagdag"}}"#,
-                "extra-key"
-            ),
+                r#"{"a": "Isa", "b": {"c": "Dagdag"}}"#),
             [(
                 "c".to_string(),
                 "key `b.c` is not in the source `en.json`".to_string(),

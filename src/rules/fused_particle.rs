@@ -229,7 +229,9 @@ fn is_verb_like(lower: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use crate::Applicability;
-    use crate::rules::testing::{assert_fixed, assert_fixed_with, assert_silent, check, flagged};
+    use crate::rules::testing::Lint;
+
+    const RULE: Lint = Lint(&super::FusedParticle);
 
     #[test]
     fn fused_particles_split() {
@@ -241,62 +243,62 @@ mod tests {
             ("siya narin ang", "siya na rin ang"),
             ("ako nadin ang", "ako na din ang"),
         ] {
-            assert_fixed(bad, good);
+            RULE.assert_fixed(bad, good);
         }
         assert_eq!(
-            check("umuwi nalang siya")[0].message,
+            RULE.check("umuwi nalang siya")[0].message,
             "`na` and `lang` are two words; write `na lang`"
         );
     }
 
     #[test]
     fn palang_only_before_a_clause_break() {
-        assert_fixed_with(
+        RULE.assert_fixed_with(
             "Ngayon palang, marami na.",
             "Ngayon pa lang, marami na.",
             Applicability::Unsafe,
         );
-        assert_fixed("Ngayon palang, marami na.", "Ngayon palang, marami na.");
+        RULE.assert_fixed("Ngayon palang, marami na.", "Ngayon palang, marami na.");
         assert_eq!(
-            flagged("pagkatapos palang na umalis"),
-            [("fused-particle", "palang".to_string())]
+            RULE.flagged("pagkatapos palang na umalis"),
+            ["palang"]
         );
-        assert_silent("siya palang direktor");
-        assert_silent("meron naman palang mga kita");
+        RULE.assert_silent("siya palang direktor");
+        RULE.assert_silent("meron naman palang mga kita");
     }
 
     #[test]
     fn iba_t_iba_has_no_hyphen() {
-        assert_fixed("ng iba't-ibang ulam", "ng iba't ibang ulam");
-        assert_fixed("sa isa\u{2019}t-isa", "sa isa\u{2019}t isa");
-        assert_silent("ng iba't ibang ulam at isa't isa");
+        RULE.assert_fixed("ng iba't-ibang ulam", "ng iba't ibang ulam");
+        RULE.assert_fixed("sa isa\u{2019}t-isa", "sa isa\u{2019}t isa");
+        RULE.assert_silent("ng iba't ibang ulam at isa't isa");
     }
 
     #[test]
     fn sentence_initial_ng() {
-        assert_fixed(
+        RULE.assert_fixed(
             "Umalis kami. Ng dumating siya, tulog na kami.",
             "Umalis kami. Nang dumating siya, tulog na kami.",
         );
-        assert_fixed("Ng dumating siya", "Nang dumating siya");
-        assert_silent("kumain ng mangga");
-        assert_silent("Mga larawan ng Ng Ka Tung");
-        assert_silent("Ng Mga Bata");
-        assert_silent("Ng mga bata at ng kanilang magulang");
+        RULE.assert_fixed("Ng dumating siya", "Nang dumating siya");
+        RULE.assert_silent("kumain ng mangga");
+        RULE.assert_silent("Mga larawan ng Ng Ka Tung");
+        RULE.assert_silent("Ng Mga Bata");
+        RULE.assert_silent("Ng mga bata at ng kanilang magulang");
     }
 
     #[test]
     fn repeated_verbs_take_nang() {
-        assert_fixed("tawa ng tawa sila", "tawa nang tawa sila");
-        assert_fixed("tumakbo ng tumakbo", "tumakbo nang tumakbo");
-        assert_silent("sertipiko ng sertipiko");
-        assert_silent("anak ng anak");
-        assert_silent("tawa nang tawa");
+        RULE.assert_fixed("tawa ng tawa sila", "tawa nang tawa sila");
+        RULE.assert_fixed("tumakbo ng tumakbo", "tumakbo nang tumakbo");
+        RULE.assert_silent("sertipiko ng sertipiko");
+        RULE.assert_silent("anak ng anak");
+        RULE.assert_silent("tawa nang tawa");
     }
 
     #[test]
     fn compounds_and_other_words_are_silent() {
-        assert_silent("ang salitang nalang-nalang at parinig at narinig");
-        assert_silent("Narinig ko parin-");
+        RULE.assert_silent("ang salitang nalang-nalang at parinig at narinig");
+        RULE.assert_silent("Narinig ko parin-");
     }
 }

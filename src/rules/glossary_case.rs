@@ -136,36 +136,38 @@ fn has_inner_capital(word: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::testing::{assert_fixed, assert_silent, check, flagged};
+    use crate::rules::testing::Lint;
+
+    const RULE: Lint = Lint(&super::GlossaryCase);
 
     #[test]
     fn wrong_case_is_fixed_to_the_glossary_form() {
-        assert_fixed(
+        RULE.assert_fixed(
             "ang Glaxosmithkline at glaxoSmithKline",
             "ang GlaxoSmithKline at GlaxoSmithKline",
         );
-        let d = check("ang Glaxosmithkline ay");
+        let d = RULE.check("ang Glaxosmithkline ay");
         assert_eq!(
             d[0].message,
             "`Glaxosmithkline` is written `GlaxoSmithKline` (glossary): One word with three capitals; machine translation writes \"Glaxosmithkline\"."
         );
         assert_eq!(d[0].suggestion.as_deref(), Some("GlaxoSmithKline"));
         assert_eq!(
-            flagged("sa Youtube"),
-            [("glossary-case", "Youtube".to_string())]
+            RULE.flagged("sa Youtube"),
+            ["Youtube"]
         );
     }
 
     #[test]
     fn prefix_glued_to_a_name_keeps_the_prefix() {
-        // affix-hyphen adds the hyphen; glossary-case fixes the name part.
-        assert_fixed("ang mga tagaYoutube", "ang mga taga-YouTube");
-        assert_fixed("ang taga-youtube", "ang taga-YouTube");
+        // Only the name part is fixed (affix-hyphen adds the hyphen).
+        RULE.assert_fixed("ang mga tagaYoutube", "ang mga tagaYouTube");
+        RULE.assert_fixed("ang taga-youtube", "ang taga-YouTube");
     }
 
     #[test]
     fn multi_word_names_keep_their_spacing() {
-        assert_fixed(
+        RULE.assert_fixed(
             "ang shanghai\npharmaceutical Holding ay",
             "ang Shanghai\nPharmaceutical Holding ay",
         );
@@ -180,7 +182,7 @@ mod tests {
             "ayon sa pagasa",
             "ang GSK ay",
         ] {
-            assert_silent(text);
+            RULE.assert_silent(text);
         }
     }
 }

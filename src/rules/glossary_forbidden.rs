@@ -59,9 +59,12 @@ impl Rule for GlossaryForbidden {
 
 #[cfg(test)]
 mod tests {
+    use crate::rules::testing::Lint;
     use crate::checker::Checker;
     use crate::glossary::{Glossary, toml};
     use crate::input::{Document, Format};
+
+    const RULE: Lint = Lint(&super::GlossaryForbidden);
 
     fn checker() -> Checker {
         let terms = toml::parse(
@@ -69,7 +72,7 @@ mod tests {
             "g.toml",
         )
         .unwrap();
-        Checker::new(Glossary::new(terms))
+        Checker::with_rules(Glossary::new(terms), vec![RULE.0])
     }
 
     #[test]

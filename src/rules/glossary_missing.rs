@@ -89,12 +89,14 @@ impl Rule for GlossaryMissing {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::testing::pair_findings;
+    use crate::rules::testing::Lint;
+
+    const RULE: Lint = Lint(&super::GlossaryMissing);
 
     #[test]
     fn missing_term_and_accepted_forms() {
         assert_eq!(
-            pair_findings("The Department of Health said.", "Sinabi ng Kagawaran.", "glossary-missing"),
+            RULE.pair_findings("The Department of Health said.", "Sinabi ng Kagawaran."),
             [(
                 "Sinabi ng Kagawaran.".to_string(),
                 "the source has `Department of Health`, but the translation lacks `Kagawaran ng Kalusugan` (glossary)".to_string(),
@@ -112,10 +114,10 @@ mod tests {
                 "The Department of Health said."
             };
             assert!(
-                pair_findings(source, target, "glossary-missing").is_empty(),
+                RULE.pair_findings(source, target).is_empty(),
                 "{target}"
             );
         }
-        assert!(pair_findings("Manilason is not a word.", "Wala.", "glossary-missing").is_empty());
+        assert!(RULE.pair_findings("Manilason is not a word.", "Wala.").is_empty());
     }
 }

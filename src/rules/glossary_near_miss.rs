@@ -251,32 +251,34 @@ impl<'a> Scan<'a, '_> {
 #[cfg(test)]
 mod tests {
     use crate::Applicability;
-    use crate::rules::testing::{assert_fixed, assert_fixed_with, assert_silent, check, flagged};
+    use crate::rules::testing::Lint;
+
+    const RULE: Lint = Lint(&super::GlossaryNearMiss);
 
     #[test]
     fn single_word_misspelling() {
         assert_eq!(
-            flagged("ang Innovant ay"),
-            [("glossary-near-miss", "Innovant".to_string())]
+            RULE.flagged("ang Innovant ay"),
+            ["Innovant"]
         );
-        let d = check("ang Innovant ay");
+        let d = RULE.check("ang Innovant ay");
         assert_eq!(
             d[0].message,
             "`Innovant` looks like a misspelling of `Innovent` (glossary): Chinese biopharmaceutical company; often misspelt \"Innovant\"."
         );
         assert_eq!(d[0].suggestion.as_deref(), Some("Innovent"));
         // Unsafe: not applied by a plain --fix.
-        assert_fixed("ang Innovant ay", "ang Innovant ay");
-        assert_fixed_with("ang Innovant ay", "ang Innovent ay", Applicability::Unsafe);
+        RULE.assert_fixed("ang Innovant ay", "ang Innovant ay");
+        RULE.assert_fixed_with("ang Innovant ay", "ang Innovent ay", Applicability::Unsafe);
     }
 
     #[test]
     fn multi_word_misspelling() {
         assert_eq!(
-            flagged("ayon sa Takeda Pharmaceuticals, ligtas"),
-            [("glossary-near-miss", "Takeda Pharmaceuticals".to_string())]
+            RULE.flagged("ayon sa Takeda Pharmaceuticals, ligtas"),
+            ["Takeda Pharmaceuticals"]
         );
-        assert_fixed_with(
+        RULE.assert_fixed_with(
             "ayon sa Takeda Pharmaceuticals, ligtas",
             "ayon sa Takeda Pharmaceutical, ligtas",
             Applicability::Unsafe,
@@ -286,21 +288,21 @@ mod tests {
     #[test]
     fn names_run_together_and_prefixed_names() {
         assert_eq!(
-            flagged("ang CarlZeiss na lente"),
-            [("glossary-near-miss", "CarlZeiss".to_string())]
+            RULE.flagged("ang CarlZeiss na lente"),
+            ["CarlZeiss"]
         );
-        assert_fixed_with(
+        RULE.assert_fixed_with(
             "ang CarlZeiss na lente",
             "ang Carl Zeiss na lente",
             Applicability::Unsafe,
         );
         // Only the name part of `taga-` + name is judged and replaced.
-        assert_fixed_with(
+        RULE.assert_fixed_with(
             "mga tagaMaynilla",
-            "mga taga-Maynila",
+            "mga tagaMaynila",
             Applicability::Unsafe,
         );
-        assert_fixed_with(
+        RULE.assert_fixed_with(
             "mga taga-Maynilla",
             "mga taga-Maynila",
             Applicability::Unsafe,
@@ -316,8 +318,8 @@ mod tests {
             "ayon sa Innovant at xinnovant rito",
         ] {
             assert_eq!(
-                flagged(text),
-                [("glossary-near-miss", "Innovant".to_string())],
+                RULE.flagged(text),
+                ["Innovant"],
                 "{text}"
             );
         }
@@ -340,7 +342,7 @@ mod tests {
             // Lower case anywhere counts, code included, as a whole word.
             "ayon sa Innovant.\n\n```\nlet innovant = 1;\n```\n",
         ] {
-            assert_silent(text);
+            RULE.assert_silent(text);
         }
     }
 }

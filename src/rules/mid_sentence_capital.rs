@@ -143,25 +143,28 @@ fn code_like_before(ctx: &Context<'_>, i: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use crate::rules::testing::Lint;
+
+    const RULE: Lint = Lint(&super::MidSentenceCapital);
+
     #[test]
     fn the_prefilter_covers_the_words() {
         crate::rules::testing::assert_needs_cover(&super::MidSentenceCapital, super::WORDS);
     }
 
     use crate::input::{Document, Format};
-    use crate::rules::testing::{assert_fixed, assert_silent, check, checker, flagged};
 
     #[test]
     fn capitalised_function_words_mid_sentence() {
-        assert_fixed("ang bersiyon ng Ang module", "ang bersiyon ng ang module");
-        assert_fixed("para sa Mga panlabas na", "para sa mga panlabas na");
-        assert_fixed("bigas, Sa gayon ay", "bigas, sa gayon ay");
+        RULE.assert_fixed("ang bersiyon ng Ang module", "ang bersiyon ng ang module");
+        RULE.assert_fixed("para sa Mga panlabas na", "para sa mga panlabas na");
+        RULE.assert_fixed("bigas, Sa gayon ay", "bigas, sa gayon ay");
         assert_eq!(
-            flagged("para sa Mga panlabas"),
-            [("mid-sentence-capital", "Mga".to_string())]
+            RULE.flagged("para sa Mga panlabas"),
+            ["Mga"]
         );
         assert_eq!(
-            check("para sa Mga panlabas")[0].message,
+            RULE.check("para sa Mga panlabas")[0].message,
             "`Mga` is capitalised in the middle of a sentence; write `mga`"
         );
     }
@@ -182,13 +185,13 @@ mod tests {
             "tingnan ang /tmp/x Ang bahay",
             "sabit ang media sa kakasuhan Sa isang gulo na alam natin Kaya naman nagtanong kami",
         ] {
-            assert_silent(text);
+            RULE.assert_silent(text);
         }
     }
 
     #[test]
     fn headings_are_silent() {
         let doc = Document::new("t.md", "# Gabay para sa Mga baguhan\n", Format::Markdown);
-        assert!(checker().check(&doc).is_empty());
+        assert!(RULE.checker().check(&doc).is_empty());
     }
 }

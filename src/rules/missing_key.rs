@@ -46,15 +46,15 @@ impl Rule for MissingKey {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::testing::pair_findings;
+    use crate::rules::testing::Lint;
+
+    const RULE: Lint = Lint(&super::MissingKey);
 
     #[test]
     fn missing_keys_in_source_order() {
-        let found = pair_findings(
+        let found = RULE.pair_findings(
             r#"{"a": "A", "b": {"c": "C"}, "d": ["D"]}"#,
-            r#"{"a": "Isa"}"#,
-            "missing-key",
-        );
+            r#"{"a": "Isa"}"#);
         let messages: Vec<&str> = found.iter().map(|f| f.1.as_str()).collect();
         assert_eq!(
             messages,

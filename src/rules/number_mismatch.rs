@@ -111,10 +111,12 @@ impl Rule for NumberMismatch {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::testing::pair_findings;
+    use crate::rules::testing::Lint;
+
+    const RULE: Lint = Lint(&super::NumberMismatch);
 
     fn messages(source: &str, target: &str) -> Vec<(String, String)> {
-        pair_findings(source, target, "number-mismatch")
+        RULE.pair_findings(source, target)
             .into_iter()
             .map(|f| (f.0, f.1))
             .collect()
@@ -123,11 +125,9 @@ mod tests {
     #[test]
     fn changed_number_with_fix() {
         assert_eq!(
-            pair_findings(
+            RULE.pair_findings(
                 "Only 1,500 seats.",
-                "1,050 na upuan lang.",
-                "number-mismatch"
-            ),
+                "1,050 na upuan lang."),
             [(
                 "1,050".to_string(),
                 "`1,050` does not match the source's `1,500`".to_string(),

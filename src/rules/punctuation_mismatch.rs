@@ -124,14 +124,14 @@ impl Rule for PunctuationMismatch {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::testing::pair_findings;
+    use crate::rules::testing::Lint;
+
+    const RULE: Lint = Lint(&super::PunctuationMismatch);
 
     fn found(s: &str, t: &str) -> Vec<(String, String, Option<String>)> {
-        pair_findings(
+        RULE.pair_findings(
             &format!(r#"{{"a": "{s}"}}"#),
-            &format!(r#"{{"a": "{t}"}}"#),
-            "punctuation-mismatch",
-        )
+            &format!(r#"{{"a": "{t}"}}"#))
     }
 
     #[test]

@@ -220,53 +220,55 @@ fn rest_is_code_like(text: &str, chars: &[(usize, char)], k: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::testing::{assert_fixed, assert_silent, check, flagged};
+    use crate::rules::testing::Lint;
+
+    const RULE: Lint = Lint(&super::PunctuationSpacing);
 
     #[test]
     fn space_before_punctuation() {
-        assert_fixed("sa Maynila , at sa Cebu .", "sa Maynila, at sa Cebu.");
+        RULE.assert_fixed("sa Maynila , at sa Cebu .", "sa Maynila, at sa Cebu.");
         assert_eq!(
-            flagged("sa Maynila , at"),
-            [("punctuation-spacing", " ,".to_string())]
+            RULE.flagged("sa Maynila , at"),
+            [" ,"]
         );
         assert_eq!(
-            check("sa Maynila , at")[0].message,
+            RULE.check("sa Maynila , at")[0].message,
             "no space belongs before `,`"
         );
     }
 
     #[test]
     fn missing_space_after_sentence_end_and_comma() {
-        assert_fixed(
+        RULE.assert_fixed(
             "Mainit ang temperatura.Ang ulan ay darating.",
             "Mainit ang temperatura. Ang ulan ay darating.",
         );
-        assert_fixed("Ano ito?Hindi ko alam.", "Ano ito? Hindi ko alam.");
-        assert_fixed("isa,dalawa at tatlo", "isa, dalawa at tatlo");
+        RULE.assert_fixed("Ano ito?Hindi ko alam.", "Ano ito? Hindi ko alam.");
+        RULE.assert_fixed("isa,dalawa at tatlo", "isa, dalawa at tatlo");
         assert_eq!(
-            flagged("ang temperatura.Ang"),
-            [("punctuation-spacing", ".A".to_string())]
+            RULE.flagged("ang temperatura.Ang"),
+            [".A"]
         );
     }
 
     #[test]
     fn missing_space_before_a_filipino_sentence() {
-        assert_fixed(
+        RULE.assert_fixed(
             "sa Unibersidad ng Pilipinas.Ang resulta",
             "sa Unibersidad ng Pilipinas. Ang resulta",
         );
-        assert_fixed(
+        RULE.assert_fixed(
             "noong Hunyo 2024.Ang mga ito",
             "noong Hunyo 2024. Ang mga ito",
         );
-        assert_silent("ang Node.Js at Sta.Ana at v2.Ang");
+        RULE.assert_silent("ang Node.Js at Sta.Ana at v2.Ang");
     }
 
     #[test]
     fn doubled_spaces() {
-        assert_fixed("Ang pulong ay  bukas.", "Ang pulong ay bukas.");
+        RULE.assert_fixed("Ang pulong ay  bukas.", "Ang pulong ay bukas.");
         assert_eq!(
-            check("Ang pulong ay   bukas.")[0].message,
+            RULE.check("Ang pulong ay   bukas.")[0].message,
             "3 spaces between words; use one"
         );
     }
@@ -290,7 +292,7 @@ mod tests {
             "ang format na \"left,top,right,bottom\"",
             "sa 127.0.0.1/8 at ::1 lamang",
         ] {
-            assert_silent(text);
+            RULE.assert_silent(text);
         }
     }
 }

@@ -421,18 +421,16 @@ fn space_inside_closing(para: &Paragraph<'_, '_>, close: Glyph, open: Glyph) -> 
 
 #[cfg(test)]
 mod line_tests {
-    use crate::rules::testing::flagged;
+    use crate::rules::testing::Lint;
+
+    const RULE: Lint = Lint(&super::QuoteBalance);
 
     #[test]
     fn the_unpaired_quote_is_sought_on_the_unbalanced_line() {
         let text = "Sa \"Ang Bayan\" at \"Ito.\nSa \"isa\" at \"dalawa\" rin.\n";
-        let found: Vec<_> = flagged(text)
-            .into_iter()
-            .filter(|(r, _)| *r == "quote-balance")
-            .collect();
+        let found = RULE.check(text);
         assert_eq!(found.len(), 1);
-        let d = crate::rules::testing::check(text);
-        let q = d.iter().find(|d| d.rule == "quote-balance").unwrap();
+        let q = &found[0];
         assert!(
             q.span.start < text.find('\n').unwrap(),
             "reported on line 2: {q:?}"
@@ -443,15 +441,17 @@ mod line_tests {
 #[cfg(test)]
 mod tests {
     use crate::input::{Document, Format};
-    use crate::rules::testing::{assert_fixed, assert_silent, check, checker, flagged};
+    use crate::rules::testing::Lint;
+
+    const RULE: Lint = Lint(&super::QuoteBalance);
 
     #[test]
     fn unpaired_quote_mid_paragraph() {
         assert_eq!(
-            flagged("ang talakayang \"Ang Bayan\" na Bayan \"Mga Hakbang at iba pa."),
-            [("quote-balance", "\"".to_string())]
+            RULE.flagged("ang talakayang \"Ang Bayan\" na Bayan \"Mga Hakbang at iba pa."),
+            ["\""]
         );
-        let d = check("ang \"Ligtas at iba pa. Tapos na.");
+        let d = RULE.check("ang \"Ligtas at iba pa. Tapos na.");
         assert_eq!(
             d[0].message,
             "this quotation mark `\"` has no partner in the paragraph"
@@ -461,34 +461,34 @@ mod tests {
 
     #[test]
     fn space_inside_opening_quote_is_fixed() {
-        assert_fixed(
+        RULE.assert_fixed(
             "sinabi na \" Ang bahay\" ang tema",
             "sinabi na \"Ang bahay\" ang tema",
         );
-        assert_fixed("ang “ Bayan” at", "ang “Bayan” at");
+        RULE.assert_fixed("ang “ Bayan” at", "ang “Bayan” at");
     }
 
     #[test]
     fn blanks_inside_both_quotes() {
-        assert_fixed(
+        RULE.assert_fixed(
             "Sinabi niya na \" Ang proyekto ay tuloy . \" Umalis siya.",
-            "Sinabi niya na \"Ang proyekto ay tuloy.\" Umalis siya.",
+            "Sinabi niya na \"Ang proyekto ay tuloy .\" Umalis siya.",
         );
-        assert_silent("\" Sinagot niya ng, \"Oo naman!");
-        assert_silent("Sabi ko \"oo\" at \"hindi\" lang.");
+        RULE.assert_silent("\" Sinagot niya ng, \"Oo naman!");
+        RULE.assert_silent("Sabi ko \"oo\" at \"hindi\" lang.");
     }
 
     #[test]
     fn curly_quotes_and_brackets() {
         assert_eq!(
-            flagged("ang “Bayan at iba pa. Tapos na."),
-            [("quote-balance", "“".to_string())]
+            RULE.flagged("ang “Bayan at iba pa. Tapos na."),
+            ["“"]
         );
         assert_eq!(
-            flagged("Una ito. Ang DOH) ay nagsabi."),
-            [("quote-balance", ")".to_string())]
+            RULE.flagged("Una ito. Ang DOH) ay nagsabi."),
+            [")"]
         );
-        assert_silent("ang “Bayan” at ang (DOH) at [1]");
+        RULE.assert_silent("ang “Bayan” at ang (DOH) at [1]");
     }
 
     #[test]
@@ -505,7 +505,7 @@ mod tests {
             "ang 'yun at ‘yung",
             "\" Sinagot niya ng, \"Oo naman!",
         ] {
-            assert_silent(text);
+            RULE.assert_silent(text);
         }
     }
 
@@ -516,19 +516,19 @@ mod tests {
             "Patakbuhin ang \"salin `check` ngayon\" sa terminal.\n",
             Format::Markdown,
         );
-        assert!(checker().check(&doc).is_empty());
+        assert!(RULE.checker().check(&doc).is_empty());
         let doc = Document::new(
             "t.md",
             "Basahin ang [ulat](https://x.ph/a b) at ang \"`code\"` dito.\n",
             Format::Markdown,
         );
-        assert!(checker().check(&doc).is_empty());
+        assert!(RULE.checker().check(&doc).is_empty());
         let doc = Document::new(
             "t.md",
             "Sabi niya, \"talata.\n\nAt isa \"pa. Tapos.\n",
             Format::Markdown,
         );
-        let found = checker().check(&doc);
+        let found = RULE.checker().check(&doc);
         assert_eq!(found.len(), 1, "{found:?}");
     }
 }

@@ -315,6 +315,10 @@ fn is_error(t: &Token, word: &str, count: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use crate::rules::testing::Lint;
+
+    const RULE: Lint = Lint(&super::RepeatedWord);
+
     #[test]
     fn lefts_list_the_left_parts() {
         let lefts: Vec<&str> = super::REDUPLICATED.iter().map(|(l, _)| *l).collect();
@@ -322,15 +326,14 @@ mod tests {
     }
 
     use crate::Applicability;
-    use crate::rules::testing::{assert_fixed, assert_fixed_with, assert_silent, check, flagged};
 
     #[test]
     fn three_repeats_are_fixed_safely() {
-        assert_fixed(
+        RULE.assert_fixed(
             "nanalo ng Award Award Award, at iba pa",
             "nanalo ng Award, at iba pa",
         );
-        let d = check("nanalo ng Award Award Award.");
+        let d = RULE.check("nanalo ng Award Award Award.");
         assert_eq!(
             d[0].message,
             "`Award` is written 3 times in a row; keep one"
@@ -341,18 +344,18 @@ mod tests {
     #[test]
     fn two_repeats_of_function_words_are_unsafe_fixes() {
         assert_eq!(
-            flagged("dumalo ang ang mga"),
-            [("repeated-word", "ang ang".to_string())]
+            RULE.flagged("dumalo ang ang mga"),
+            ["ang ang"]
         );
-        assert_fixed("dumalo ang ang mga", "dumalo ang ang mga");
-        assert_fixed_with(
+        RULE.assert_fixed("dumalo ang ang mga", "dumalo ang ang mga");
+        RULE.assert_fixed_with(
             "dumalo Ang ang mga",
-            "dumalo ang mga",
+            "dumalo Ang mga",
             Applicability::Unsafe,
         );
         assert_eq!(
-            flagged("sa mga mga bata"),
-            [("repeated-word", "mga mga".to_string())]
+            RULE.flagged("sa mga mga bata"),
+            ["mga mga"]
         );
     }
 
@@ -371,7 +374,7 @@ mod tests {
             "ang ulat na na-diagnose siya",
             "nakuha na na file",
         ] {
-            assert_silent(text);
+            RULE.assert_silent(text);
         }
     }
 
@@ -379,19 +382,16 @@ mod tests {
     fn repetition_inside_hyphenated_words() {
         let text = "mula sa hilaga-hilagang-hilagang-kanluran ang hangin";
         assert_eq!(
-            flagged(text),
-            [(
-                "repeated-word",
-                "hilaga-hilagang-hilagang-kanluran".to_string()
-            )]
+            RULE.flagged(text),
+            ["hilaga-hilagang-hilagang-kanluran"]
         );
-        let d = check(text);
+        let d = RULE.check(text);
         assert_eq!(d[0].suggestion.as_deref(), Some("hilagang-kanluran"));
         assert_eq!(
             d[0].message,
             "`hilagang` is repeated 3 times inside a hyphenated word; keep one"
         );
-        assert_fixed_with(
+        RULE.assert_fixed_with(
             text,
             "mula sa hilagang-kanluran ang hangin",
             Applicability::Unsafe,
@@ -401,7 +401,7 @@ mod tests {
             "isang 10-10-10 na iskor",
             "ang hilaga-hilagang-kanluran",
         ] {
-            assert_silent(text);
+            RULE.assert_silent(text);
         }
     }
 
@@ -417,10 +417,10 @@ mod tests {
             ("pare parehong sagot", "pare-parehong sagot"),
             ("sabay sabay silang", "sabay-sabay silang"),
         ] {
-            assert_fixed(bad, good);
+            RULE.assert_fixed(bad, good);
         }
         assert_eq!(
-            check("araw araw")[0].message,
+            RULE.check("araw araw")[0].message,
             "a reduplication is written with a hyphen; write `araw-araw`"
         );
         for text in [
@@ -429,7 +429,7 @@ mod tests {
             "noong isang araw, araw din ng pista",
             "araw-araw araw",
         ] {
-            assert_silent(text);
+            RULE.assert_silent(text);
         }
     }
 
@@ -444,10 +444,10 @@ mod tests {
     #[test]
     fn capitalised_doubles_are_flagged() {
         // Four letters or fewer reads as a doubled nickname.
-        assert_silent("ng Town Town na");
+        RULE.assert_silent("ng Town Town na");
         assert_eq!(
-            flagged("ng Award Award na"),
-            [("repeated-word", "Award Award".to_string())]
+            RULE.flagged("ng Award Award na"),
+            ["Award Award"]
         );
     }
 }

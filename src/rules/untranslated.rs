@@ -241,15 +241,17 @@ fn name_tokens(ctx: &Context<'_>) -> Vec<bool> {
 #[cfg(test)]
 mod tests {
     use crate::input::{Document, Format};
-    use crate::rules::testing::{assert_silent, check, checker, flagged};
+    use crate::rules::testing::Lint;
+
+    const RULE: Lint = Lint(&super::Untranslated);
 
     #[test]
     fn english_runs_in_filipino_sentences() {
         assert_eq!(
-            flagged("Inilunsad ang programa which is part of the plan para sa kalusugan."),
-            [("untranslated", "which is part of the plan".to_string())]
+            RULE.flagged("Inilunsad ang programa which is part of the plan para sa kalusugan."),
+            ["which is part of the plan"]
         );
-        let d = check("Inilunsad ang programa which is part of the plan para sa kalusugan.");
+        let d = RULE.check("Inilunsad ang programa which is part of the plan para sa kalusugan.");
         assert_eq!(
             d[0].message,
             "English left untranslated: `which is part of the plan`"
@@ -261,11 +263,8 @@ mod tests {
     fn whole_english_sentences_in_a_filipino_document() {
         let text = "Dumalo ang mga opisyal sa pulong. The meeting was held in the city hall. Natapos ito nang tanghali at umuwi na ang lahat.";
         assert_eq!(
-            flagged(text),
-            [(
-                "untranslated",
-                "The meeting was held in the city hall".to_string()
-            )]
+            RULE.flagged(text),
+            ["The meeting was held in the city hall"]
         );
         // An English document is not Filipino text with English in it.
         let doc = Document::new(
@@ -273,7 +272,7 @@ mod tests {
             "The meeting was held in the city hall. It was a long day for all of us.",
             Format::Plain,
         );
-        assert!(checker().check(&doc).is_empty());
+        assert!(RULE.checker().check(&doc).is_empty());
     }
 
     #[test]
@@ -289,7 +288,7 @@ mod tests {
             "On the other hand, hindi pa rin sila nagkakasundo.",
             "Hindi ito gumagana. <a data-name=\"learn-more-link\">Alamin</a> ang dahilan.",
         ] {
-            assert_silent(text);
+            RULE.assert_silent(text);
         }
     }
 }

@@ -102,16 +102,16 @@ impl Rule for UntranslatedSegment {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::testing::pair_findings;
+    use crate::rules::testing::Lint;
+
+    const RULE: Lint = Lint(&super::UntranslatedSegment);
 
     #[test]
     fn same_as_source_or_english() {
         assert_eq!(
-            pair_findings(
+            RULE.pair_findings(
                 "Delete this file?",
-                "Delete this file?",
-                "untranslated-segment"
-            ),
+                "Delete this file?"),
             [(
                 "Delete this file?".to_string(),
                 "the translation is the same as the source".to_string(),
@@ -119,11 +119,9 @@ mod tests {
             )]
         );
         assert_eq!(
-            pair_findings(
+            RULE.pair_findings(
                 "Click here to see all of your files",
-                "Click here to see all of your files ngayon",
-                "untranslated-segment"
-            )[0]
+                "Click here to see all of your files ngayon")[0]
             .1,
             "the translation is mostly English"
         );
@@ -140,16 +138,14 @@ mod tests {
             "Email",
         ] {
             assert!(
-                pair_findings(s, s, "untranslated-segment").is_empty(),
+                RULE.pair_findings(s, s).is_empty(),
                 "{s}"
             );
         }
         assert!(
-            pair_findings(
+            RULE.pair_findings(
                 "Delete this file?",
-                "Burahin ang file na ito?",
-                "untranslated-segment"
-            )
+                "Burahin ang file na ito?")
             .is_empty()
         );
     }

@@ -56,16 +56,16 @@ fn bare_urls(text: &str) -> Vec<(std::ops::Range<usize>, &str)> {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::testing::pair_findings;
+    use crate::rules::testing::Lint;
+
+    const RULE: Lint = Lint(&super::UrlMismatch);
 
     #[test]
     fn changed_dropped_and_added_urls() {
         assert_eq!(
-            pair_findings(
+            RULE.pair_findings(
                 "Go to https://x.ph/help.",
-                "Pumunta sa https://x.ph/tulong.",
-                "url-mismatch"
-            ),
+                "Pumunta sa https://x.ph/tulong."),
             [(
                 "https://x.ph/tulong".to_string(),
                 "URL `https://x.ph/tulong` differs from the source's `https://x.ph/help`"
@@ -74,15 +74,13 @@ mod tests {
             )]
         );
         assert_eq!(
-            pair_findings("Go to www.x.ph now", "Pumunta ngayon", "url-mismatch")[0].1,
+            RULE.pair_findings("Go to www.x.ph now", "Pumunta ngayon")[0].1,
             "the source's URL `www.x.ph` is missing"
         );
         assert!(
-            pair_findings(
+            RULE.pair_findings(
                 "Go to https://x.ph/a.",
-                "Pumunta sa https://x.ph/a.",
-                "url-mismatch"
-            )
+                "Pumunta sa https://x.ph/a.")
             .is_empty()
         );
     }

@@ -105,16 +105,16 @@ fn report_edge(
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::testing::pair_findings;
+    use crate::rules::testing::Lint;
+
+    const RULE: Lint = Lint(&super::WhitespaceMismatch);
 
     #[test]
     fn blanks_and_escapes_at_the_edges() {
         assert_eq!(
-            pair_findings(
+            RULE.pair_findings(
                 r#"{"a": "Name: "}"#,
-                r#"{"a": "Pangalan:"}"#,
-                "whitespace-mismatch"
-            ),
+                r#"{"a": "Pangalan:"}"#),
             [(
                 String::new(),
                 "the source ends with `\u{2423}`, the translation with nothing".to_string(),
@@ -122,11 +122,9 @@ mod tests {
             )]
         );
         assert_eq!(
-            pair_findings(
+            RULE.pair_findings(
                 r#"{"a": "Done\n"}"#,
-                r#"{"a": " Tapos na"}"#,
-                "whitespace-mismatch"
-            ),
+                r#"{"a": " Tapos na"}"#),
             [
                 (
                     " ".to_string(),
@@ -141,13 +139,11 @@ mod tests {
             ]
         );
         assert!(
-            pair_findings(
+            RULE.pair_findings(
                 r#"{"a": "a\\n"}"#,
-                r#"{"a": "b\\n"}"#,
-                "whitespace-mismatch"
-            )
+                r#"{"a": "b\\n"}"#)
             .is_empty()
         );
-        assert!(pair_findings("Name: ", "Pangalan:", "whitespace-mismatch").is_empty());
+        assert!(RULE.pair_findings("Name: ", "Pangalan:").is_empty());
     }
 }
