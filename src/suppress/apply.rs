@@ -1,19 +1,20 @@
 //! Applying suppressions, for the checker: suppressed findings are removed,
 //! and directives that suppress nothing become `unused-suppression` findings.
 
+use std::cmp::Reverse;
+use std::collections::{BinaryHeap, HashMap};
 use std::ops::Range;
 
-use super::directives::{DirectiveKind, directives};
-use crate::diagnostic::{Diagnostic, Edit, Fix, Severity};
+use super::directives::{Directive, DirectiveKind, directives};
+use crate::diagnostic::{Diagnostic, Edit, Severity};
 use crate::input::{Document, Format};
-use crate::rules::{RuleId, UnusedSuppression};
+use crate::rules::{Reporter, RuleId, UnusedSuppression};
 use crate::text::LineIndex;
 
 /// What one directive, or one rule of it, covers.
-struct Cover {
-    directive: usize,
+struct Cover<'d> {
     /// `None`: every rule.
-    rule: Option<String>,
+    rule: Option<&'d str>,
     /// Byte range of the document in which findings are suppressed.
     range: Range<usize>,
     used: bool,
@@ -23,6 +24,9 @@ struct Cover {
 /// the severity of the `unused-suppression` rule, adds a finding for every
 /// directive that suppressed nothing. `enabled` tells whether a rule ran:
 /// a directive for a rule that did not run is not reported.
+///
+/// Linear in the directives and findings (up to a logarithm): one sweep
+/// over both in order of position.
 pub fn apply(
     doc: &Document,
     diagnostics: Vec<Diagnostic>,
@@ -33,114 +37,195 @@ pub fn apply(
     if directives.is_empty() {
         return diagnostics;
     }
-    let text = &doc.text;
-    let index = LineIndex::new(text);
-    let mut covers: Vec<Cover> = Vec::new();
-    for (i, d) in directives.iter().enumerate() {
-        let names: Vec<Option<String>> = if d.rules.is_empty() {
-            vec![None]
-        } else {
-            d.rules.iter().map(|(n, _)| Some(n.clone())).collect()
-        };
-        let range = match d.kind {
-            DirectiveKind::Enable => continue,
-            DirectiveKind::DisableNextLine => {
-                let next = index.line_of(d.span.end) + 1;
-                if next >= index.line_count() {
-                    d.span.end..d.span.end
-                } else {
-                    let r = index.line_range(text, next);
-                    r.start..r.end.max(r.start + 1)
-                }
-            }
-            DirectiveKind::Disable => d.span.end..text.len() + 1,
-            DirectiveKind::Ignore => ignore_range(doc.format, text, &index, &d.span),
-        };
-        for name in names {
-            // A disable region ends at the first later enable that names the
-            // rule, or names none.
-            let mut range = range.clone();
-            if d.kind == DirectiveKind::Disable {
-                let end = directives[i + 1..]
-                    .iter()
-                    .find(|e| {
-                        e.kind == DirectiveKind::Enable
-                            && (e.rules.is_empty()
-                                || name
-                                    .as_ref()
-                                    .is_some_and(|n| e.rules.iter().any(|(r, _)| r == n)))
-                    })
-                    .map_or(text.len() + 1, |e| e.span.start);
-                range.end = end;
-            }
-            covers.push(Cover {
-                directive: i,
-                rule: name,
-                range,
-                used: false,
-            });
-        }
-    }
-
-    let mut kept = Vec::with_capacity(diagnostics.len());
-    for diag in diagnostics {
-        let mut suppressed = false;
-        for c in &mut covers {
-            if c.range.contains(&diag.span.start)
-                && c.rule.as_deref().is_none_or(|r| r == diag.rule)
-            {
-                c.used = true;
-                suppressed = true;
-            }
-        }
-        if !suppressed {
-            kept.push(diag);
-        }
-    }
-
+    let index = LineIndex::new(&doc.text);
+    // Each directive's covers, in order.
+    let mut covers: Vec<Vec<Cover<'_>>> = covers(doc, &directives, &index);
+    let suppressed = suppressed(&diagnostics, &mut covers);
+    let mut kept: Vec<Diagnostic> = diagnostics
+        .into_iter()
+        .zip(suppressed)
+        .filter_map(|(d, suppressed)| (!suppressed).then_some(d))
+        .collect();
     if let Some(severity) = unused {
-        for (i, d) in directives.iter().enumerate() {
-            if d.kind == DirectiveKind::Enable {
-                continue;
-            }
-            let mine: Vec<&Cover> = covers.iter().filter(|c| c.directive == i).collect();
-            let mut problems = Vec::new();
-            let mut judged = 0;
-            for c in &mine {
-                match &c.rule {
-                    None if !c.used => problems.push("suppresses nothing".to_string()),
-                    None => {}
-                    Some(name) => match RuleId::from_name(name) {
-                        None => problems.push(format!("names an unknown rule `{name}`")),
-                        Some(id) if !enabled(id) || c.used => judged += usize::from(c.used),
-                        Some(_) => problems.push(format!("suppresses no `{name}` finding")),
-                    },
-                }
-            }
-            if problems.is_empty() {
-                continue;
-            }
-            let all_unused = judged == 0 && mine.iter().all(|c| !c.used);
-            let mut diag = Diagnostic::new(
-                UnusedSuppression::ID.name(),
-                d.span.clone(),
-                format!("`{}` {}", d.kind.keyword(), problems.join("; ")),
-            );
-            diag.severity = severity;
-            if all_unused {
-                diag = diag
-                    .with_fix(Fix::safe(vec![Edit::delete(removal(
-                        text, &index, &d.span,
-                    ))]))
-                    .with_suggestion("");
-            }
-            kept.push(diag);
+        let mut out = Reporter::new(&UnusedSuppression::META, severity, &mut kept);
+        for (d, mine) in directives.iter().zip(&covers) {
+            report_unused(doc, &index, d, mine, enabled, &mut out);
         }
         kept.sort_by(|a, b| {
             (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule))
         });
     }
     kept
+}
+
+/// What each directive covers: one cover per rule it names (one for every
+/// rule when it names none); none for an `enable`.
+fn covers<'d>(
+    doc: &Document,
+    directives: &'d [Directive],
+    index: &LineIndex,
+) -> Vec<Vec<Cover<'d>>> {
+    let text = &doc.text;
+    let ends = disable_ends(directives, text.len() + 1);
+    directives
+        .iter()
+        .zip(ends)
+        .map(|(d, ends)| {
+            let range = match d.kind {
+                DirectiveKind::Enable => return Vec::new(),
+                DirectiveKind::DisableNextLine => {
+                    let next = index.line_of(d.span.end) + 1;
+                    if next >= index.line_count() {
+                        d.span.end..d.span.end
+                    } else {
+                        let r = index.line_range(text, next);
+                        r.start..r.end.max(r.start + 1)
+                    }
+                }
+                DirectiveKind::Disable => d.span.end..text.len() + 1,
+                DirectiveKind::Ignore => ignore_range(doc.format, text, index, &d.span),
+            };
+            let names: Vec<Option<&str>> = if d.rules.is_empty() {
+                vec![None]
+            } else {
+                d.rules.iter().map(|(n, _)| Some(n.as_str())).collect()
+            };
+            names
+                .into_iter()
+                .zip(ends)
+                .map(|(rule, end)| {
+                    let mut range = range.clone();
+                    if d.kind == DirectiveKind::Disable {
+                        range.end = end;
+                    }
+                    Cover {
+                        rule,
+                        range,
+                        used: false,
+                    }
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// For each directive, for each rule it names (or once, for every rule),
+/// where a `disable` of it would end: at the first later `enable` that
+/// names the rule or names none (else `end`). Found in one backward pass.
+fn disable_ends(directives: &[Directive], end: usize) -> Vec<Vec<usize>> {
+    let mut next_enable_all = end;
+    let mut next_enable: HashMap<&str, usize> = HashMap::new();
+    let mut out = vec![Vec::new(); directives.len()];
+    for (i, d) in directives.iter().enumerate().rev() {
+        out[i] = if d.rules.is_empty() {
+            vec![next_enable_all]
+        } else {
+            d.rules
+                .iter()
+                .map(|(n, _)| {
+                    next_enable_all.min(next_enable.get(n.as_str()).copied().unwrap_or(end))
+                })
+                .collect()
+        };
+        if d.kind == DirectiveKind::Enable {
+            if d.rules.is_empty() {
+                next_enable_all = d.span.start;
+            }
+            for (n, _) in &d.rules {
+                next_enable.insert(n, d.span.start);
+            }
+        }
+    }
+    out
+}
+
+/// Which findings a cover suppresses (marking the covers used): a finding
+/// is suppressed by every cover of its rule, or of every rule, holding its
+/// start. One sweep in order of position, with the covers in force kept by
+/// where they end.
+fn suppressed(diagnostics: &[Diagnostic], covers: &mut [Vec<Cover<'_>>]) -> Vec<bool> {
+    let mut all: Vec<&mut Cover<'_>> = covers.iter_mut().flatten().collect();
+    all.sort_by_key(|c| c.range.start);
+    let mut order: Vec<usize> = (0..diagnostics.len()).collect();
+    order.sort_by_key(|&i| diagnostics[i].span.start);
+    // Covers in force, by where they end; and, by rule, how many are in
+    // force and which of them are not used yet.
+    let mut in_force: BinaryHeap<Reverse<(usize, usize)>> = BinaryHeap::new();
+    let mut count: HashMap<Option<&str>, usize> = HashMap::new();
+    let mut unused: HashMap<Option<&str>, Vec<usize>> = HashMap::new();
+    let mut ended = vec![false; all.len()];
+    let mut next = 0;
+    let mut out = vec![false; diagnostics.len()];
+    for i in order {
+        let at = diagnostics[i].span.start;
+        while next < all.len() && all[next].range.start <= at {
+            let c = &all[next];
+            in_force.push(Reverse((c.range.end, next)));
+            *count.entry(c.rule).or_default() += 1;
+            unused.entry(c.rule).or_default().push(next);
+            next += 1;
+        }
+        while let Some(&Reverse((end, k))) = in_force.peek()
+            && end <= at
+        {
+            in_force.pop();
+            ended[k] = true;
+            *count.entry(all[k].rule).or_default() -= 1;
+        }
+        let rule = Some(diagnostics[i].rule);
+        for key in [rule, None] {
+            if count.get(&key).copied().unwrap_or(0) == 0 {
+                continue;
+            }
+            out[i] = true;
+            for k in unused.remove(&key).unwrap_or_default() {
+                if !ended[k] {
+                    all[k].used = true;
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Reports directive `d` when it suppressed nothing, or names a rule that
+/// does not exist; with a fix that deletes it when nothing of it was used.
+fn report_unused(
+    doc: &Document,
+    index: &LineIndex,
+    d: &Directive,
+    mine: &[Cover<'_>],
+    enabled: &dyn Fn(RuleId) -> bool,
+    out: &mut Reporter<'_>,
+) {
+    if d.kind == DirectiveKind::Enable {
+        return;
+    }
+    let mut problems = Vec::new();
+    let mut judged = 0;
+    for c in mine {
+        match c.rule {
+            None if !c.used => problems.push("suppresses nothing".to_string()),
+            None => {}
+            Some(name) => match RuleId::from_name(name) {
+                None => problems.push(format!("names an unknown rule `{name}`")),
+                Some(id) if !enabled(id) || c.used => judged += usize::from(c.used),
+                Some(_) => problems.push(format!("suppresses no `{name}` finding")),
+            },
+        }
+    }
+    if problems.is_empty() {
+        return;
+    }
+    let finding = out.report(
+        d.span.clone(),
+        format!("`{}` {}", d.kind.keyword(), problems.join("; ")),
+    );
+    if judged == 0 && mine.iter().all(|c| !c.used) {
+        finding
+            .suggest("")
+            .fix(Edit::delete(removal(&doc.text, index, &d.span)));
+    }
 }
 
 /// What to delete to remove a comment: its whole line when it is alone on
