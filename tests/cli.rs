@@ -1,16 +1,12 @@
 //! The command line end to end: exit codes, stdin, fixes on disk, formats.
 
+mod common;
+use common::salin;
 use std::fs;
 use std::path::Path;
 
 use assert_cmd::Command;
 use tempfile::TempDir;
-
-fn salin() -> Command {
-    let mut cmd = Command::cargo_bin("salin").unwrap();
-    cmd.env_remove("COLUMNS").env("NO_COLOR", "1");
-    cmd
-}
 
 fn stdout_of(cmd: &mut Command) -> String {
     String::from_utf8(cmd.output().unwrap().stdout).unwrap()

@@ -1,20 +1,12 @@
 //! The configuration file: discovery, keys, overrides, errors, `salin config`
 //! and `salin init`.
 
+mod common;
+use common::salin_in;
 use std::fs;
 use std::path::Path;
 
-use assert_cmd::Command;
 use tempfile::TempDir;
-
-fn salin(dir: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("salin").unwrap();
-    cmd.current_dir(dir)
-        .env_remove("COLUMNS")
-        .env("NO_COLOR", "1")
-        .env("CI", "true");
-    cmd
-}
 
 fn put(dir: &Path, name: &str, text: &str) {
     let path = dir.join(name);
@@ -24,7 +16,7 @@ fn put(dir: &Path, name: &str, text: &str) {
 
 /// `(path, rule, severity)` of each finding of `salin check --format jsonl ARGS`.
 fn findings(dir: &Path, args: &[&str]) -> Vec<(String, String, String)> {
-    let out = salin(dir)
+    let out = salin_in(dir)
         .args(["check", "--format", "jsonl"])
         .args(args)
         .output()
@@ -87,7 +79,7 @@ fn configuration_is_found_upward_and_applies_overrides_and_severities() {
         ]
     );
     // The configured glossary is read relative to the configuration file.
-    let out = salin(&dir.path().join("docs"))
+    let out = salin_in(&dir.path().join("docs"))
         .args(["check", "--format", "jsonl", "-"])
         .write_stdin("Ang acme widgets.\n")
         .output()
@@ -128,7 +120,7 @@ fn isolated_and_explicit_config() {
         findings(d, &["--config", "other/strict.toml", "docs/a.md"]),
         [f("docs/a.md", "punctuation-spacing", "warning")]
     );
-    let out = salin(d)
+    let out = salin_in(d)
         .args(["check", "--config", "nowhere.toml", "."])
         .output()
         .unwrap();
@@ -159,7 +151,7 @@ fn bad_configuration_is_an_error_with_file_and_line() {
     ] {
         put(d, "salin.toml", text);
         put(d, "g.tsv", "Acme\n");
-        let out = salin(d)
+        let out = salin_in(d)
             .args(["check", "-"])
             .write_stdin("x\n")
             .output()
@@ -177,7 +169,7 @@ fn bad_configuration_is_an_error_with_file_and_line() {
 fn format_from_configuration() {
     let dir = TempDir::new().unwrap();
     put(dir.path(), ".salin.toml", "format = \"json\"\n");
-    let out = salin(dir.path())
+    let out = salin_in(dir.path())
         .args(["check", "-"])
         .write_stdin("pag -unlad\n")
         .output()
@@ -190,19 +182,19 @@ fn format_from_configuration() {
 fn init_writes_a_starter_that_config_reads() {
     let dir = TempDir::new().unwrap();
     let d = dir.path();
-    salin(d).arg("init").assert().code(0);
+    salin_in(d).arg("init").assert().code(0);
     assert!(
         fs::read_to_string(d.join("salin.toml"))
             .unwrap()
             .contains("[[overrides]]")
     );
-    let out = salin(d).arg("init").output().unwrap();
+    let out = salin_in(d).arg("init").output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(
         String::from_utf8(out.stderr).unwrap(),
         "salin: error: salin.toml: already exists; not overwritten\n"
     );
-    let shown = String::from_utf8(salin(d).arg("config").output().unwrap().stdout).unwrap();
+    let shown = String::from_utf8(salin_in(d).arg("config").output().unwrap().stdout).unwrap();
     assert!(shown.starts_with("# Configuration file: "), "{shown}");
     assert!(
         shown.contains("select = [\"hyphen-spacing\", \"affix-hyphen\", \"repeated-word\""),
@@ -213,7 +205,7 @@ fn init_writes_a_starter_that_config_reads() {
         "{shown}"
     );
     let isolated = String::from_utf8(
-        salin(d)
+        salin_in(d)
             .args(["config", "--isolated"])
             .output()
             .unwrap()

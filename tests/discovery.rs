@@ -1,19 +1,11 @@
 //! File discovery: ignore files, hidden entries, excludes, types, binary files.
 
+mod common;
+use common::salin_in;
 use std::fs;
 use std::path::Path;
 
-use assert_cmd::Command;
 use tempfile::TempDir;
-
-fn salin(dir: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("salin").unwrap();
-    cmd.current_dir(dir)
-        .env_remove("COLUMNS")
-        .env("NO_COLOR", "1")
-        .env("CI", "true");
-    cmd
-}
 
 fn put(dir: &Path, name: &str, text: &[u8]) {
     let path = dir.join(name);
@@ -23,7 +15,7 @@ fn put(dir: &Path, name: &str, text: &[u8]) {
 
 /// The paths reported by `salin check --format jsonl ARGS`, in order.
 fn reported(dir: &Path, args: &[&str]) -> (Vec<String>, String) {
-    let out = salin(dir)
+    let out = salin_in(dir)
         .args(["check", "--format", "jsonl"])
         .args(args)
         .output()
@@ -110,7 +102,7 @@ fn exclude_extend_exclude_and_force_exclude() {
         &["--extend-exclude", "docs/legacy", "docs/legacy/old.md"],
     );
     assert_eq!(paths, ["docs/legacy/old.md"]);
-    let out = salin(d)
+    let out = salin_in(d)
         .args([
             "check",
             "--force-exclude",

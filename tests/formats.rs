@@ -2,25 +2,23 @@
 //! SARIF 2.1.0 schema, GitHub workflow commands, GitLab Code Quality, JUnit,
 //! `--statistics` and `--output-file`.
 
+mod common;
+use common::salin_in;
 use std::fs;
 use std::path::Path;
 
 use assert_cmd::Command;
 use tempfile::TempDir;
 
-fn salin() -> Command {
-    let mut cmd = Command::cargo_bin("salin").unwrap();
-    cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env_remove("COLUMNS")
-        .env("NO_COLOR", "1")
-        .env("CI", "true")
-        .arg("check")
-        .arg("--isolated");
+/// `salin check --isolated` in the repository.
+fn check() -> Command {
+    let mut cmd = salin_in(Path::new(env!("CARGO_MANIFEST_DIR")));
+    cmd.args(["check", "--isolated"]);
     cmd
 }
 
 fn run(args: &[&str]) -> (i32, String) {
-    let out = salin().args(args).output().unwrap();
+    let out = check().args(args).output().unwrap();
     assert!(
         out.stderr.is_empty(),
         "{}",
@@ -187,7 +185,7 @@ fn statistics_and_output_file() {
 
     let dir = TempDir::new().unwrap();
     let report = dir.path().join("salin.sarif");
-    let out = salin()
+    let out = check()
         .args(["--format", "sarif", "--output-file"])
         .arg(&report)
         .arg("samples")
@@ -199,7 +197,7 @@ fn statistics_and_output_file() {
         serde_json::from_str(&fs::read_to_string(&report).unwrap()).unwrap();
     assert_eq!(log["version"], "2.1.0");
     // With --fix on stdin, stdout keeps the fixed text; the report goes to the file.
-    let out = salin()
+    let out = check()
         .args(["--fix", "--format", "json", "--output-file"])
         .arg(&report)
         .arg("-")
@@ -213,7 +211,7 @@ fn statistics_and_output_file() {
     let remaining: serde_json::Value =
         serde_json::from_str(&fs::read_to_string(&report).unwrap()).unwrap();
     assert_eq!(remaining[0]["rule"], "glossary-near-miss");
-    let out = salin()
+    let out = check()
         .args(["--output-file", "/nonexistent/dir/r.txt", "tests/clean"])
         .output()
         .unwrap();

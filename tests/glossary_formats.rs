@@ -1,9 +1,10 @@
 //! The four glossary formats load the same glossary and find the same
 //! matches; broken glossaries are errors naming file and line.
 
+mod common;
+use common::salin;
 use std::path::Path;
 
-use assert_cmd::Command;
 use salin::glossary::{self, Term};
 use salin::{Checker, Document, Format, Glossary};
 
@@ -109,10 +110,6 @@ fn every_format_loads_the_same_terms_and_matches() {
     .map(|(r, t, s)| (r.to_string(), t.to_string(), s.map(str::to_string)))
     .collect();
     assert_eq!(findings(tsv), tsv_expected);
-}
-
-fn salin() -> Command {
-    Command::cargo_bin("salin").unwrap()
 }
 
 #[test]

@@ -1,6 +1,8 @@
 //! Hostile and broken input: each case with its exact message and exit code,
 //! and the file byte-identical afterwards.
 
+mod common;
+use common::{salin_in, salin_path};
 use std::fs;
 use std::path::Path;
 use std::process::Output;
@@ -9,17 +11,15 @@ use std::time::{Duration, Instant};
 use assert_cmd::Command;
 use tempfile::TempDir;
 
-fn salin(dir: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("salin").unwrap();
-    cmd.current_dir(dir)
-        .env_remove("COLUMNS")
-        .env("NO_COLOR", "1")
-        .args(["check", "--isolated", "--no-dictionary"]);
+/// `salin check --isolated --no-dictionary` in `dir`.
+fn check_in(dir: &Path) -> Command {
+    let mut cmd = salin_in(dir);
+    cmd.args(["check", "--isolated", "--no-dictionary"]);
     cmd
 }
 
 fn run(dir: &Path, args: &[&str]) -> Output {
-    salin(dir).args(args).output().unwrap()
+    check_in(dir).args(args).output().unwrap()
 }
 
 fn stderr(out: &Output) -> String {
@@ -291,7 +291,7 @@ fn bytes_read(pid: u32) -> u64 {
 /// Starts `salin check --fix NAME` in `dir` and returns once it has read
 /// `len` bytes (so the test can change the file while salin checks it).
 fn spawn_fix_and_wait_for_read(dir: &Path, name: &str, len: usize) -> std::process::Child {
-    let child = std::process::Command::new(assert_cmd::cargo::cargo_bin("salin"))
+    let child = std::process::Command::new(salin_path())
         .current_dir(dir)
         .args([
             "check",
@@ -470,7 +470,7 @@ fn no_temporary_file_is_left_and_stale_ones_are_not_input() {
 
 fn glossary_error(dir: &Path, name: &str, content: &[u8]) -> (Option<i32>, String) {
     fs::write(dir.join(name), content).unwrap();
-    let out = salin(dir)
+    let out = check_in(dir)
         .args(["--glossary", name, "-"])
         .write_stdin("x\n")
         .output()
@@ -562,9 +562,7 @@ fn broken_configurations_are_errors_with_file_and_line() {
     ];
     for (content, expected) in cases {
         fs::write(dir.path().join("salin.toml"), content).unwrap();
-        let out = Command::cargo_bin("salin")
-            .unwrap()
-            .current_dir(dir.path())
+        let out = salin_in(dir.path())
             .args(["check", "--no-dictionary", "-"])
             .write_stdin("x\n")
             .output()
@@ -692,7 +690,7 @@ fn a_reader_that_closes_the_pipe_gets_no_error_message() {
     // Far more report than a pipe buffers (64 KiB), so salin is still
     // writing when the reader goes away.
     fs::write(dir.path().join("a.md"), BROKEN.repeat(5_000)).unwrap();
-    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("salin"))
+    let mut child = std::process::Command::new(salin_path())
         .current_dir(dir.path())
         .env("NO_COLOR", "1")
         .args(["check", "--isolated", "--no-dictionary", "a.md"])

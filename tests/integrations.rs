@@ -1,17 +1,13 @@
 //! Shell completions and manual pages, generated from the clap definitions;
 //! the pre-commit hook and GitHub Action definitions.
 
+mod common;
+use common::salin;
 use std::fs;
 use std::path::Path;
 
-use assert_cmd::Command;
-
 fn stdout(args: &[&str]) -> String {
-    let out = Command::cargo_bin("salin")
-        .unwrap()
-        .args(args)
-        .output()
-        .unwrap();
+    let out = salin().args(args).output().unwrap();
     assert_eq!(out.status.code(), Some(0), "{args:?}");
     String::from_utf8(out.stdout).unwrap()
 }
@@ -45,11 +41,7 @@ fn man_pages() {
     let check = stdout(&["man", "check"]);
     assert!(check.contains(".TH salin-check 1"), "{check}");
     assert!(check.contains("force\\-exclude"));
-    let out = Command::cargo_bin("salin")
-        .unwrap()
-        .args(["man", "nope"])
-        .output()
-        .unwrap();
+    let out = salin().args(["man", "nope"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
 }
 
@@ -116,8 +108,7 @@ fn progress_bar_only_on_a_terminal_outside_ci() {
     for i in 0..25 {
         fs::write(dir.path().join(format!("f{i}.md")), "pag -unlad\n").unwrap();
     }
-    let out = Command::cargo_bin("salin")
-        .unwrap()
+    let out = salin()
         .current_dir(dir.path())
         .env_remove("CI")
         .args(["check", "--format", "json", "."])

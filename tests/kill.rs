@@ -4,6 +4,8 @@
 //! default: `scripts/kill-test.sh` runs it for 100 rounds
 //! (`SALIN_KILL_ROUNDS`).
 
+mod common;
+use common::salin_path;
 use std::collections::HashMap;
 use std::fs;
 use std::path::Path;
@@ -12,8 +14,9 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 const FILES: usize = 300;
 
-fn salin(dir: &Path) -> Command {
-    let mut cmd = Command::new(assert_cmd::cargo::cargo_bin("salin"));
+/// `salin --fix` over `dir`, as a process to kill.
+fn fix_process(dir: &Path) -> Command {
+    let mut cmd = Command::new(salin_path());
     cmd.current_dir(dir)
         .args([
             "check",
@@ -80,7 +83,7 @@ fn killed_fix_leaves_every_file_original_or_fixed() {
         fs::write(done.path().join(name), bytes).unwrap();
     }
     let start = std::time::Instant::now();
-    assert!(salin(done.path()).status().unwrap().code().is_some());
+    assert!(fix_process(done.path()).status().unwrap().code().is_some());
     let full_run = start.elapsed();
     let fixed = contents(done.path());
     assert_eq!(
@@ -96,7 +99,7 @@ fn killed_fix_leaves_every_file_original_or_fixed() {
         for (name, bytes) in &original {
             fs::write(dir.path().join(name), bytes).unwrap();
         }
-        let mut child = salin(dir.path()).spawn().unwrap();
+        let mut child = fix_process(dir.path()).spawn().unwrap();
         let wait = random.below(full_run.as_micros() as u64 + 1);
         std::thread::sleep(Duration::from_micros(wait));
         child.kill().unwrap(); // SIGKILL
@@ -121,7 +124,7 @@ fn killed_fix_leaves_every_file_original_or_fixed() {
             .into_keys()
             .filter(|n| n.starts_with(".salin-"))
             .collect();
-        salin(dir.path()).status().unwrap();
+        fix_process(dir.path()).status().unwrap();
         let after = contents(dir.path());
         for (name, bytes) in &fixed {
             assert_eq!(&after[name], bytes, "round {round}: {name} after a rerun");

@@ -4,26 +4,17 @@
 //! placeholder, number and hyphen problem reported at its line and column.
 
 mod common;
-use common::skeleton;
+use common::{salin, skeleton};
 use std::fs;
 use std::path::Path;
 use std::sync::Arc;
 
-use assert_cmd::Command;
 use salin::fix::fix_document;
 use salin::{Applicability, Checker, Document, Format, Glossary};
 use tempfile::TempDir;
 
 fn fixture(name: &str) -> String {
     fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(name)).unwrap()
-}
-
-fn salin() -> Command {
-    let mut cmd = Command::cargo_bin("salin").unwrap();
-    cmd.env_remove("COLUMNS")
-        .env("NO_COLOR", "1")
-        .env("CI", "true");
-    cmd
 }
 
 /// Fixes `target` (paired with `source`, if any) with every fix, checks that

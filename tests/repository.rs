@@ -3,20 +3,12 @@
 //! `salin check` reports exactly the expected findings. Also
 //! `--add-suppressions` and `--write-baseline` end to end.
 
+mod common;
+use common::salin_in;
 use std::fs;
 use std::path::Path;
 
-use assert_cmd::Command;
 use tempfile::TempDir;
-
-fn salin(dir: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("salin").unwrap();
-    cmd.current_dir(dir)
-        .env_remove("COLUMNS")
-        .env("NO_COLOR", "1")
-        .env("CI", "true");
-    cmd
-}
 
 fn put(dir: &Path, name: &str, text: &str) {
     let path = dir.join(name);
@@ -40,7 +32,7 @@ fn git(dir: &Path, args: &[&str]) {
 /// `path:line rule (severity) text` for each finding of `salin check ARGS`,
 /// and the exit status.
 fn check(dir: &Path, args: &[&str]) -> (Vec<String>, i32) {
-    let out = salin(dir)
+    let out = salin_in(dir)
         .args(["check", "--format", "jsonl"])
         .args(args)
         .output()
@@ -124,7 +116,7 @@ fn check_reports_exactly_the_expected_findings() {
 
     // Record them as the baseline, then change the text: lines move, an old
     // finding is fixed, a new one appears.
-    let out = salin(d)
+    let out = salin_in(d)
         .args(["check", "--write-baseline", "salin-baseline.json"])
         .output()
         .unwrap();
@@ -171,7 +163,7 @@ fn add_suppressions_makes_the_next_run_clean() {
     let dir = repository();
     let d = dir.path();
     put(d, "docs/notes.txt", "pag -unlad\n");
-    let out = salin(d)
+    let out = salin_in(d)
         .args(["check", "--add-suppressions"])
         .output()
         .unwrap();
@@ -195,7 +187,7 @@ fn add_suppressions_makes_the_next_run_clean() {
             .starts_with("<!-- salin-disable-next-line punctuation-spacing, glossary-case -->\nAng pag -unlad")
     );
     // The unused one goes with --fix.
-    salin(d)
+    salin_in(d)
         .args(["check", "--fix", "docs/balita.md"])
         .assert()
         .code(0);
@@ -206,7 +198,7 @@ fn bad_baseline_is_an_error() {
     let dir = repository();
     let d = dir.path();
     put(d, "b.json", "{\"version\": 1}");
-    let out = salin(d)
+    let out = salin_in(d)
         .args(["check", "--baseline", "b.json"])
         .output()
         .unwrap();

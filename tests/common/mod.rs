@@ -1,6 +1,34 @@
-//! Helpers shared by the integration tests of localisation files.
+//! Helpers shared by the integration tests: the one way to run the `salin`
+//! binary, and what several test files compare.
 
+#![allow(dead_code)] // each test file uses some of these
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
 use salin::Document;
+
+/// The `salin` binary built for these tests.
+pub fn salin_path() -> PathBuf {
+    assert_cmd::cargo::cargo_bin("salin")
+}
+
+/// `salin` with a predictable environment: no terminal width, no colour,
+/// and `CI` set (no progress bar).
+pub fn salin() -> Command {
+    let mut cmd = Command::new(salin_path());
+    cmd.env_remove("COLUMNS")
+        .env("NO_COLOR", "1")
+        .env("CI", "true");
+    cmd
+}
+
+/// [`salin`] run in `dir`.
+pub fn salin_in(dir: &Path) -> Command {
+    let mut cmd = salin();
+    cmd.current_dir(dir);
+    cmd
+}
 
 /// The text with every unit's value replaced by `<>`: what must not change.
 pub fn skeleton(doc: &Document) -> String {
