@@ -1,8 +1,7 @@
 //! Hostile and broken input: each case with its exact message and exit code,
 //! and the file byte-identical afterwards.
 
-mod common;
-use common::{salin_in, salin_path};
+use crate::common::{salin_in, salin_path};
 use std::fs;
 use std::path::Path;
 use std::process::Output;

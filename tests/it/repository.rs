@@ -3,8 +3,7 @@
 //! `salin check` reports exactly the expected findings. Also
 //! `--add-suppressions` and `--write-baseline` end to end.
 
-mod common;
-use common::salin_in;
+use crate::common::salin_in;
 use std::fs;
 use std::path::Path;
 

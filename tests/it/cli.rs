@@ -1,7 +1,6 @@
 //! The command line end to end: exit codes, stdin, fixes on disk, formats.
 
-mod common;
-use common::salin;
+use crate::common::salin;
 use std::fs;
 use std::path::Path;
 

@@ -2,8 +2,7 @@
 //! SARIF 2.1.0 schema, GitHub workflow commands, GitLab Code Quality, JUnit,
 //! `--statistics` and `--output-file`.
 
-mod common;
-use common::salin_in;
+use crate::common::salin_in;
 use std::fs;
 use std::path::Path;
 

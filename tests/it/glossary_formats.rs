@@ -1,8 +1,7 @@
 //! The four glossary formats load the same glossary and find the same
 //! matches; broken glossaries are errors naming file and line.
 
-mod common;
-use common::salin;
+use crate::common::salin;
 use std::path::Path;
 
 use salin::glossary::{self, Term};

@@ -7,8 +7,7 @@
 //! - fixing (unsafe fixes too) changes only the bytes of values: with every
 //!   value cut out, the file is the same; and fixing again changes nothing.
 
-mod common;
-use common::skeleton;
+use crate::common::skeleton;
 use std::sync::Arc;
 
 use proptest::prelude::*;

@@ -1,8 +1,7 @@
 //! Shell completions and manual pages, generated from the clap definitions;
 //! the pre-commit hook and GitHub Action definitions.
 
-mod common;
-use common::salin;
+use crate::common::salin;
 use std::fs;
 use std::path::Path;
 

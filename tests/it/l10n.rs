@@ -3,8 +3,7 @@
 //! auto-translated YAML locale paired with its English source gets every
 //! placeholder, number and hyphen problem reported at its line and column.
 
-mod common;
-use common::{salin, skeleton};
+use crate::common::{salin, skeleton};
 use std::fs;
 use std::path::Path;
 use std::sync::Arc;

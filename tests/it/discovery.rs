@@ -1,7 +1,6 @@
 //! File discovery: ignore files, hidden entries, excludes, types, binary files.
 
-mod common;
-use common::salin_in;
+use crate::common::salin_in;
 use std::fs;
 use std::path::Path;
 

@@ -1,8 +1,7 @@
 //! The configuration file: discovery, keys, overrides, errors, `salin config`
 //! and `salin init`.
 
-mod common;
-use common::salin_in;
+use crate::common::salin_in;
 use std::fs;
 use std::path::Path;
 

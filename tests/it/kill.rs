@@ -4,8 +4,7 @@
 //! default: `scripts/kill-test.sh` runs it for 100 rounds
 //! (`SALIN_KILL_ROUNDS`).
 
-mod common;
-use common::salin_path;
+use crate::common::salin_path;
 use std::collections::HashMap;
 use std::fs;
 use std::path::Path;
