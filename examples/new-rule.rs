@@ -53,39 +53,34 @@ fn create(root: &Path, name: &str) -> Result<String, String> {
     }
 
     let registry_path = root.join("src/rules/mod.rs");
-    let registry = read(&registry_path)?;
-    let start = registry
-        .find("registry! {\n")
-        .ok_or("no `registry! {` block in src/rules/mod.rs")?;
-    let end = start
-        + registry[start..]
-            .find("\n}\n")
-            .ok_or("the registry block in src/rules/mod.rs is not closed")?;
-    let registry = format!(
-        "{}\n    {module}::{strukt},{}",
-        &registry[..end],
-        &registry[end..]
-    );
-
+    let registry = append_line(
+        &read(&registry_path)?,
+        "registry! {\n",
+        "\n}\n",
+        &format!("    {module}::{strukt},"),
+    )
+    .ok_or("no `registry! { ... }` block in src/rules/mod.rs")?;
     let readme_path = root.join("README.md");
-    let readme = read(&readme_path)?;
-    let table = readme
-        .find("| rule | severity | fix | what it checks |")
-        .ok_or("no rules table in README.md")?;
-    let table_end = table
-        + readme[table..]
-            .find("\n\n")
-            .ok_or("the rules table in README.md does not end")?;
-    let readme = format!(
-        "{}\n| `{name}` | warning | safe | TODO: one line for `salin rules` and this table |{}",
-        &readme[..table_end],
-        &readme[table_end..]
-    );
+    let readme = append_line(
+        &read(&readme_path)?,
+        "| rule | severity | fix | what it checks |",
+        "\n\n",
+        &format!("| `{name}` | warning | safe | TODO: one line for `salin rules` and this table |"),
+    )
+    .ok_or("no rules table in README.md")?;
 
     fs::write(&path, template(name, &strukt)).map_err(|e| format!("{file}: {e}"))?;
     fs::write(&registry_path, registry).map_err(|e| format!("src/rules/mod.rs: {e}"))?;
     fs::write(&readme_path, readme).map_err(|e| format!("README.md: {e}"))?;
     Ok(file)
+}
+
+/// `text` with `line` added at the end of the block that starts at the
+/// first `start` and ends before the next `end`.
+fn append_line(text: &str, start: &str, end: &str, line: &str) -> Option<String> {
+    let from = text.find(start)?;
+    let at = from + text[from..].find(end)?;
+    Some(format!("{}\n{line}{}", &text[..at], &text[at..]))
 }
 
 fn read(path: &Path) -> Result<String, String> {
