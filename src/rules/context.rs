@@ -416,6 +416,16 @@ impl<'a> UnitContext<'a> {
         self.source().filter(|_| !self.unit.is_empty())
     }
 
+    /// The source and the translation of a value of a localisation file,
+    /// when both hold more than blanks: what the rules comparing a value's
+    /// edges (blanks, final punctuation) judge.
+    pub fn value_texts(&self) -> Option<(&'a str, &str)> {
+        let source = self.source()?;
+        let target = self.target.as_str();
+        let filled = |s: &str| !s.trim().is_empty();
+        (self.is_value() && filled(target) && filled(source)).then_some((source, target))
+    }
+
     /// The byte range of the file for `range` of [`UnitContext::target`].
     pub fn span(&self, range: std::ops::Range<usize>) -> std::ops::Range<usize> {
         self.unit.to_file(range.start)..self.unit.to_file(range.end)

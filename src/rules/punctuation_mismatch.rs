@@ -83,13 +83,9 @@ fn final_mark(s: &str) -> Option<(std::ops::Range<usize>, Option<&'static str>)>
 
 impl Rule for PunctuationMismatch {
     fn check_unit(&self, ctx: &UnitContext<'_>, out: &mut Reporter<'_>) {
-        let Some(source) = ctx.source() else {
+        let Some((source, target)) = ctx.value_texts() else {
             return;
         };
-        let target = ctx.target.as_str();
-        if !ctx.is_value() || target.trim().is_empty() || source.trim().is_empty() {
-            return;
-        }
         let (Some((srange, smark)), Some((trange, tmark))) =
             (final_mark(source), final_mark(target))
         else {

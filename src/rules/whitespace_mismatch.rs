@@ -50,13 +50,9 @@ fn show(s: &str) -> String {
 
 impl Rule for WhitespaceMismatch {
     fn check_unit(&self, ctx: &UnitContext<'_>, out: &mut Reporter<'_>) {
-        let Some(source) = ctx.source() else {
+        let Some((source, target)) = ctx.value_texts() else {
             return;
         };
-        let target = ctx.target.as_str();
-        if !ctx.is_value() || target.trim().is_empty() || source.trim().is_empty() {
-            return;
-        }
         // Blanks at the edges can be written only inside quotes (or an XML
         // element): a plain or block YAML scalar is reported, not fixed.
         let start = ctx.value_span().start;
