@@ -68,6 +68,7 @@ registry! {
     whitespace_mismatch::WhitespaceMismatch,
     punctuation_mismatch::PunctuationMismatch,
     unused_suppression::UnusedSuppression,
+    ellipsis_spacing::EllipsisSpacing,
 }
 
 /// Which kinds of fix a rule can offer.
