@@ -15,7 +15,7 @@
 
 #[path = "support/corpus.rs"]
 mod corpus;
-#[path = "../tests/lsp_client/mod.rs"]
+#[path = "../tests/it/lsp_client.rs"]
 mod lsp_client;
 
 use std::time::{Duration, Instant};

@@ -14,7 +14,7 @@
 //! page scrolls by most of a screen every frame, and a jump to a far
 //! finding (what the `n` key does) by the time to the next frame.
 
-#[path = "../tests/html_browser/cdp.rs"]
+#[path = "../tests/it/html_browser/cdp.rs"]
 mod cdp;
 #[path = "../benches/support/corpus.rs"]
 mod corpus;

@@ -6,11 +6,13 @@ use std::time::Instant;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::glossary::Glossary;
 use crate::input::Document;
-use crate::lexicon::{Dictionary, FunctionWord, function_word_language};
-use crate::rules::{self, Context, DocLanguage, DocumentContext, DocumentWords, Rule, UnitContext};
+use crate::lexicon::{Dictionary, FunctionWord};
+use crate::rules::{
+    self, Context, Deadline, DocLanguage, DocumentContext, DocumentTokens, DocumentWords, Needs,
+    Reporter, Rule, RuleId, UnitContext, UnusedSuppression,
+};
 use crate::settings::RuleSet;
 use crate::suppress;
-use crate::text::{Token, tokenize};
 
 /// Which rules run, at what severity, with what glossary and dictionary.
 /// Built once, shared by all files; [`Checker::with_rule_set`] makes variants
@@ -24,6 +26,9 @@ pub struct Checker {
     dictionary: Option<Arc<Dictionary>>,
     allow_untranslated: Arc<Vec<String>>,
     include_fuzzy: bool,
+    /// Skip a rule on a segment that lacks what it [`Rule::needs`] (off only
+    /// in the test that proves the prefilters drop no finding).
+    prefilters: bool,
 }
 
 impl Checker {
@@ -42,6 +47,7 @@ impl Checker {
             dictionary: None,
             allow_untranslated: Arc::default(),
             include_fuzzy: false,
+            prefilters: true,
         }
     }
 
@@ -61,6 +67,7 @@ impl Checker {
             dictionary: self.dictionary.clone(),
             allow_untranslated: Arc::clone(&self.allow_untranslated),
             include_fuzzy: self.include_fuzzy,
+            prefilters: self.prefilters,
         }
     }
 
@@ -74,6 +81,13 @@ impl Checker {
     /// (`OK`, `Wi-Fi`, brand names), compared ignoring case.
     pub fn with_allow_untranslated(mut self, values: Vec<String>) -> Self {
         self.allow_untranslated = Arc::new(values);
+        self
+    }
+
+    /// Run every rule on every segment, whatever it [`Rule::needs`]: for
+    /// tests and measurements of the prefilters.
+    pub fn without_prefilters(mut self) -> Self {
+        self.prefilters = false;
         self
     }
 
@@ -95,6 +109,15 @@ impl Checker {
         &self.rules
     }
 
+    /// The severity of rule `id`, when it is enabled.
+    pub fn severity_of(&self, id: RuleId) -> Option<Severity> {
+        self.rules
+            .iter()
+            .zip(&self.severities)
+            .find(|(r, _)| r.id() == id)
+            .map(|(_, &s)| s)
+    }
+
     /// All findings in `doc`, ordered by position, then rule name, with
     /// suppressed findings removed.
     pub fn check(&self, doc: &Document) -> Vec<Diagnostic> {
@@ -106,35 +129,20 @@ impl Checker {
 
     /// Like [`Checker::check`], but gives up with [`TimedOut`] once
     /// `deadline` has passed. The deadline is polled between segments and
-    /// between rules, so a check overruns it by at most one rule on one
-    /// segment; nothing is interrupted mid-way and no thread is killed.
+    /// between rules, and rules poll it inside their long loops
+    /// ([`Context::out_of_time`]), so a check overruns it by little even on
+    /// one huge segment; no thread is killed.
     pub fn check_within(
         &self,
         doc: &Document,
         deadline: Option<Instant>,
     ) -> Result<Vec<Diagnostic>, TimedOut> {
-        let expired = || deadline.is_some_and(|d| Instant::now() >= d);
+        let deadline = Deadline::new(deadline);
         let mut out = Vec::new();
-        // Every segment's tokens in one buffer (one allocation per document,
-        // not per segment); segment `i` owns `tokens[ends[i - 1]..ends[i]]`.
-        let mut flat: Vec<Token> = Vec::with_capacity(token_capacity(doc, deadline)?);
-        let mut ends: Vec<usize> = Vec::with_capacity(doc.segments.len());
-        for s in &doc.segments {
-            if expired() {
-                return Err(TimedOut);
-            }
-            tokenize(&doc.text, s.range.clone(), &mut flat);
-            ends.push(flat.len());
-        }
-        let all_tokens: Vec<&[Token]> = ends
-            .iter()
-            .scan(0, |start, &end| {
-                let tokens = &flat[*start..end];
-                *start = end;
-                Some(tokens)
-            })
-            .collect();
-        let (language, english_words) = language_of(&doc.text, &all_tokens);
+        let Some(tokens) = DocumentTokens::new(&doc.text, &doc.segments, &deadline) else {
+            return Err(TimedOut);
+        };
+        let (language, english_words) = language_of(&tokens);
         let words = DocumentWords::default();
         let shared = DocumentContext {
             source: &doc.text,
@@ -144,81 +152,54 @@ impl Checker {
             language: &language,
             english_words: &english_words,
             words: &words,
+            tokens: &tokens,
+            deadline: &deadline,
         };
         let skipped = |unit: Option<&crate::input::Unit>| {
             !self.include_fuzzy && unit.is_some_and(|u| u.fuzzy)
         };
-        for (index, tokens) in all_tokens.iter().enumerate() {
+        let rules = || self.rules.iter().zip(&self.severities);
+        let needs: Vec<Needs> = self.rules.iter().map(|r| r.needs()).collect();
+        for index in 0..doc.segments.len() {
             if skipped(doc.unit_of(index)) {
                 continue;
             }
-            let ctx = Context::new(&shared, index, tokens);
-            for (rule, &severity) in self.rules.iter().zip(&self.severities) {
-                if expired() {
+            let ctx = Context::new(&shared, index);
+            let seen = tokens.seen(index);
+            for ((rule, &severity), needs) in rules().zip(&needs) {
+                if self.prefilters && !needs.met_by(seen) {
+                    continue;
+                }
+                if deadline.passed_now() {
                     return Err(TimedOut);
                 }
-                let first = out.len();
-                rule.check(&ctx, &mut out);
-                for d in &mut out[first..] {
-                    d.severity = severity;
-                }
+                rule.check(&ctx, &mut Reporter::new(rule.meta(), severity, &mut out));
             }
         }
         for unit in doc.units.iter().filter(|u| !skipped(Some(u))) {
+            if deadline.passed_now() {
+                return Err(TimedOut);
+            }
             let ctx = UnitContext::new(doc, unit, &self.glossary, &self.allow_untranslated);
-            for (rule, &severity) in self.rules.iter().zip(&self.severities) {
-                let first = out.len();
-                rule.check_unit(&ctx, &mut out);
-                for d in &mut out[first..] {
-                    d.severity = severity;
-                }
+            for (rule, &severity) in rules() {
+                rule.check_unit(&ctx, &mut Reporter::new(rule.meta(), severity, &mut out));
             }
         }
-        for (rule, &severity) in self.rules.iter().zip(&self.severities) {
-            let first = out.len();
-            rule.check_document(doc, &mut out);
-            for d in &mut out[first..] {
-                d.severity = severity;
-            }
+        for (rule, &severity) in rules() {
+            rule.check_document(doc, &mut Reporter::new(rule.meta(), severity, &mut out));
+        }
+        // A rule that stopped early left its findings incomplete.
+        if deadline.passed_now() {
+            return Err(TimedOut);
         }
         out.sort_by(|a, b| {
             (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule))
         });
         out.dedup_by(|a, b| a.rule == b.rule && a.span == b.span && a.message == b.message);
-        let unused = self
-            .rules
-            .iter()
-            .zip(&self.severities)
-            .find(|(r, _)| r.meta().name == suppress::UNUSED)
-            .map(|(_, &s)| s);
-        let enabled = |name: &str| self.rules.iter().any(|r| r.meta().name == name);
+        let unused = self.severity_of(UnusedSuppression::ID);
+        let enabled = |id: RuleId| self.rules.iter().any(|r| r.id() == id);
         Ok(suppress::apply(doc, out, &enabled, unused))
     }
-}
-
-/// Documents up to this many bytes get a token buffer of a guessed size;
-/// bigger ones are counted first (see [`token_capacity`]).
-const GUESS_TOKENS: usize = 4 << 20;
-
-/// The capacity of a document's token buffer. A guess for an ordinary
-/// document; for a big one, the count from a first pass over it: a guess
-/// too small doubles the buffer, and the copy made while growing it held
-/// up to three times the tokens (24 bytes a word: 12 times the text).
-fn token_capacity(doc: &Document, deadline: Option<Instant>) -> Result<usize, TimedOut> {
-    if doc.text.len() <= GUESS_TOKENS {
-        return Ok(doc.text.len() / 6);
-    }
-    let mut scratch = Vec::new();
-    let mut count = 0;
-    for s in &doc.segments {
-        if deadline.is_some_and(|d| Instant::now() >= d) {
-            return Err(TimedOut);
-        }
-        scratch.clear();
-        tokenize(&doc.text, s.range.clone(), &mut scratch);
-        count += scratch.len();
-    }
-    Ok(count)
 }
 
 /// A check gave up because its deadline passed (see
@@ -236,29 +217,193 @@ impl std::error::Error for TimedOut {}
 
 /// Counts Filipino and English function words, to tell a Filipino document
 /// from an English one; and the English function words of each segment.
-fn language_of(text: &str, tokens: &[&[Token]]) -> (DocLanguage, Vec<u32>) {
+fn language_of(tokens: &DocumentTokens) -> (DocLanguage, Vec<u32>) {
     let mut language = DocLanguage::default();
     let mut per_segment = Vec::with_capacity(tokens.len());
-    for segment in tokens {
+    for i in 0..tokens.len() {
         let english = language.english;
-        tally(text, segment, &mut language);
+        for t in tokens.words(i) {
+            // Only ASCII words are counted: every function word is ASCII.
+            if !t.case.is_ascii() {
+                continue;
+            }
+            match t.class.language() {
+                Some(FunctionWord::Filipino) => language.filipino += 1,
+                Some(FunctionWord::English) => language.english += 1,
+                None => {}
+            }
+        }
         per_segment.push((language.english - english) as u32);
     }
     (language, per_segment)
 }
 
-fn tally(text: &str, tokens: &[Token], language: &mut DocLanguage) {
-    for t in tokens {
-        // Every function word is short and ASCII; the lookups lower-case
-        // ASCII words on the fly and find no other.
-        let word = t.text(text);
-        if word.len() > 8 {
-            continue;
+#[cfg(test)]
+mod suppression_tests {
+    use crate::input::{Document, Format};
+    use crate::suppress::{UNUSED, add_suppressions};
+    use crate::{Checker, Glossary};
+
+    fn md(text: &str) -> Document {
+        Document::new("a.md", text, Format::Markdown)
+    }
+
+    fn found(text: &str) -> Vec<(&'static str, String)> {
+        let doc = md(text);
+        Checker::new(Glossary::embedded())
+            .check(&doc)
+            .into_iter()
+            .map(|d| (d.rule, text[d.span].to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn disable_enable_and_next_line() {
+        let text = "Ang pag -unlad.\n\n\
+                    <!-- salin-disable hyphen-spacing -->\n\
+                    Ang pag -unlad at ang ang.\n\
+                    <!-- salin-enable -->\n\n\
+                    <!-- salin-disable-next-line -->\n\
+                    Ang pag -unlad at ang ang.\n\
+                    Ang pag -agaw.\n";
+        assert_eq!(
+            found(text),
+            [
+                ("hyphen-spacing", "pag -unlad".to_string()),
+                ("repeated-word", "ang ang".to_string()),
+                ("hyphen-spacing", "pag -agaw".to_string()),
+            ]
+        );
+    }
+
+    #[test]
+    fn unused_suppressions_are_reported_with_a_fix() {
+        let text = "<!-- salin-disable-next-line repeated-word -->\n\
+                    Malinis.\n\n\
+                    Isa <!-- salin-disable hyphen-spacing, no-such-rule --> pag -unlad.\n";
+        let doc = md(text);
+        let checker = Checker::new(Glossary::embedded());
+        let got = checker.check(&doc);
+        let messages: Vec<&str> = got.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            [
+                "`salin-disable-next-line` suppresses no `repeated-word` finding",
+                "`salin-disable` names an unknown rule `no-such-rule`",
+            ]
+        );
+        assert!(got.iter().all(|d| d.rule == UNUSED));
+        // Only the wholly unused one is fixed: its line goes.
+        let fixed = crate::fix::fix_document(&checker, &doc, crate::Applicability::Safe);
+        assert_eq!(
+            fixed.text,
+            "Malinis.\n\nIsa <!-- salin-disable hyphen-spacing, no-such-rule --> pag -unlad.\n"
+        );
+    }
+
+    #[test]
+    fn added_suppressions_silence_every_finding_without_splitting_blocks() {
+        let text = "# Pag -unlad\n\
+                    Ang pag -unlad\n\
+                    at ang ang balita.  \n\
+                    ng Glaxosmithkline.\n\n\
+                    - isa\n\
+                    - pag -unlad\n\n\
+                    ---\n\
+                    pag -unlad\n";
+        let doc = md(text);
+        let checker = Checker::new(Glossary::embedded());
+        let (new, n) = add_suppressions(&doc, &checker.check(&doc));
+        assert_eq!(
+            new,
+            "<!-- salin-disable-next-line hyphen-spacing -->\n\
+             # Pag -unlad <!-- salin-disable-next-line hyphen-spacing -->\n\
+             Ang pag -unlad <!-- salin-disable-next-line repeated-word -->\n\
+             at ang ang balita. <!-- salin-disable-next-line glossary-case -->  \n\
+             ng Glaxosmithkline.\n\n\
+             - isa <!-- salin-disable-next-line hyphen-spacing -->\n\
+             - pag -unlad\n\n\
+             ---\n\
+             <!-- salin-disable-next-line hyphen-spacing -->\n\
+             pag -unlad\n"
+        );
+        assert_eq!(n, 6);
+        assert_eq!(found(&new), []);
+    }
+
+    #[test]
+    fn yaml_and_po_suppressions_are_added_and_then_silence() {
+        let checker = crate::Checker::new(crate::Glossary::embedded());
+        for (name, format, text, expected) in [
+            (
+                "tl.yml",
+                Format::Yaml,
+                "a:\n  b: I -save\n  c: >-\n    Ang pag -unlad\n    ng bayan\n  d: ok\n",
+                "a:\n  # salin: ignore[hyphen-spacing]\n  b: I -save\n  # salin: ignore[hyphen-spacing]\n  c: >-\n    Ang pag -unlad\n    ng bayan\n  d: ok\n",
+            ),
+            (
+                "tl.po",
+                Format::Po,
+                "#: a.c:1\nmsgid \"Save\"\nmsgstr \"I -save\"\n\nmsgid \"x\"\nmsgstr \"y\"\n",
+                "# salin: ignore[hyphen-spacing]\n#: a.c:1\nmsgid \"Save\"\nmsgstr \"I -save\"\n\nmsgid \"x\"\nmsgstr \"y\"\n",
+            ),
+        ] {
+            let doc = Document::new(name, text, format);
+            let found = checker.check(&doc);
+            assert!(!found.is_empty());
+            let (new, n) = add_suppressions(&doc, &found);
+            assert_eq!(new, expected);
+            assert_eq!(n, found.len());
+            assert!(checker.check(&Document::new(name, new, format)).is_empty());
         }
-        match function_word_language(word) {
-            Some(FunctionWord::Filipino) => language.filipino += 1,
-            Some(FunctionWord::English) => language.english += 1,
-            None => {}
+    }
+}
+
+#[cfg(test)]
+#[allow(dead_code)] // the test rule's `ID`
+mod deadline_tests {
+    use std::time::{Duration, Instant};
+
+    use crate::rules::{Context, Reporter, Rule, declare_rule};
+    use crate::{Checker, Document, Format, Glossary};
+
+    declare_rule! {
+        /// A rule that would run forever but for the deadline it polls.
+        ///
+        /// ## Bad
+        /// ```text
+        /// x
+        /// ```
+        ///
+        /// ## Good
+        /// ```text
+        /// x
+        /// ```
+        pub struct Endless {
+            name: "endless",
+            severity: Info,
+            fix: None,
+            summary: "Polls the deadline and nothing else",
         }
+    }
+
+    impl Rule for Endless {
+        fn check(&self, ctx: &Context<'_>, _out: &mut Reporter<'_>) {
+            while !ctx.out_of_time() {
+                std::hint::spin_loop();
+            }
+        }
+    }
+
+    /// A rule that polls the deadline inside its loop gives up when it
+    /// passes, and the check reports a time-out, not partial findings.
+    #[test]
+    fn rules_stop_at_the_deadline_inside_their_loops() {
+        let checker = Checker::with_rules(Glossary::default(), vec![&Endless]);
+        let doc = Document::new("t.txt", "Isang talata.", Format::Plain);
+        let started = Instant::now();
+        let result = checker.check_within(&doc, Some(started + Duration::from_millis(50)));
+        assert_eq!(result, Err(crate::TimedOut));
+        assert!(started.elapsed() < Duration::from_secs(10));
     }
 }

@@ -1,8 +1,11 @@
-//! The diagnostic model shared by every rule, the fixer and every report.
+//! The diagnostic model shared by every rule, the fixer and every report:
+//! findings, the edits that fix them, and applying edits to a text.
 //!
 //! Spans are byte ranges into the *original* document text (BOM, CRLF and all),
 //! so that reports point at what the user sees and fixes touch only the bytes
-//! they mean to.
+//! they mean to. Applying edits is pure text work ([`select_fixes`],
+//! [`apply_edits`], [`apply_fixes`]): it runs no check, so the checker, the
+//! suppressions and the fix loop (`crate::fix`) can all use it.
 
 use std::fmt;
 use std::ops::Range;
@@ -158,5 +161,107 @@ impl Diagnostic {
         self.fix
             .as_ref()
             .is_some_and(|f| f.applicability >= allowed)
+    }
+}
+
+/// The fixes of `diagnostics` allowed by `allowed` that one round applies:
+/// in order of position, skipping any that overlaps one already taken.
+pub fn select_fixes(diagnostics: &[Diagnostic], allowed: Applicability) -> Vec<&Fix> {
+    let mut fixes: Vec<&Fix> = diagnostics
+        .iter()
+        .filter_map(|d| d.fix.as_ref())
+        .filter(|f| f.applicability >= allowed && !f.edits.is_empty())
+        .collect();
+    fixes.sort_by_key(|f| (f.range().start, f.range().end));
+    let mut taken: Vec<&Fix> = Vec::with_capacity(fixes.len());
+    let mut last = 0; // end of the last taken fix
+    for fix in fixes {
+        let range = fix.range();
+        // Overlap, or a second edit at the very point the previous one ended
+        // (two insertions at one place have no defined order).
+        if !taken.is_empty() && (range.start < last || (range.start == last && range.is_empty())) {
+            continue;
+        }
+        last = range.end;
+        taken.push(fix);
+    }
+    taken
+}
+
+/// Applies fixes, which must be sorted and must not overlap (as
+/// [`select_fixes`] returns them), to `text`.
+pub fn apply_edits(text: &str, fixes: &[&Fix]) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut last = 0;
+    for edit in fixes.iter().flat_map(|f| &f.edits) {
+        out.push_str(&text[last..edit.range.start]);
+        out.push_str(&edit.replacement);
+        last = edit.range.end;
+    }
+    out.push_str(&text[last..]);
+    out
+}
+
+/// Applies the fixes of `diagnostics` allowed by `allowed` to `text`.
+/// Returns the new text and how many fixes were applied.
+pub fn apply_fixes(
+    text: &str,
+    diagnostics: &[Diagnostic],
+    allowed: Applicability,
+) -> (String, usize) {
+    let fixes = select_fixes(diagnostics, allowed);
+    (apply_edits(text, &fixes), fixes.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn diag(edits: Vec<Edit>, applicability: Applicability) -> Diagnostic {
+        let mut d = Diagnostic::new("test", 0..0, "m");
+        d.fix = Some(Fix {
+            applicability,
+            edits,
+        });
+        d
+    }
+
+    #[test]
+    fn overlapping_fixes_apply_first_only() {
+        let text = "abcdef";
+        let ds = vec![
+            diag(vec![Edit::replace(1..3, "X")], Applicability::Safe),
+            diag(vec![Edit::replace(2..4, "Y")], Applicability::Safe),
+            diag(vec![Edit::replace(4..5, "Z")], Applicability::Safe),
+        ];
+        assert_eq!(
+            apply_fixes(text, &ds, Applicability::Safe),
+            ("aXdZf".into(), 2)
+        );
+    }
+
+    #[test]
+    fn unsafe_fixes_need_permission() {
+        let ds = vec![diag(vec![Edit::delete(0..1)], Applicability::Unsafe)];
+        assert_eq!(
+            apply_fixes("ab", &ds, Applicability::Safe),
+            ("ab".into(), 0)
+        );
+        assert_eq!(
+            apply_fixes("ab", &ds, Applicability::Unsafe),
+            ("b".into(), 1)
+        );
+    }
+
+    #[test]
+    fn two_insertions_at_one_point_take_the_first() {
+        let ds = vec![
+            diag(vec![Edit::insert(1, "X")], Applicability::Safe),
+            diag(vec![Edit::insert(1, "Y")], Applicability::Safe),
+        ];
+        assert_eq!(
+            apply_fixes("ab", &ds, Applicability::Safe),
+            ("aXb".into(), 1)
+        );
     }
 }

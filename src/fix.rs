@@ -1,66 +1,23 @@
-//! Applying fixes.
+//! The fix loop: check, apply the fixes, check again.
 //!
 //! Fixes are applied in order of position; a fix that overlaps one already
 //! taken is left for the next round, and rounds repeat on the re-checked text
 //! until nothing changes, so a second `--fix` run finds nothing to do.
+//! Applying edits to a text is the diagnostic model's
+//! ([`crate::diagnostic::apply_fixes`]); this module only runs the rounds on
+//! top of the checker.
 
 use std::time::Instant;
 
 use crate::checker::{Checker, TimedOut};
-use crate::diagnostic::{Applicability, Diagnostic, Fix};
+use crate::diagnostic::{Applicability, Diagnostic};
 use crate::input::Document;
+
+/// Edit application, re-exported where callers have always found it.
+pub use crate::diagnostic::{apply_edits as apply, apply_fixes, select_fixes};
 
 /// At most this many check-and-fix rounds per document.
 const MAX_ROUNDS: usize = 10;
-
-/// The fixes of `diagnostics` allowed by `allowed` that one round applies:
-/// in order of position, skipping any that overlaps one already taken.
-pub fn select_fixes(diagnostics: &[Diagnostic], allowed: Applicability) -> Vec<&Fix> {
-    let mut fixes: Vec<&Fix> = diagnostics
-        .iter()
-        .filter_map(|d| d.fix.as_ref())
-        .filter(|f| f.applicability >= allowed && !f.edits.is_empty())
-        .collect();
-    fixes.sort_by_key(|f| (f.range().start, f.range().end));
-    let mut taken: Vec<&Fix> = Vec::with_capacity(fixes.len());
-    let mut last = 0; // end of the last taken fix
-    for fix in fixes {
-        let range = fix.range();
-        // Overlap, or a second edit at the very point the previous one ended
-        // (two insertions at one place have no defined order).
-        if !taken.is_empty() && (range.start < last || (range.start == last && range.is_empty())) {
-            continue;
-        }
-        last = range.end;
-        taken.push(fix);
-    }
-    taken
-}
-
-/// Applies fixes, which must be sorted and must not overlap (as
-/// [`select_fixes`] returns them), to `text`.
-pub fn apply(text: &str, fixes: &[&Fix]) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut last = 0;
-    for edit in fixes.iter().flat_map(|f| &f.edits) {
-        out.push_str(&text[last..edit.range.start]);
-        out.push_str(&edit.replacement);
-        last = edit.range.end;
-    }
-    out.push_str(&text[last..]);
-    out
-}
-
-/// Applies the fixes of `diagnostics` allowed by `allowed` to `text`.
-/// Returns the new text and how many fixes were applied.
-pub fn apply_fixes(
-    text: &str,
-    diagnostics: &[Diagnostic],
-    allowed: Applicability,
-) -> (String, usize) {
-    let fixes = select_fixes(diagnostics, allowed);
-    (apply(text, &fixes), fixes.len())
-}
 
 /// The outcome of fixing one document.
 #[derive(Debug)]
@@ -106,58 +63,4 @@ pub fn fix_document_within(
         applied,
         remaining: diagnostics,
     })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::diagnostic::Edit;
-
-    fn diag(edits: Vec<Edit>, applicability: Applicability) -> Diagnostic {
-        let mut d = Diagnostic::new("test", 0..0, "m");
-        d.fix = Some(Fix {
-            applicability,
-            edits,
-        });
-        d
-    }
-
-    #[test]
-    fn overlapping_fixes_apply_first_only() {
-        let text = "abcdef";
-        let ds = vec![
-            diag(vec![Edit::replace(1..3, "X")], Applicability::Safe),
-            diag(vec![Edit::replace(2..4, "Y")], Applicability::Safe),
-            diag(vec![Edit::replace(4..5, "Z")], Applicability::Safe),
-        ];
-        assert_eq!(
-            apply_fixes(text, &ds, Applicability::Safe),
-            ("aXdZf".into(), 2)
-        );
-    }
-
-    #[test]
-    fn unsafe_fixes_need_permission() {
-        let ds = vec![diag(vec![Edit::delete(0..1)], Applicability::Unsafe)];
-        assert_eq!(
-            apply_fixes("ab", &ds, Applicability::Safe),
-            ("ab".into(), 0)
-        );
-        assert_eq!(
-            apply_fixes("ab", &ds, Applicability::Unsafe),
-            ("b".into(), 1)
-        );
-    }
-
-    #[test]
-    fn two_insertions_at_one_point_take_the_first() {
-        let ds = vec![
-            diag(vec![Edit::insert(1, "X")], Applicability::Safe),
-            diag(vec![Edit::insert(1, "Y")], Applicability::Safe),
-        ];
-        assert_eq!(
-            apply_fixes("ab", &ds, Applicability::Safe),
-            ("aXb".into(), 1)
-        );
-    }
 }

@@ -3,11 +3,12 @@
 //! company suffixes and spacing, each with an explanation and, where certain,
 //! a fix.
 //!
-//! The pipeline, one module per stage:
+//! The pipeline, one module per stage (CONTRIBUTING.md has the page on it):
 //!
 //! ```text
-//! input (Document → prose Segments) → rules (+ glossary) → Diagnostics
-//!       → fix (apply edits) → report (text, diff, json, jsonl)
+//! input (Document → prose Segments) → text (tokens and marks)
+//!       → checker (rules + glossary, suppress) → diagnostic (Diagnostics, edits)
+//!       → fix (the fix loop) → report (text, diff, json, sarif, ...)
 //! ```
 //!
 //! ```

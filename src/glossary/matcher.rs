@@ -86,14 +86,8 @@ pub(crate) fn name_tokens<'t>(source: &str, tokens: &'t [Token]) -> Cow<'t, [Tok
     for t in &tokens[first..] {
         match split_point(&source[t.range.clone()]) {
             Some(i) => {
-                out.push(Token {
-                    range: t.range.start..t.range.start + i,
-                    kind: t.kind,
-                });
-                out.push(Token {
-                    range: t.range.start + i..t.range.end,
-                    kind: t.kind,
-                });
+                out.push(Token::new(source, t.range.start..t.range.start + i, t.kind));
+                out.push(Token::new(source, t.range.start + i..t.range.end, t.kind));
             }
             None => out.push(t.clone()),
         }
@@ -128,19 +122,11 @@ pub fn find_matches(source: &str, tokens: &[Token], glossary: &Glossary) -> Vec<
     if glossary.is_empty() {
         return out;
     }
-    // One scratch buffer for the first-word lookups: most words start no
-    // glossary form, and need no key of their own.
-    let mut key = String::new();
     let mut i = 0;
     while i < tokens.len() {
         let word = &source[tokens[i].range.clone()];
-        if !glossary.may_start_form(word) {
-            i += 1;
-            continue;
-        }
-        write_key(word, &mut key);
         let found = glossary
-            .forms_starting_with(&key)
+            .forms_starting_with_word(word, tokens[i].key)
             .iter()
             .copied()
             .find(|&f| matches_at(source, tokens, i, glossary, f));

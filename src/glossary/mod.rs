@@ -9,6 +9,7 @@
 pub mod check;
 pub mod csv;
 mod error;
+mod lookup;
 mod matcher;
 pub mod near;
 pub mod tbx;
@@ -21,7 +22,11 @@ use std::path::Path;
 pub use error::GlossaryError;
 pub use matcher::{Match, find_matches};
 pub(crate) use matcher::{name_tokens, normalize_gap, normalize_word, split_form, write_key};
+
+use lookup::NearMissCache;
 pub use near::NearIndex;
+
+use thread_local::ThreadLocal;
 
 use crate::lexicon::set::{FnvBuild, WordFilter};
 use crate::text::tokens::fold;
@@ -237,7 +242,6 @@ pub(crate) struct Form {
 /// An indexed glossary.
 #[derive(Debug, Default)]
 pub struct Glossary {
-    id: u64,
     terms: Vec<Term>,
     forms: Vec<Form>,
     /// First folded word → indices into `forms`, longest form first.
@@ -250,6 +254,8 @@ pub struct Glossary {
     first_words: WordFilter,
     joined_words: WordFilter,
     near: NearIndex,
+    /// Near-miss answers, per thread (see [`Glossary::near_miss`]).
+    near_cache: ThreadLocal<NearMissCache>,
 }
 
 impl Glossary {
@@ -298,9 +304,7 @@ impl Glossary {
             }
         }
         let near = NearIndex::new(&forms);
-        static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
         Glossary {
-            id: NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             terms,
             forms,
             first_words: WordFilter::new(by_first_word.keys().map(String::as_str)),
@@ -308,6 +312,7 @@ impl Glossary {
             by_first_word,
             joined,
             near,
+            near_cache: ThreadLocal::new(),
         }
     }
 
@@ -334,33 +339,18 @@ impl Glossary {
         &self.terms[i as usize]
     }
 
-    pub(crate) fn forms_starting_with(&self, folded: &str) -> &[u32] {
+    /// The forms whose first word is `folded`: see
+    /// [`Glossary::forms_starting_with_word`] for a word of the text.
+    fn forms_starting_with(&self, folded: &str) -> &[u32] {
         self.by_first_word.get(folded).map_or(&[], Vec::as_slice)
     }
 
-    /// Whether some form may start with `word` (as written in the text):
-    /// `false` is certain, `true` must be confirmed with
-    /// [`Glossary::forms_starting_with`]. Costs one probe, no copy.
-    pub(crate) fn may_start_form(&self, word: &str) -> bool {
-        self.first_words.may_contain_lower(word)
-    }
-
-    /// Like [`Glossary::may_start_form`], for [`Glossary::joined_form`].
-    pub(crate) fn may_be_joined(&self, word: &str) -> bool {
-        self.joined_words.may_contain_lower(word)
-    }
-
-    /// The multi-word form `folded` spells without its spaces (`CarlZeiss`).
-    pub(crate) fn joined_form(&self, folded: &str) -> Option<u32> {
-        self.joined.get(folded).copied()
-    }
-
     /// Whether `folded` is a word of some glossary form.
-    pub(crate) fn knows_word(&self, folded: &str) -> bool {
+    fn knows_word(&self, folded: &str) -> bool {
         self.by_first_word.contains_key(folded) || self.near.contains(folded)
     }
 
-    pub(crate) fn near(&self) -> &NearIndex {
+    fn near(&self) -> &NearIndex {
         &self.near
     }
 
@@ -373,12 +363,6 @@ impl Glossary {
         } else {
             matcher::normalize_word(&fold(word))
         }
-    }
-
-    /// A number that differs between glossaries built in one process, so
-    /// caches can tell them apart.
-    pub(crate) fn id(&self) -> u64 {
-        self.id
     }
 }
 

@@ -9,17 +9,16 @@ use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 
 use super::{Segment, SegmentKind};
 
-/// The Markdown dialect salin reads: CommonMark with GFM tables,
-/// footnotes, strikethrough, task lists and front matter. The HTML report
-/// parses with the same options, so findings land on the text it shows.
-pub(crate) fn options() -> Options {
-    Options::ENABLE_TABLES
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_TASKLISTS
-        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
-        | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS
-}
+/// The Markdown salin reads: CommonMark with GFM tables, footnotes,
+/// strikethrough and task lists, and YAML or TOML front matter. Every parse
+/// of a document (its prose here, its suppression comments in
+/// `crate::suppress`) uses these, so both see the same blocks.
+pub(crate) const OPTIONS: Options = Options::ENABLE_TABLES
+    .union(Options::ENABLE_FOOTNOTES)
+    .union(Options::ENABLE_STRIKETHROUGH)
+    .union(Options::ENABLE_TASKLISTS)
+    .union(Options::ENABLE_YAML_STYLE_METADATA_BLOCKS)
+    .union(Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS);
 
 pub(super) fn segments(text: &str, body_start: usize) -> Vec<Segment> {
     let body = &text[body_start..];
@@ -29,7 +28,7 @@ pub(super) fn segments(text: &str, body_start: usize) -> Vec<Segment> {
     let mut heading_depth = 0u32;
     let mut block = 0u32;
 
-    for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
+    for (event, range) in Parser::new_ext(body, OPTIONS).into_offset_iter() {
         match event {
             Event::Start(tag) => {
                 if starts_block(&tag) {

@@ -38,7 +38,47 @@ impl Hasher for Fnv {
 pub type FnvBuild = BuildHasherDefault<Fnv>;
 
 /// Longest word (in bytes) that is packed into an integer.
-pub(crate) const PACKED_MAX: usize = 15;
+pub const PACKED_MAX: usize = 15;
+
+/// A word of 1 to 15 ASCII bytes, lower-cased and packed into an integer
+/// (see [`pack`]): what the tokeniser computes once per word, so that every
+/// later lookup of the word (its lexicon class, a glossary's first words) is
+/// a probe with no copy and no second pass over its bytes. Kept as two
+/// halves so that a token holding one stays 8-byte aligned.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Key {
+    lo: u64,
+    hi: u64,
+}
+
+impl Key {
+    /// No key: the word is not ASCII, or longer than 15 bytes.
+    pub const NONE: Key = Key { lo: 0, hi: 0 };
+
+    /// The key of `word` with its ASCII letters lower-cased, or
+    /// [`Key::NONE`].
+    #[inline]
+    pub fn of_lower(word: &[u8]) -> Key {
+        if !(1..=PACKED_MAX).contains(&word.len()) {
+            return Key::NONE;
+        }
+        match pack_lower(word) {
+            Some(k) => Key {
+                lo: k as u64,
+                hi: (k >> 64) as u64,
+            },
+            None => Key::NONE,
+        }
+    }
+
+    pub fn is_none(self) -> bool {
+        self == Key::NONE
+    }
+
+    fn packed(self) -> u128 {
+        u128::from(self.lo) | u128::from(self.hi) << 64
+    }
+}
 
 /// `word` (1 to 15 bytes) as an integer: its bytes, little-endian, and its
 /// length in the top byte. Never 0, the empty slot.
@@ -167,6 +207,15 @@ impl<V: Copy + Default> PackedTable<V> {
     }
 }
 
+impl PackedTable<u8> {
+    /// Adds `bits` to the value of `key` (inserting it with `bits`).
+    fn or_insert(&mut self, key: u128, bits: u8) {
+        let i = self.slot(key);
+        self.keys[i] = key;
+        self.values[i] |= bits;
+    }
+}
+
 /// A set of words: open addressing over packed integers for words of up to
 /// 15 bytes, a hash set for longer ones.
 #[derive(Debug, Default)]
@@ -255,6 +304,13 @@ impl WordFilter {
     /// the fly, without a copy; others (whose folded and NFC form may differ
     /// in length) and words over 15 bytes always answer `true`.
     pub fn may_contain_lower(&self, word: &str) -> bool {
+        self.may_contain(word, Key::of_lower(word.as_bytes()))
+    }
+
+    /// [`WordFilter::may_contain_lower`] for a word whose key is already
+    /// known (`key` must be `Key::of_lower(word)`).
+    #[inline]
+    pub fn may_contain(&self, word: &str, key: Key) -> bool {
         let len = word.len();
         if len == 0 {
             return false;
@@ -262,33 +318,36 @@ impl WordFilter {
         if len > PACKED_MAX {
             return !word.is_ascii() || len <= self.max_len;
         }
-        match pack_lower(word.as_bytes()) {
-            None => true, // not ASCII: folding and NFC may change its length
-            Some(_) if len > self.max_len || len < self.min_len => false,
-            Some(key) => {
-                let (block, bits) = Self::locate(key, self.blocks.len());
-                self.blocks[block] & bits == bits
-            }
+        if key.is_none() {
+            return true; // not ASCII: folding and NFC may change its length
         }
+        if len > self.max_len || len < self.min_len {
+            return false;
+        }
+        let (block, bits) = Self::locate(key.packed(), self.blocks.len());
+        self.blocks[block] & bits == bits
     }
 }
 
-/// Words of several static lists in one table, each with the index of its
-/// list: one probe tells which list (if any) an ASCII word is in, where a
-/// set per list took a probe per list.
+/// Words of up to eight static lists in one table, each word with the set
+/// of lists holding it (bit `n` for list `n`): one probe tells which lists
+/// (if any) an ASCII word is in, where a set per list took a probe per list.
 pub struct WordLists {
     lists: &'static [&'static [&'static str]],
-    /// Each word with the index of its list.
+    /// Each word with its lists.
     table: OnceLock<PackedTable>,
+    /// The longest word: longer keys are answered without a probe.
+    max_len: OnceLock<usize>,
 }
 
 impl WordLists {
-    /// The lists must hold words of 1 to 15 ASCII bytes; a word in two
-    /// lists belongs to the first.
+    /// The lists (eight at most) must hold words of 1 to 15 ASCII bytes.
     pub const fn new(lists: &'static [&'static [&'static str]]) -> Self {
+        assert!(lists.len() <= 8);
         WordLists {
             lists,
             table: OnceLock::new(),
+            max_len: OnceLock::new(),
         }
     }
 
@@ -297,21 +356,44 @@ impl WordLists {
         for (n, list) in self.lists.iter().enumerate() {
             for w in *list {
                 assert!((1..=PACKED_MAX).contains(&w.len()) && w.is_ascii(), "{w}");
-                table.insert(pack(w.as_bytes()), n as u8);
+                table.or_insert(pack(w.as_bytes()), 1 << n);
             }
         }
         table
     }
 
-    /// The index of the list holding `word` with its ASCII letters
+    /// The longest word of any list, in bytes.
+    pub fn max_len(&self) -> usize {
+        *self.max_len.get_or_init(|| {
+            self.lists
+                .iter()
+                .flat_map(|l| l.iter())
+                .map(|w| w.len())
+                .max()
+                .unwrap_or(0)
+        })
+    }
+
+    /// The lists holding the word of `key`, as bits (bit `n`: list `n`);
+    /// 0 for none or [`Key::NONE`].
+    #[inline]
+    pub fn lists_of(&self, key: Key) -> u8 {
+        if key.is_none() {
+            return 0;
+        }
+        self.table
+            .get_or_init(|| self.build())
+            .get(key.packed())
+            .unwrap_or(0)
+    }
+
+    /// The index of the first list holding `word` with its ASCII letters
     /// lower-cased (lower-cased on the fly, without a copy).
     pub fn which_ascii_lower(&self, word: &str) -> Option<usize> {
-        if !(1..=PACKED_MAX).contains(&word.len()) {
-            return None;
+        match self.lists_of(Key::of_lower(word.as_bytes())) {
+            0 => None,
+            bits => Some(bits.trailing_zeros() as usize),
         }
-        let key = pack_lower(word.as_bytes())?;
-        let n = self.table.get_or_init(|| self.build()).get(key)?;
-        Some(usize::from(n))
     }
 }
 
@@ -410,7 +492,19 @@ mod tests {
         assert!(false_positives < 50_000 / 10, "{false_positives}");
     }
 
-    static LISTS: WordLists = WordLists::new(&[&["ang", "mga"], &["the", "of"]]);
+    static LISTS: WordLists = WordLists::new(&[&["ang", "mga"], &["the", "of", "ang"]]);
+
+    #[test]
+    fn word_lists_tell_which_lists() {
+        assert_eq!(LISTS.lists_of(Key::of_lower(b"ANG")), 0b11);
+        assert_eq!(LISTS.lists_of(Key::of_lower(b"of")), 0b10);
+        assert_eq!(LISTS.lists_of(Key::of_lower(b"sa")), 0);
+        assert_eq!(LISTS.lists_of(Key::NONE), 0);
+        assert_eq!(LISTS.max_len(), 3);
+        assert_eq!(Key::of_lower("ñ".as_bytes()), Key::NONE);
+        assert_eq!(Key::of_lower(b"sixteen-letters!"), Key::NONE);
+        assert_eq!(Key::of_lower(b"Mga").packed(), pack(b"mga"));
+    }
 
     #[test]
     fn word_lists_tell_which_list() {

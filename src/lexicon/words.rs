@@ -1,6 +1,6 @@
 //! Small closed word classes.
 
-use super::set::{WordLists, WordSet};
+use super::set::{Key, WordLists, WordSet};
 
 /// Filipino and English function words: a doubled one (`ang ang`, `the the`)
 /// is a repetition error, never style. Lower-case, sorted. `na` is not here:
@@ -70,14 +70,77 @@ pub enum FunctionWord {
     English,
 }
 
-static FUNCTION_WORD_LISTS: WordLists = WordLists::new(&[FILIPINO_MARKERS, ENGLISH_FUNCTION_WORDS]);
-
 /// Whether `word` (ASCII, any case) is a Filipino marker or an English
-/// function word, in one lookup (for the language tally of every word).
+/// function word, in one lookup (a Filipino marker first).
 pub fn function_word_language(word: &str) -> Option<FunctionWord> {
-    match FUNCTION_WORD_LISTS.which_ascii_lower(word)? {
-        0 => Some(FunctionWord::Filipino),
-        _ => Some(FunctionWord::English),
+    WordClass::of_key(Key::of_lower(word.as_bytes())).language()
+}
+
+/// The closed classes a word belongs to, computed once per word by the
+/// tokeniser (one probe of one table for all of them) and kept on its token.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct WordClass(u8);
+
+/// The lists of [`WordClass`], bit `n` for list `n`.
+static CLASSES: WordLists = WordLists::new(&[
+    FILIPINO_MARKERS,
+    ENGLISH_FUNCTION_WORDS,
+    FUNCTION_WORDS,
+    PARTICLES,
+]);
+
+impl WordClass {
+    const FILIPINO_MARKER: u8 = 1;
+    const ENGLISH_FUNCTION_WORD: u8 = 2;
+    const FUNCTION_WORD: u8 = 4;
+    const PARTICLE: u8 = 8;
+
+    /// The classes of the lower-case ASCII word whose key is `key` (none
+    /// for [`Key::NONE`]).
+    #[inline]
+    pub fn of_key(key: Key) -> WordClass {
+        WordClass(CLASSES.lists_of(key))
+    }
+
+    /// The classes of `lower`, a lower-case word.
+    pub fn of_lower(lower: &str) -> WordClass {
+        WordClass::of_key(Key::of_lower(lower.as_bytes()))
+    }
+
+    /// The longest word of any class, in bytes: longer words have none.
+    pub fn max_len() -> usize {
+        CLASSES.max_len()
+    }
+
+    /// [`is_filipino_marker`].
+    pub fn is_filipino_marker(self) -> bool {
+        self.0 & Self::FILIPINO_MARKER != 0
+    }
+
+    /// [`is_english_function_word`].
+    pub fn is_english_function_word(self) -> bool {
+        self.0 & Self::ENGLISH_FUNCTION_WORD != 0
+    }
+
+    /// [`is_function_word`].
+    pub fn is_function_word(self) -> bool {
+        self.0 & Self::FUNCTION_WORD != 0
+    }
+
+    /// [`is_particle`]: a function word or a particle.
+    pub fn is_particle(self) -> bool {
+        self.0 & (Self::FUNCTION_WORD | Self::PARTICLE) != 0
+    }
+
+    /// The language the word marks, a Filipino marker first.
+    pub fn language(self) -> Option<FunctionWord> {
+        if self.is_filipino_marker() {
+            Some(FunctionWord::Filipino)
+        } else if self.is_english_function_word() {
+            Some(FunctionWord::English)
+        } else {
+            None
+        }
     }
 }
 
@@ -152,6 +215,31 @@ mod tests {
             assert_eq!(function_word_language(w), Some(expected), "{w}");
         }
         assert_eq!(function_word_language("bahay"), None);
+    }
+
+    /// The one-probe classes say what the list lookups say, for every word
+    /// of every list and in any case.
+    #[test]
+    fn classes_agree_with_the_lists() {
+        let every = [
+            FUNCTION_WORDS,
+            PARTICLES,
+            ENGLISH_FUNCTION_WORDS,
+            FILIPINO_MARKERS,
+        ];
+        for &w in every.iter().flat_map(|l| l.iter()) {
+            for written in [w.to_string(), w.to_ascii_uppercase()] {
+                let class = WordClass::of_key(Key::of_lower(written.as_bytes()));
+                assert_eq!(class.is_function_word(), is_function_word(w), "{w}");
+                assert_eq!(class.is_particle(), is_particle(w), "{w}");
+                assert_eq!(class.is_filipino_marker(), is_filipino_marker(w), "{w}");
+                let english = is_english_function_word(w);
+                assert_eq!(class.is_english_function_word(), english, "{w}");
+                assert!(w.len() <= WordClass::max_len());
+            }
+        }
+        assert_eq!(WordClass::of_lower("bahay"), WordClass::default());
+        assert_eq!(WordClass::of_lower("ñ"), WordClass::default());
     }
 
     #[test]

@@ -320,18 +320,29 @@ mod tests {
             diagnostics: &diagnostics,
         }];
         let mut log = serde_json::to_value(sarif(&files)).unwrap();
-        // Every rule is described, in `rules::ALL` order (which `ruleIndex`
-        // refers to); the list itself grows with new rules, so the snapshot
-        // shows only the first.
+        // Every rule is described, in `rules::ALL` order; the list grows
+        // and may be reordered with new rules, so the snapshot shows one
+        // rule, found by its id, and each result's `ruleIndex` is checked to
+        // point at its rule, then shown as such.
         let rules = log["runs"][0]["tool"]["driver"]["rules"].take();
-        assert_eq!(rules.as_array().unwrap().len(), rules::ALL.len());
-        for (i, r) in rules.as_array().unwrap().iter().enumerate() {
+        let rules = rules.as_array().unwrap();
+        assert_eq!(rules.len(), rules::ALL.len());
+        for (i, r) in rules.iter().enumerate() {
             assert_eq!(r["id"], rules::ALL[i].meta().name);
             assert!(r["help"]["markdown"].as_str().unwrap().contains("## Bad"));
         }
-        let mut first = rules[0].clone();
-        first["help"] = "[the rule's documentation]".into();
-        log["runs"][0]["tool"]["driver"]["rules"] = serde_json::json!([first, "..."]);
+        for result in log["runs"][0]["results"].as_array_mut().unwrap() {
+            let index = result["ruleIndex"].as_u64().unwrap() as usize;
+            assert_eq!(rules[index]["id"], result["ruleId"]);
+            result["ruleIndex"] = "[index of ruleId]".into();
+        }
+        let mut shown = rules
+            .iter()
+            .find(|r| r["id"] == "hyphen-spacing")
+            .unwrap()
+            .clone();
+        shown["help"] = "[the rule's documentation]".into();
+        log["runs"][0]["tool"]["driver"]["rules"] = serde_json::json!([shown, "..."]);
         log["runs"][0]["tool"]["driver"]["version"] = "[version]".into();
         log["runs"][0]["tool"]["driver"]["semanticVersion"] = "[version]".into();
         insta::assert_snapshot!(serde_json::to_string_pretty(&log).unwrap());

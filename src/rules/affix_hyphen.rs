@@ -1,5 +1,9 @@
-use super::{Context, Rule, RuleMeta, declare_rule};
-use crate::diagnostic::{Diagnostic, Edit, Fix};
+use std::ops::Range;
+
+use super::{ByteSet, Context, Needs, Reporter, Rule, declare_rule};
+use super::helpers::recase;
+use crate::diagnostic::Edit;
+use crate::lexicon::{is_clock_word, ordinal};
 use crate::text::TokenKind;
 use crate::text::tokens::starts_upper;
 
@@ -71,35 +75,6 @@ const CAMEL_PREFIXES: &[&str] = &[
     "pagka", "pang", "pinaka", "taga",
 ];
 
-/// Spelled cardinal numbers and the ordinal each makes with `ika`.
-const ORDINALS: &[(&str, &str)] = &[
-    ("anim", "ikaanim"),
-    ("animnapu", "ikaanimnapu"),
-    ("apat", "ikaapat"),
-    ("apatnapu", "ikaapatnapu"),
-    ("dalawa", "ikalawa"),
-    ("dalawampu", "ikadalawampu"),
-    ("labing", "ikalabing"),
-    ("lima", "ikalima"),
-    ("limampu", "ikalimampu"),
-    ("pito", "ikapito"),
-    ("pitumpu", "ikapitumpu"),
-    ("sampu", "ikasampu"),
-    ("sandaan", "ikasandaan"),
-    ("siyam", "ikasiyam"),
-    ("siyamnapu", "ikasiyamnapu"),
-    ("tatlo", "ikatlo"),
-    ("tatlumpu", "ikatatlumpu"),
-    ("walo", "ikawalo"),
-    ("walumpu", "ikawalumpu"),
-];
-
-/// Spanish clock numbers: `ala-una`, `alas-dos` ... `alas-dose`.
-const CLOCK: &[&str] = &[
-    "diyes", "dos", "dose", "dyis", "kuwatro", "kwatro", "nuwebe", "nwebe", "onse", "otso", "sais",
-    "singko", "sinko", "siyete", "syete", "tres", "una",
-];
-
 /// Consonant-final prefixes whose hyphen before a vowel a dictionary can
 /// confirm (`pagunlad` → `pag-unlad`).
 const VOWEL_PREFIXES: &[&str] = &[
@@ -119,206 +94,247 @@ const VOWEL_PREFIXES: &[&str] = &[
     "tag",
 ];
 
+/// The words a two-word pattern starts with.
+const PAIR_STARTS: &[&str] = &["ika", "ala", "alas", "taga", "maka"];
+
+/// First bytes of the words each pattern starts at, in either case.
+const PAIR_FIRST: ByteSet = ByteSet::first_bytes(PAIR_STARTS).either_case();
+const CAMEL_FIRST: ByteSet = ByteSet::first_bytes(CAMEL_PREFIXES).either_case();
+const VOWEL_FIRST: ByteSet = ByteSet::first_bytes(VOWEL_PREFIXES).either_case();
+
 impl Rule for AffixHyphen {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
+    fn needs(&self) -> Needs {
+        Needs::first_bytes(PAIR_FIRST.union(CAMEL_FIRST).union(VOWEL_FIRST))
     }
 
-    fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-        let tokens = ctx.tokens;
-        let source = ctx.source;
-        let seg_end = ctx.segment.range.end;
+    fn check(&self, ctx: &Context<'_>, out: &mut Reporter<'_>) {
         let mut i = 0;
-        let bytes = source.as_bytes();
-        while i < tokens.len() {
-            let range = tokens[i].range.clone();
-            // Without a dictionary, a word can only matter if it may be a
-            // prefix glued to a capital or digit (`tagaMaynila`, `ika5`), or
-            // is `ika`, `ala`, `alas`, `taga` or `maka`: a byte test skips
-            // the rest.
-            let b = &bytes[range.clone()];
-            let may_matter = ctx.dictionary.is_some()
-                || !b.is_ascii()
-                || may_glue_prefix(b)
-                || (matches!(b.len(), 3 | 4) && matches!(b[0] | 0x20, b'i' | b'a' | b't' | b'm'));
-            if !may_matter {
-                i += 1;
-                continue;
+        while i < ctx.tokens.len() {
+            if ctx.out_of_time() {
+                return;
             }
-            let word = ctx.word(i);
-            let lower = ctx.lower(i);
-            let glued_before = source[..range.start]
-                .chars()
-                .next_back()
-                .is_some_and(|c| matches!(c, '-' | '_' | '/' | '.' | '@' | '#' | '$' | '\\'));
-            let glued_after = source[range.end..seg_end].starts_with(['-', '_', '/', '@']);
-            if glued_before {
-                i += 1;
-                continue;
-            }
-
-            // `tagaMaynila`, `ika5`.
-            if !glued_after && let Some((prefix, rest)) = camel_split(word) {
-                let fixed = format!("{prefix}-{rest}");
-                out.push(
-                    Diagnostic::new(
-                        Self::META.name,
-                        range.clone(),
-                        format!(
-                            "a hyphen joins the prefix `{prefix}-` to `{rest}`; write `{fixed}`"
-                        ),
-                    )
-                    .with_suggestion(fixed)
-                    .with_fix(Fix::safe(vec![Edit::insert(
-                        range.start + prefix.len(),
-                        "-",
-                    )])),
-                );
-                i += 1;
-                continue;
-            }
-
-            // Every two-word pattern below starts with one of these.
-            if i + 1 < tokens.len() && matches!(lower, "ika" | "ala" | "alas" | "taga" | "maka") {
-                let gap = ctx.gap_after(i);
-                let next = ctx.word(i + 1);
-                let next_range = tokens[i + 1].range.clone();
-                let next_lower = ctx.lower(i + 1);
-                let gap_range = range.end..next_range.start;
-                let after_next = &source[next_range.end..seg_end];
-                let is_hyphen_gap = !gap.is_empty()
-                    && gap.trim_matches([' ', '\u{a0}']) == "-"
-                    && !gap.contains('\n');
-
-                // `ika-lima` → `ikalima`, `ika-dalawang` → `ikalawang`.
-                if lower == "ika"
-                    && is_hyphen_gap
-                    && let Some((ordinal, tail)) = ordinal(next_lower)
-                    && next.chars().next().is_some_and(char::is_lowercase)
-                {
-                    let fused = format!("{}{tail}", recase(word, ordinal));
-                    out.push(
-                        Diagnostic::new(
-                            Self::META.name,
-                            range.start..next_range.end,
-                            format!("a spelled-out ordinal is one word; write `{fused}`"),
-                        )
-                        .with_suggestion(fused.clone())
-                        .with_fix(Fix::safe(vec![Edit::replace(
-                            range.start..next_range.end,
-                            fused,
-                        )])),
-                    );
-                    i += 2;
-                    continue;
-                }
-
-                // Clock time.
-                if (lower == "ala" || lower == "alas")
-                    && (is_hyphen_gap || gap == " ")
-                    && CLOCK.contains(&next)
-                    && !after_next.starts_with(['-', '\''])
-                {
-                    let right = if next == "una" { "ala" } else { "alas" };
-                    if lower != right || gap != "-" {
-                        let fixed = format!("{}-{next}", recase(word, right));
-                        let message = if lower != right {
-                            format!("clock time is written `{right}-{next}`")
-                        } else {
-                            format!("a hyphen joins `{right}` to the hour; write `{fixed}`")
-                        };
-                        out.push(
-                            Diagnostic::new(Self::META.name, range.start..next_range.end, message)
-                                .with_suggestion(fixed.clone())
-                                .with_fix(Fix::safe(vec![Edit::replace(
-                                    range.start..next_range.end,
-                                    fixed,
-                                )])),
-                        );
-                    }
-                    i += 2;
-                    continue;
-                }
-
-                // `ika 5`.
-                if lower == "ika"
-                    && gap == " "
-                    && tokens[i + 1].kind == TokenKind::Number
-                    && next.len() <= 4
-                {
-                    let number = number_with_separators(source, next_range.start, seg_end);
-                    let fixed = format!("{word}-{number}");
-                    out.push(
-                        Diagnostic::new(
-                            Self::META.name,
-                            range.start..next_range.start + number.len(),
-                            format!("a hyphen joins `ika` to a numeral; write `{fixed}`"),
-                        )
-                        .with_suggestion(fixed)
-                        .with_fix(Fix::safe(vec![Edit::replace(gap_range, "-")])),
-                    );
-                    i += 2;
-                    continue;
-                }
-
-                // `taga Maynila`, `maka Diyos`.
-                if (lower == "taga" || lower == "maka")
-                    && gap == " "
-                    && starts_upper(next)
-                    && next.chars().skip(1).any(char::is_alphabetic)
-                    && (word == lower
-                        || (starts_upper(word)
-                            && word[1..] == lower[1..]
-                            && starts_sentence(ctx, i)))
-                {
-                    let fixed = format!("{word}-{next}");
-                    out.push(
-                        Diagnostic::new(
-                            Self::META.name,
-                            range.start..next_range.end,
-                            format!(
-                                "a hyphen joins the prefix `{lower}-` to a proper noun; write `{fixed}`"
-                            ),
-                        )
-                        .with_suggestion(fixed)
-                        .with_fix(Fix::safe(vec![Edit::replace(gap_range, "-")])),
-                    );
-                    i += 2;
-                    continue;
-                }
-            }
-
-            // With a dictionary: `pagunlad` → `pag-unlad`.
-            if let Some(dict) = ctx.dictionary
-                && !glued_after
-                && tokens[i].kind == TokenKind::Word
-                && word.chars().all(char::is_alphabetic)
-                && word.is_ascii()
-                && (word == lower || (starts_upper(word) && word[1..] == lower[1..]))
-                && !dict.contains(lower)
-                && let Some(p) = VOWEL_PREFIXES.iter().copied().find(|p| {
-                    lower.len() > p.len() + 2
-                        && lower.starts_with(p)
-                        && lower[p.len()..].starts_with(['a', 'e', 'i', 'o', 'u'])
-                        && dict.contains(&format!("{p}-{}", &lower[p.len()..]))
-                })
-            {
-                let fixed = format!("{}-{}", &word[..p.len()], &word[p.len()..]);
-                out.push(
-                    Diagnostic::new(
-                        Self::META.name,
-                        range.clone(),
-                        format!(
-                            "the prefix `{p}-` takes a hyphen before a vowel; write `{fixed}` (dictionary)"
-                        ),
-                    )
-                    .with_suggestion(fixed)
-                    .with_fix(Fix::unsafe_(vec![Edit::insert(range.start + p.len(), "-")])),
-                );
-            }
-            i += 1;
+            i += if may_start_pattern(ctx, i) && !glued_before(ctx, i) {
+                check_at(ctx, i, out)
+            } else {
+                1
+            };
         }
     }
+}
+
+/// Looks for each pattern at token `i`, reports what it finds, and returns
+/// how many tokens it judged (2 for a pattern of two words).
+fn check_at(ctx: &Context<'_>, i: usize, out: &mut Reporter<'_>) -> usize {
+    let glued_after = ctx.after(i).starts_with(['-', '_', '/', '@']);
+    if !glued_after && let Some((prefix, rest)) = camel_split(ctx.word(i)) {
+        report_glued_prefix(ctx, i, prefix, rest, out);
+        return 1;
+    }
+    if let Some(pair) = Pair::at(ctx, i)
+        && (spelled_ordinal(&pair, out)
+            || clock_time(&pair, out)
+            || ika_numeral(&pair, out)
+            || prefix_before_name(&pair, out))
+    {
+        return 2;
+    }
+    if !glued_after {
+        fused_vowel_prefix(ctx, i, out);
+    }
+    1
+}
+
+/// A cheap test that rules out nearly every word before it is sliced: a
+/// pattern starts at a prefix glued to a capital or digit (four bytes or
+/// more), at one of [`PAIR_STARTS`], or, with a dictionary, at a word that
+/// may start with one of [`VOWEL_PREFIXES`].
+fn may_start_pattern(ctx: &Context<'_>, i: usize) -> bool {
+    let t = &ctx.tokens[i];
+    let bytes = ctx.word(i).as_bytes();
+    (matches!(bytes.len(), 3 | 4) && PAIR_FIRST.contains(t.first))
+        || (may_glue_prefix(bytes) && CAMEL_FIRST.contains(t.first))
+        || (ctx.dictionary.is_some() && VOWEL_FIRST.contains(t.first))
+}
+
+/// The word is glued to what comes before it (`pag-ika5`, `www.taga`,
+/// `@ika`): part of a longer word or a code, not judged.
+fn glued_before(ctx: &Context<'_>, i: usize) -> bool {
+    ctx.char_before(i)
+        .is_some_and(|c| matches!(c, '-' | '_' | '/' | '.' | '@' | '#' | '$' | '\\'))
+}
+
+/// `tagaMaynila`, `ika5` → `taga-Maynila`, `ika-5`.
+fn report_glued_prefix(
+    ctx: &Context<'_>,
+    i: usize,
+    prefix: &str,
+    rest: &str,
+    out: &mut Reporter<'_>,
+) {
+    let range = ctx.tokens[i].range.clone();
+    let fixed = format!("{prefix}-{rest}");
+    let message = format!("a hyphen joins the prefix `{prefix}-` to `{rest}`; write `{fixed}`");
+    out.report(range.clone(), message)
+        .suggest(fixed)
+        .fix_safe(Edit::insert(range.start + prefix.len(), "-"));
+}
+
+/// One of [`PAIR_STARTS`] (token `i`) and the word after it.
+struct Pair<'c, 'a> {
+    ctx: &'c Context<'a>,
+    i: usize,
+    word: &'a str,
+    lower: &'c str,
+    next: &'a str,
+    next_lower: &'c str,
+    gap: &'a str,
+    /// The gap is a hyphen, perhaps with spaces, on one line.
+    hyphen_gap: bool,
+}
+
+impl<'c, 'a> Pair<'c, 'a> {
+    fn at(ctx: &'c Context<'a>, i: usize) -> Option<Self> {
+        let lower = ctx.lower(i);
+        if i + 1 >= ctx.tokens.len() || !PAIR_STARTS.contains(&lower) {
+            return None;
+        }
+        let gap = ctx.gap_after(i);
+        Some(Pair {
+            ctx,
+            i,
+            word: ctx.word(i),
+            lower,
+            next: ctx.word(i + 1),
+            next_lower: ctx.lower(i + 1),
+            gap,
+            hyphen_gap: !gap.is_empty()
+                && gap.trim_matches([' ', '\u{a0}']) == "-"
+                && !gap.contains('\n'),
+        })
+    }
+
+    /// Both words.
+    fn span(&self) -> Range<usize> {
+        self.ctx.tokens[self.i].range.start..self.ctx.tokens[self.i + 1].range.end
+    }
+
+    /// The bytes between the words.
+    fn gap_range(&self) -> Range<usize> {
+        self.ctx.tokens[self.i].range.end..self.ctx.tokens[self.i + 1].range.start
+    }
+}
+
+/// `ika-lima` → `ikalima`, `ika-dalawang` → `ikalawang`.
+fn spelled_ordinal(p: &Pair<'_, '_>, out: &mut Reporter<'_>) -> bool {
+    let Some((ordinal, tail)) = ordinal(p.next_lower).filter(|_| p.lower == "ika" && p.hyphen_gap)
+    else {
+        return false;
+    };
+    if !p.next.chars().next().is_some_and(char::is_lowercase) {
+        return false;
+    }
+    let fused = format!("{}{tail}", recase(p.word, ordinal));
+    let message = format!("a spelled-out ordinal is one word; write `{fused}`");
+    out.report(p.span(), message).replace_safe(fused);
+    true
+}
+
+/// Clock time: `ala-una`, `alas-dos` ... `alas-dose`. A pair that already
+/// reads so is judged (and left) too.
+fn clock_time(p: &Pair<'_, '_>, out: &mut Reporter<'_>) -> bool {
+    if !matches!(p.lower, "ala" | "alas")
+        || !(p.hyphen_gap || p.gap == " ")
+        || !is_clock_word(p.next)
+        || p.ctx.after(p.i + 1).starts_with(['-', '\''])
+    {
+        return false;
+    }
+    let right = if p.next == "una" { "ala" } else { "alas" };
+    if p.lower != right || p.gap != "-" {
+        let fixed = format!("{}-{}", recase(p.word, right), p.next);
+        let message = if p.lower != right {
+            format!("clock time is written `{right}-{}`", p.next)
+        } else {
+            format!("a hyphen joins `{right}` to the hour; write `{fixed}`")
+        };
+        out.report(p.span(), message).replace_safe(fixed);
+    }
+    true
+}
+
+/// `ika 5` → `ika-5`.
+fn ika_numeral(p: &Pair<'_, '_>, out: &mut Reporter<'_>) -> bool {
+    let next = &p.ctx.tokens[p.i + 1];
+    if p.lower != "ika" || p.gap != " " || next.kind != TokenKind::Number || p.next.len() > 4 {
+        return false;
+    }
+    let number = number_with_separators(p.ctx.source, next.range.start, p.ctx.segment.range.end);
+    let fixed = format!("{}-{number}", p.word);
+    let message = format!("a hyphen joins `ika` to a numeral; write `{fixed}`");
+    out.report(p.span().start..next.range.start + number.len(), message)
+        .suggest(fixed)
+        .fix_safe(Edit::replace(p.gap_range(), "-"));
+    true
+}
+
+/// `taga Maynila`, `maka Diyos` → `taga-Maynila`, `maka-Diyos`: a prefix
+/// written in lower case (or capitalised at the start of a sentence) before
+/// a proper noun.
+fn prefix_before_name(p: &Pair<'_, '_>, out: &mut Reporter<'_>) -> bool {
+    let (word, lower) = (p.word, p.lower);
+    if !matches!(lower, "taga" | "maka")
+        || p.gap != " "
+        || !starts_upper(p.next)
+        || !p.next.chars().skip(1).any(char::is_alphabetic)
+    {
+        return false;
+    }
+    // Written by a lower-case hand: a capital only where a sentence starts
+    // (`Taga Davao siya`), not in a name (`ang Taga Santos`).
+    let lower_hand = word == lower
+        || (starts_upper(word) && word[1..] == lower[1..] && starts_sentence(p.ctx, p.i));
+    if !lower_hand {
+        return false;
+    }
+    let fixed = format!("{word}-{}", p.next);
+    let message =
+        format!("a hyphen joins the prefix `{lower}-` to a proper noun; write `{fixed}`");
+    out.report(p.span(), message)
+        .suggest(fixed)
+        .fix_safe(Edit::replace(p.gap_range(), "-"));
+    true
+}
+
+/// With a dictionary: `pagunlad` → `pag-unlad`, when the word list has the
+/// hyphenated form and not the fused one.
+fn fused_vowel_prefix(ctx: &Context<'_>, i: usize, out: &mut Reporter<'_>) {
+    let Some(dict) = ctx.dictionary else {
+        return;
+    };
+    let (word, lower) = (ctx.word(i), ctx.lower(i));
+    if ctx.tokens[i].kind != TokenKind::Word
+        || !word.chars().all(char::is_alphabetic)
+        || !word.is_ascii()
+        || !(word == lower || (starts_upper(word) && word[1..] == lower[1..]))
+        || dict.contains(lower)
+    {
+        return;
+    }
+    let Some(p) = VOWEL_PREFIXES.iter().copied().find(|p| {
+        lower.len() > p.len() + 2
+            && lower.starts_with(p)
+            && lower[p.len()..].starts_with(['a', 'e', 'i', 'o', 'u'])
+            && dict.contains(&format!("{p}-{}", &lower[p.len()..]))
+    }) else {
+        return;
+    };
+    let range = ctx.tokens[i].range.clone();
+    let fixed = format!("{}-{}", &word[..p.len()], &word[p.len()..]);
+    let message =
+        format!("the prefix `{p}-` takes a hyphen before a vowel; write `{fixed}` (dictionary)");
+    out.report(range.clone(), message)
+        .suggest(fixed)
+        .fix_unsafe(Edit::insert(range.start + p.len(), "-"));
 }
 
 /// Token `i` begins a sentence (or the segment).
@@ -383,41 +399,6 @@ fn camel_split(word: &str) -> Option<(&str, &str)> {
     None
 }
 
-/// A spelled cardinal that `ika` makes an ordinal of (`lima`, `dalawang`).
-pub(crate) fn is_spelled_cardinal(lower: &str) -> bool {
-    ordinal(lower).is_some()
-}
-
-/// A Spanish clock number (`una`, `dos`, `tres`).
-pub(crate) fn is_clock_word(lower: &str) -> bool {
-    CLOCK.contains(&lower)
-}
-
-/// A spelled cardinal (with an optional `-ng` linker): the fused ordinal and
-/// the linker to keep.
-fn ordinal(lower: &str) -> Option<(&'static str, &str)> {
-    if let Some(&(_, o)) = ORDINALS.iter().find(|(c, _)| *c == lower) {
-        return Some((o, ""));
-    }
-    let base = lower.strip_suffix("ng")?;
-    ORDINALS
-        .iter()
-        .find(|(c, _)| *c == base && c.ends_with(['a', 'e', 'i', 'o', 'u']))
-        .map(|&(_, o)| (o, &lower[base.len()..]))
-}
-
-/// `replacement` capitalised like `word`.
-fn recase(word: &str, replacement: &str) -> String {
-    if starts_upper(word) {
-        let mut c = replacement.chars();
-        c.next()
-            .map(|f| f.to_uppercase().chain(c).collect())
-            .unwrap_or_default()
-    } else {
-        replacement.to_string()
-    }
-}
-
 /// The numeral starting at `start`, with its thousands separators (`1,000`).
 fn number_with_separators(source: &str, start: usize, end: usize) -> &str {
     let text = &source[start..end];
@@ -438,12 +419,29 @@ fn number_with_separators(source: &str, start: usize, end: usize) -> &str {
 
 #[cfg(test)]
 mod tests {
+    use crate::rules::testing::Lint;
+
+    const RULE: Lint = Lint(&super::AffixHyphen);
+
+    #[test]
+    fn the_prefilter_covers_every_prefix() {
+        use super::{AffixHyphen, CAMEL_PREFIXES, PAIR_STARTS, VOWEL_PREFIXES};
+        let capitalised: Vec<String> = CAMEL_PREFIXES
+            .iter()
+            .chain(PAIR_STARTS)
+            .chain(VOWEL_PREFIXES)
+            .map(|p| crate::rules::helpers::recase("X", p))
+            .collect();
+        let mut words: Vec<&str> = capitalised.iter().map(String::as_str).collect();
+        words.extend(CAMEL_PREFIXES.iter().chain(PAIR_STARTS).chain(VOWEL_PREFIXES));
+        crate::rules::testing::assert_needs_cover(&AffixHyphen, &words);
+    }
+
     use crate::Applicability;
-    use crate::glossary::Glossary;
+    
     use crate::input::{Document, Format};
-    use crate::lexicon::Dictionary;
-    use crate::rules::testing::{assert_fixed, assert_silent, check, flagged};
-    use crate::{Checker, fix::fix_document};
+    
+    use crate::fix::fix_document;
 
     #[test]
     fn glued_prefixes() {
@@ -456,24 +454,24 @@ mod tests {
             ("ang magIT", "ang mag-IT"),
             ("sa ika5 palapag", "sa ika-5 palapag"),
         ] {
-            assert_fixed(bad, good);
+            RULE.assert_fixed(bad, good);
         }
         assert_eq!(
-            check("ang mga tagaMaynila")[0].message,
+            RULE.check("ang mga tagaMaynila")[0].message,
             "a hyphen joins the prefix `taga-` to `Maynila`; write `taga-Maynila`"
         );
     }
 
     #[test]
     fn spaces_for_hyphens() {
-        assert_fixed("ang mga taga Cebu", "ang mga taga-Cebu");
-        assert_fixed("Taga Davao siya", "Taga-Davao siya");
-        assert_fixed("isang maka Diyos", "isang maka-Diyos");
-        assert_fixed("sa ika 5 na palapag", "sa ika-5 na palapag");
-        assert_fixed("ang ika 1,000 na bisita", "ang ika-1,000 na bisita");
+        RULE.assert_fixed("ang mga taga Cebu", "ang mga taga-Cebu");
+        RULE.assert_fixed("Taga Davao siya", "Taga-Davao siya");
+        RULE.assert_fixed("isang maka Diyos", "isang maka-Diyos");
+        RULE.assert_fixed("sa ika 5 na palapag", "sa ika-5 na palapag");
+        RULE.assert_fixed("ang ika 1,000 na bisita", "ang ika-1,000 na bisita");
         assert_eq!(
-            flagged("ang ika 1,000 na bisita"),
-            [("affix-hyphen", "ika 1,000".to_string())]
+            RULE.flagged("ang ika 1,000 na bisita"),
+            ["ika 1,000"]
         );
     }
 
@@ -488,9 +486,19 @@ mod tests {
             ("ika-sampung", "ikasampung"),
             ("ang ika - apat", "ang ikaapat"),
         ] {
-            assert_fixed(bad, good);
+            RULE.assert_fixed(bad, good);
         }
-        assert_silent("ang ika-5 at ika-100 at ikalima at ikalawa at ika-19 na siglo");
+        RULE.assert_silent("ang ika-5 at ika-100 at ikalima at ikalawa at ika-19 na siglo");
+    }
+
+    /// Spelled numbers with a spaced hyphen are this rule's, not
+    /// hyphen-spacing's (which leaves them).
+    #[test]
+    fn spelled_numbers_with_a_spaced_hyphen() {
+        assert_eq!(
+            RULE.flagged("ang ika -lima at alas -tres"),
+            ["ika -lima", "alas -tres"]
+        );
     }
 
     #[test]
@@ -503,10 +511,10 @@ mod tests {
             ("Ala una na", "Ala-una na"),
             ("nang alas - singko", "nang alas-singko"),
         ] {
-            assert_fixed(bad, good);
+            RULE.assert_fixed(bad, good);
         }
-        assert_silent("nang ala-una, alas-dos, alas-3:30, alas-6 at alas-dose");
-        assert_silent("sumayaw ala Hayden, alas");
+        RULE.assert_silent("nang ala-una, alas-dos, alas-3:30, alas-6 at alas-dose");
+        RULE.assert_silent("sumayaw ala Hayden, alas");
     }
 
     #[test]
@@ -521,14 +529,13 @@ mod tests {
             "ang www.tagaMaynila.ph",
             "µs Ωmega ñandu MagSafe PagIBIG NaCl",
         ] {
-            assert_silent(text);
+            RULE.assert_silent(text);
         }
     }
 
     #[test]
     fn a_dictionary_confirms_fused_vowel_prefixes() {
-        let dict = Dictionary::from_words(["pag-unlad", "pag-asa", "pagasa", "magaling"]);
-        let checker = Checker::new(Glossary::embedded()).with_dictionary(Some(dict));
+        let checker = RULE.with_dictionary(&["pag-unlad", "pag-asa", "pagasa", "magaling"]);
         let doc = Document::new(
             "t.txt",
             "Ang pagunlad ng bayan ay pagasa ng magaling. Ñandu Éclair.",
@@ -543,6 +550,6 @@ mod tests {
             "Ang pag-unlad ng bayan ay pagasa ng magaling. Ñandu Éclair."
         );
         // Without the dictionary, nothing.
-        assert_silent("Ang pagunlad ng bayan.");
+        RULE.assert_silent("Ang pagunlad ng bayan.");
     }
 }

@@ -1,5 +1,5 @@
-use super::{Context, Rule, RuleMeta, declare_rule};
-use crate::diagnostic::{Diagnostic, Edit, Fix};
+use super::{ByteSet, Context, Needs, Reporter, Rule, declare_rule};
+use crate::diagnostic::Edit;
 use crate::text::tokens::starts_upper;
 
 declare_rule! {
@@ -41,24 +41,26 @@ declare_rule! {
     }
 }
 
+/// The words every pattern starts at, in any case: `Co` (of `Co., Ltd.`),
+/// `Inc`, `Corp`, `Ltd`.
+const STARTS: ByteSet = ByteSet::first_bytes(&["Co", "Inc", "Corp", "Ltd"]).either_case();
+
 impl Rule for CompanySuffix {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
+    fn needs(&self) -> Needs {
+        Needs::first_bytes(STARTS)
     }
 
-    fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    fn check(&self, ctx: &Context<'_>, out: &mut Reporter<'_>) {
         let source = ctx.source;
         let tokens = ctx.tokens;
         let seg_end = ctx.segment.range.end;
         let mut i = 0;
-        let bytes = source.as_bytes();
         while i < tokens.len() {
-            // Every pattern starts at `Co`, `Inc`, `Corp` or `Ltd`, in any
-            // case: a byte test skips other words.
-            if !matches!(
-                bytes[tokens[i].range.start],
-                b'c' | b'C' | b'i' | b'I' | b'l' | b'L'
-            ) {
+            if ctx.out_of_time() {
+                return;
+            }
+            // A byte test skips the words no pattern starts at.
+            if !STARTS.contains(tokens[i].first) {
                 i += 1;
                 continue;
             }
@@ -79,18 +81,10 @@ impl Rule for CompanySuffix {
                     let end = ltd.range.end + usize::from(period_after);
                     let replacement = format!("{word}., {}.", ctx.word(i + 1));
                     let span = tokens[i].range.start..end;
-                    out.push(
-                        Diagnostic::new(
-                            Self::META.name,
-                            span.clone(),
-                            format!(
+                    out.report(span.clone(), format!(
                                 "write the company suffix as `{}`",
                                 suffix_display(word, ctx.word(i + 1))
-                            ),
-                        )
-                        .with_suggestion(replacement.clone())
-                        .with_fix(Fix::safe(vec![Edit::replace(span, replacement)])),
-                    );
+                            )).replace(replacement);
                 }
                 i += 2;
                 continue;
@@ -102,15 +96,7 @@ impl Rule for CompanySuffix {
                 && !source[tokens[i].range.end..seg_end].starts_with(['.', '\''])
             {
                 let span = tokens[i].range.clone();
-                out.push(
-                    Diagnostic::new(
-                        Self::META.name,
-                        span.clone(),
-                        format!("`{word}` is an abbreviation; write `{word}.`"),
-                    )
-                    .with_suggestion(format!("{word}."))
-                    .with_fix(Fix::safe(vec![Edit::insert(span.end, ".")])),
-                );
+                out.report(span.clone(), format!("`{word}` is an abbreviation; write `{word}.`")).suggest(format!("{word}.")).fix(Edit::insert(span.end, "."));
             }
             i += 1;
         }
@@ -129,7 +115,18 @@ fn follows_company_name(ctx: &Context<'_>, i: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::testing::{assert_fixed, assert_silent, check, flagged};
+    use crate::rules::testing::Lint;
+
+    const RULE: Lint = Lint(&super::CompanySuffix);
+
+    #[test]
+    fn the_prefilter_covers_the_suffixes() {
+        crate::rules::testing::assert_needs_cover(
+            &super::CompanySuffix,
+            &["Co Ltd", "co, ltd", "Inc", "INC", "Corp", "CORP", "Ltd", "LTD"],
+        );
+    }
+
 
     #[test]
     fn co_ltd_variants() {
@@ -143,27 +140,27 @@ mod tests {
             ("ang Rizhi CO, LTD ay", "ang Rizhi CO., LTD. ay"),
             ("nagtatag ng Rizhi Co, Ltd", "nagtatag ng Rizhi Co., Ltd."),
         ] {
-            assert_fixed(bad, good);
+            RULE.assert_fixed(bad, good);
         }
-        let d = check("ang Rizhi Co, Ltd ay");
+        let d = RULE.check("ang Rizhi Co, Ltd ay");
         assert_eq!(d[0].message, "write the company suffix as `Co., Ltd.`");
         assert_eq!(d[0].suggestion.as_deref(), Some("Co., Ltd."));
         assert_eq!(
-            flagged("ang Rizhi Co, Ltd ay"),
-            [("company-suffix", "Co, Ltd".to_string())]
+            RULE.flagged("ang Rizhi Co, Ltd ay"),
+            ["Co, Ltd"]
         );
         assert_eq!(
-            flagged("ang Rizhi Co, Ltd., at"),
-            [("company-suffix", "Co, Ltd.".to_string())]
+            RULE.flagged("ang Rizhi Co, Ltd., at"),
+            ["Co, Ltd."]
         );
     }
 
     #[test]
     fn inc_corp_ltd() {
-        assert_fixed("ang Acme Inc sa Taguig", "ang Acme Inc. sa Taguig");
-        assert_fixed("ang Acme, Inc ay", "ang Acme, Inc. ay");
-        assert_fixed("ang Tala Holdings Ltd ay", "ang Tala Holdings Ltd. ay");
-        assert_fixed("ng Meralco Corp", "ng Meralco Corp.");
+        RULE.assert_fixed("ang Acme Inc sa Taguig", "ang Acme Inc. sa Taguig");
+        RULE.assert_fixed("ang Acme, Inc ay", "ang Acme, Inc. ay");
+        RULE.assert_fixed("ang Tala Holdings Ltd ay", "ang Tala Holdings Ltd. ay");
+        RULE.assert_fixed("ng Meralco Corp", "ng Meralco Corp.");
     }
 
     #[test]
@@ -178,7 +175,7 @@ mod tests {
             "inc at corp",
             "ang Inc ay",
         ] {
-            assert_silent(text);
+            RULE.assert_silent(text);
         }
     }
 }

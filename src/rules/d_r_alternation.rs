@@ -1,5 +1,4 @@
-use super::{Context, Rule, RuleMeta, declare_rule};
-use crate::diagnostic::{Diagnostic, Edit, Fix};
+use super::{ByteSet, Context, Needs, Reporter, Rule, declare_rule};
 use crate::lexicon::looks_foreign;
 use crate::text::TokenKind;
 use crate::text::tokens::fold;
@@ -61,15 +60,29 @@ const PAIRS: &[(&str, &str)] = &[
     ("diyan", "riyan"),
 ];
 
+/// The first bytes of the words of [`PAIRS`].
+const FIRST: ByteSet = {
+    let mut set = ByteSet::EMPTY;
+    let mut i = 0;
+    while i < PAIRS.len() {
+        set = set.union(ByteSet::first_bytes(&[PAIRS[i].0, PAIRS[i].1]));
+        i += 1;
+    }
+    set
+};
+
 impl Rule for DRAlternation {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
+    fn needs(&self) -> Needs {
+        Needs::first_bytes(FIRST)
     }
 
-    fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    fn check(&self, ctx: &Context<'_>, out: &mut Reporter<'_>) {
         let tokens = ctx.tokens;
         let seg_end = ctx.segment.range.end;
         for i in 1..tokens.len() {
+            if ctx.out_of_time() {
+                return;
+            }
             let word = ctx.word(i);
             let Some(&(d_form, r_form)) = PAIRS.iter().find(|(d, r)| word == *d || word == *r)
             else {
@@ -116,15 +129,7 @@ impl Rule for DRAlternation {
             } else {
                 "after a consonant".to_string()
             };
-            out.push(
-                Diagnostic::new(
-                    Self::META.name,
-                    range.clone(),
-                    format!("write `{expected}` {why} (`{prev} {expected}`)"),
-                )
-                .with_suggestion(expected)
-                .with_fix(Fix::safe(vec![Edit::replace(range, expected)])),
-            );
+            out.report(range.clone(), format!("write `{expected}` {why} (`{prev} {expected}`)")).replace(expected);
         }
     }
 }
@@ -152,16 +157,23 @@ fn r_ending(prev: &str) -> &'static str {
 
 #[cfg(test)]
 mod tests {
-    use crate::glossary::Glossary;
+    use crate::rules::testing::Lint;
+
+    const RULE: Lint = Lint(&super::DRAlternation);
+
+    #[test]
+    fn the_prefilter_covers_the_pairs() {
+        let words: Vec<&str> = super::PAIRS.iter().flat_map(|&(d, r)| [d, r]).collect();
+        crate::rules::testing::assert_needs_cover(&DRAlternation, &words);
+    }
+
+    
     use crate::input::{Document, Format};
-    use crate::rules::{ALL, DRAlternation, by_name};
+    use crate::rules::{ALL, DRAlternation};
     use crate::{Applicability, Checker, fix::fix_document};
 
     fn checker() -> Checker {
-        Checker::with_rules(
-            Glossary::embedded(),
-            vec![by_name("d-r-alternation").unwrap()],
-        )
+        RULE.checker()
     }
 
     fn fixed(text: &str) -> String {
@@ -179,7 +191,10 @@ mod tests {
     fn off_by_default() {
         const { assert!(!DRAlternation::META.default_enabled) };
         assert!(ALL.iter().any(|r| r.meta().name == "d-r-alternation"));
-        crate::rules::testing::assert_silent("Masaya din ang mga bata.");
+        let text = "Masaya din ang mga bata.";
+        let doc = Document::new("t.txt", text, Format::Plain);
+        assert!(crate::rules::testing::checker().check(&doc).is_empty());
+        assert_eq!(RULE.flagged(text), ["din"]);
     }
 
     #[test]

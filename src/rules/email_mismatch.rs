@@ -1,7 +1,6 @@
 use super::extract::emails;
-use super::url_mismatch::compare;
-use super::{Rule, RuleMeta, UnitContext, declare_rule};
-use crate::diagnostic::Diagnostic;
+use super::helpers::compare_strings;
+use super::{Reporter, Rule, UnitContext, declare_rule};
 
 declare_rule! {
     /// ## What it checks
@@ -32,36 +31,25 @@ declare_rule! {
 }
 
 impl Rule for EmailMismatch {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
-    fn check_unit(&self, ctx: &UnitContext<'_>, out: &mut Vec<Diagnostic>) {
+    fn check_unit(&self, ctx: &UnitContext<'_>, out: &mut Reporter<'_>) {
         if let Some(source) = ctx.translated_source() {
-            compare(
-                ctx,
-                &emails(source),
-                &emails(&ctx.target),
-                "e-mail address",
-                Self::META.name,
-                out,
-            );
+            compare_strings(ctx, &emails(source), &emails(&ctx.target), "e-mail address", out);
         }
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::testing::pair_findings;
+    use crate::rules::testing::Lint;
+
+    const RULE: Lint = Lint(&super::EmailMismatch);
 
     #[test]
     fn changed_and_dropped_addresses() {
         assert_eq!(
-            pair_findings(
+            RULE.pair_findings(
                 "Write to help@x.ph.",
-                "Sumulat sa tulong@x.ph.",
-                "email-mismatch"
-            ),
+                "Sumulat sa tulong@x.ph."),
             [(
                 "tulong@x.ph".to_string(),
                 "e-mail address `tulong@x.ph` differs from the source's `help@x.ph`".to_string(),
@@ -69,7 +57,7 @@ mod tests {
             )]
         );
         assert_eq!(
-            pair_findings("Write to help@x.ph", "Sumulat sa amin", "email-mismatch")[0].1,
+            RULE.pair_findings("Write to help@x.ph", "Sumulat sa amin")[0].1,
             "the source's e-mail address `help@x.ph` is missing"
         );
     }

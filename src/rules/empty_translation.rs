@@ -1,5 +1,4 @@
-use super::{Rule, RuleMeta, UnitContext, declare_rule};
-use crate::diagnostic::Diagnostic;
+use super::{Reporter, Rule, UnitContext, declare_rule};
 
 declare_rule! {
     /// ## What it checks
@@ -31,23 +30,15 @@ declare_rule! {
 }
 
 impl Rule for EmptyTranslation {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
-    fn check_unit(&self, ctx: &UnitContext<'_>, out: &mut Vec<Diagnostic>) {
+    fn check_unit(&self, ctx: &UnitContext<'_>, out: &mut Reporter<'_>) {
         let Some(source) = ctx.source() else {
             return;
         };
         if ctx.target.trim().is_empty() && !source.trim().is_empty() {
-            out.push(Diagnostic::new(
-                Self::META.name,
-                ctx.value_span(),
-                format!(
+            out.report(ctx.value_span(), format!(
                     "`{}` has no translation",
                     ctx.unit.key.replace('\u{4}', " | ")
-                ),
-            ));
+                ));
         }
     }
 }
@@ -55,23 +46,25 @@ impl Rule for EmptyTranslation {
 #[cfg(test)]
 mod tests {
     use crate::input::{Document, Format};
-    use crate::rules::testing::{checker, pair_findings};
+    use crate::rules::testing::Lint;
+
+    const RULE: Lint = Lint(&super::EmptyTranslation);
 
     #[test]
     fn empty_values_po_and_xliff() {
         assert_eq!(
-            pair_findings(r#"{"a": "Save"}"#, r#"{"a": ""}"#, "empty-translation"),
+            RULE.pair_findings(r#"{"a": "Save"}"#, r#"{"a": ""}"#),
             [(String::new(), "`a` has no translation".to_string(), None)]
         );
         let po = "msgid \"Open\"\nmsgstr \"\"\n\nmsgid \"Close\"\nmsgstr \"Isara\"\n";
-        let found = checker().check(&Document::new("tl.po", po, Format::Po));
+        let found = RULE.checker().check(&Document::new("tl.po", po, Format::Po));
         assert_eq!(found.len(), 1);
         assert_eq!(
             (found[0].rule, found[0].span.clone()),
             ("empty-translation", 21..21)
         );
         let xlf = r#"<xliff version="1.2"><file><body><trans-unit id="t"><source>Open</source><target></target></trans-unit></body></file></xliff>"#;
-        let found = checker().check(&Document::new("tl.xlf", xlf, Format::Xliff));
+        let found = RULE.checker().check(&Document::new("tl.xlf", xlf, Format::Xliff));
         assert_eq!(
             found.iter().map(|d| d.rule).collect::<Vec<_>>(),
             ["empty-translation"]

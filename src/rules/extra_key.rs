@@ -1,5 +1,4 @@
-use super::{Rule, RuleMeta, UnitContext, declare_rule};
-use crate::diagnostic::Diagnostic;
+use super::{Reporter, Rule, UnitContext, declare_rule};
 
 declare_rule! {
     /// ## What it checks
@@ -32,40 +31,32 @@ declare_rule! {
 }
 
 impl Rule for ExtraKey {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
-    fn check_unit(&self, ctx: &UnitContext<'_>, out: &mut Vec<Diagnostic>) {
+    fn check_unit(&self, ctx: &UnitContext<'_>, out: &mut Reporter<'_>) {
         if let Some(source) = &ctx.doc.source
             && ctx.is_value()
             && ctx.unit.source.is_none()
             && ctx.doc.format.is_localisation()
         {
-            out.push(Diagnostic::new(
-                Self::META.name,
-                ctx.unit.key_range.clone(),
-                format!(
+            out.report(ctx.unit.key_range.clone(), format!(
                     "key `{}` is not in the source `{}`",
                     ctx.unit.key, source.name
-                ),
-            ));
+                ));
         }
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::testing::pair_findings;
+    use crate::rules::testing::Lint;
+
+    const RULE: Lint = Lint(&super::ExtraKey);
 
     #[test]
     fn extra_key_at_the_key() {
         assert_eq!(
-            pair_findings(
+            RULE.pair_findings(
                 r#"{"a": "A"}"#,
-                r#"{"a": "Isa", "b": {"c": "Dagdag"}}"#,
-                "extra-key"
-            ),
+                r#"{"a": "Isa", "b": {"c": "Dagdag"}}"#),
             [(
                 "c".to_string(),
                 "key `b.c` is not in the source `en.json`".to_string(),

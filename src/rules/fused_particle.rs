@@ -1,6 +1,7 @@
-use super::{Context, Rule, RuleMeta, declare_rule};
-use crate::diagnostic::{Diagnostic, Edit, Fix};
-use crate::text::tokens::{fold, starts_upper};
+use super::{Context, Reporter, Rule, declare_rule};
+use super::helpers::recase;
+use crate::diagnostic::Edit;
+use crate::text::tokens::fold;
 
 declare_rule! {
     /// ## What it checks
@@ -74,22 +75,21 @@ const REPEATED_VERB_ROOTS: &[&str] = &[
 ];
 
 impl Rule for FusedParticle {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
-    fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    fn check(&self, ctx: &Context<'_>, out: &mut Reporter<'_>) {
         let source = ctx.source;
         let tokens = ctx.tokens;
         let seg_end = ctx.segment.range.end;
-        let bytes = source.as_bytes();
         for i in 0..tokens.len() {
+            if ctx.out_of_time() {
+                return;
+            }
             // Every pattern is a word starting with `n` or `p` (`nalang`,
             // `parin`, `palang`, `Ng`, `ng`) or ending in an apostrophe
             // and `t` (`iba't`): a byte test skips all others.
             let range = tokens[i].range.clone();
-            let starts_n_or_p = matches!(bytes[range.start], b'n' | b'N' | b'p' | b'P');
-            let ends_in_t = range.len() >= 3 && matches!(bytes[range.end - 1], b't' | b'T');
+            let starts_n_or_p = matches!(tokens[i].first, b'n' | b'N' | b'p' | b'P');
+            let last = source.as_bytes()[range.end - 1];
+            let ends_in_t = range.len() >= 3 && matches!(last, b't' | b'T');
             if !starts_n_or_p && !ends_in_t {
                 continue;
             }
@@ -102,28 +102,12 @@ impl Rule for FusedParticle {
                     continue;
                 }
                 let split = format!("{} {b}", recase(word, a));
-                out.push(
-                    Diagnostic::new(
-                        Self::META.name,
-                        range.clone(),
-                        format!("`{a}` and `{b}` are two words; write `{split}`"),
-                    )
-                    .with_suggestion(split.clone())
-                    .with_fix(Fix::safe(vec![Edit::replace(range, split)])),
-                );
+                out.report(range.clone(), format!("`{a}` and `{b}` are two words; write `{split}`")).replace_safe(split);
                 continue;
             }
             if lower == "palang" && !hyphen_before && !hyphen_after && palang_ends_clause(ctx, i) {
                 let split = format!("{} lang", recase(word, "pa"));
-                out.push(
-                    Diagnostic::new(
-                        Self::META.name,
-                        range.clone(),
-                        format!("`pa` and `lang` are two words; write `{split}`"),
-                    )
-                    .with_suggestion(split.clone())
-                    .with_fix(Fix::unsafe_(vec![Edit::replace(range, split)])),
-                );
+                out.report(range.clone(), format!("`pa` and `lang` are two words; write `{split}`")).replace_unsafe(split);
                 continue;
             }
             // `iba't-iba`, `isa't-isa`.
@@ -137,15 +121,7 @@ impl Rule for FusedParticle {
             {
                 let gap = range.end..tokens[i + 1].range.start;
                 let next = ctx.word(i + 1);
-                out.push(
-                    Diagnostic::new(
-                        Self::META.name,
-                        range.start..tokens[i + 1].range.end,
-                        format!("no hyphen in `{word} {next}`"),
-                    )
-                    .with_suggestion(format!("{word} {next}"))
-                    .with_fix(Fix::safe(vec![Edit::replace(gap, " ")])),
-                );
+                out.report(range.start..tokens[i + 1].range.end, format!("no hyphen in `{word} {next}`")).suggest(format!("{word} {next}")).fix_safe(Edit::replace(gap, " "));
                 continue;
             }
             if word == "Ng"
@@ -153,15 +129,7 @@ impl Rule for FusedParticle {
                 && next_is_lower_word(ctx, i)
                 && !is_noun_phrase_start(&fold(ctx.word(i + 1)))
             {
-                out.push(
-                    Diagnostic::new(
-                        Self::META.name,
-                        range.clone(),
-                        "a sentence cannot start with the marker `ng`; write `Nang` (\"when\")",
-                    )
-                    .with_suggestion("Nang")
-                    .with_fix(Fix::safe(vec![Edit::replace(range, "Nang")])),
-                );
+                out.report(range.clone(), "a sentence cannot start with the marker `ng`; write `Nang` (\"when\")").replace_safe("Nang");
                 continue;
             }
             // `kain ng kain`.
@@ -174,32 +142,12 @@ impl Rule for FusedParticle {
                 && is_verb_like(ctx.lower(i + 1))
             {
                 let verb = ctx.word(i + 1);
-                out.push(
-                    Diagnostic::new(
-                        Self::META.name,
-                        range.clone(),
-                        format!(
+                out.report(range.clone(), format!(
                             "a repeated action is linked with `nang`; write `{} nang {verb}`",
                             ctx.word(i - 1)
-                        ),
-                    )
-                    .with_suggestion("nang")
-                    .with_fix(Fix::safe(vec![Edit::replace(range, "nang")])),
-                );
+                        )).replace_safe("nang");
             }
         }
-    }
-}
-
-/// `replacement` with the first letter upper-cased when `word` starts upper.
-fn recase(word: &str, replacement: &str) -> String {
-    if starts_upper(word) {
-        let mut c = replacement.chars();
-        c.next()
-            .map(|f| f.to_uppercase().chain(c).collect())
-            .unwrap_or_default()
-    } else {
-        replacement.to_string()
     }
 }
 
@@ -281,7 +229,9 @@ fn is_verb_like(lower: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use crate::Applicability;
-    use crate::rules::testing::{assert_fixed, assert_fixed_with, assert_silent, check, flagged};
+    use crate::rules::testing::Lint;
+
+    const RULE: Lint = Lint(&super::FusedParticle);
 
     #[test]
     fn fused_particles_split() {
@@ -293,62 +243,62 @@ mod tests {
             ("siya narin ang", "siya na rin ang"),
             ("ako nadin ang", "ako na din ang"),
         ] {
-            assert_fixed(bad, good);
+            RULE.assert_fixed(bad, good);
         }
         assert_eq!(
-            check("umuwi nalang siya")[0].message,
+            RULE.check("umuwi nalang siya")[0].message,
             "`na` and `lang` are two words; write `na lang`"
         );
     }
 
     #[test]
     fn palang_only_before_a_clause_break() {
-        assert_fixed_with(
+        RULE.assert_fixed_with(
             "Ngayon palang, marami na.",
             "Ngayon pa lang, marami na.",
             Applicability::Unsafe,
         );
-        assert_fixed("Ngayon palang, marami na.", "Ngayon palang, marami na.");
+        RULE.assert_fixed("Ngayon palang, marami na.", "Ngayon palang, marami na.");
         assert_eq!(
-            flagged("pagkatapos palang na umalis"),
-            [("fused-particle", "palang".to_string())]
+            RULE.flagged("pagkatapos palang na umalis"),
+            ["palang"]
         );
-        assert_silent("siya palang direktor");
-        assert_silent("meron naman palang mga kita");
+        RULE.assert_silent("siya palang direktor");
+        RULE.assert_silent("meron naman palang mga kita");
     }
 
     #[test]
     fn iba_t_iba_has_no_hyphen() {
-        assert_fixed("ng iba't-ibang ulam", "ng iba't ibang ulam");
-        assert_fixed("sa isa\u{2019}t-isa", "sa isa\u{2019}t isa");
-        assert_silent("ng iba't ibang ulam at isa't isa");
+        RULE.assert_fixed("ng iba't-ibang ulam", "ng iba't ibang ulam");
+        RULE.assert_fixed("sa isa\u{2019}t-isa", "sa isa\u{2019}t isa");
+        RULE.assert_silent("ng iba't ibang ulam at isa't isa");
     }
 
     #[test]
     fn sentence_initial_ng() {
-        assert_fixed(
+        RULE.assert_fixed(
             "Umalis kami. Ng dumating siya, tulog na kami.",
             "Umalis kami. Nang dumating siya, tulog na kami.",
         );
-        assert_fixed("Ng dumating siya", "Nang dumating siya");
-        assert_silent("kumain ng mangga");
-        assert_silent("Mga larawan ng Ng Ka Tung");
-        assert_silent("Ng Mga Bata");
-        assert_silent("Ng mga bata at ng kanilang magulang");
+        RULE.assert_fixed("Ng dumating siya", "Nang dumating siya");
+        RULE.assert_silent("kumain ng mangga");
+        RULE.assert_silent("Mga larawan ng Ng Ka Tung");
+        RULE.assert_silent("Ng Mga Bata");
+        RULE.assert_silent("Ng mga bata at ng kanilang magulang");
     }
 
     #[test]
     fn repeated_verbs_take_nang() {
-        assert_fixed("tawa ng tawa sila", "tawa nang tawa sila");
-        assert_fixed("tumakbo ng tumakbo", "tumakbo nang tumakbo");
-        assert_silent("sertipiko ng sertipiko");
-        assert_silent("anak ng anak");
-        assert_silent("tawa nang tawa");
+        RULE.assert_fixed("tawa ng tawa sila", "tawa nang tawa sila");
+        RULE.assert_fixed("tumakbo ng tumakbo", "tumakbo nang tumakbo");
+        RULE.assert_silent("sertipiko ng sertipiko");
+        RULE.assert_silent("anak ng anak");
+        RULE.assert_silent("tawa nang tawa");
     }
 
     #[test]
     fn compounds_and_other_words_are_silent() {
-        assert_silent("ang salitang nalang-nalang at parinig at narinig");
-        assert_silent("Narinig ko parin-");
+        RULE.assert_silent("ang salitang nalang-nalang at parinig at narinig");
+        RULE.assert_silent("Narinig ko parin-");
     }
 }

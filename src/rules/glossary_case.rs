@@ -1,6 +1,7 @@
-use super::{Context, Rule, RuleMeta, declare_rule};
-use crate::diagnostic::{Diagnostic, Edit, Fix};
-use crate::glossary::{CaseMode, Glossary, Match, Role, Term};
+use super::helpers::glossary_note;
+use super::{Context, Reporter, Rule, declare_rule};
+use crate::diagnostic::Edit;
+use crate::glossary::{CaseMode, Glossary, Match, Role};
 
 declare_rule! {
     /// ## What it checks
@@ -44,54 +45,63 @@ declare_rule! {
 }
 
 impl Rule for GlossaryCase {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
-    fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    fn check(&self, ctx: &Context<'_>, out: &mut Reporter<'_>) {
         for m in &ctx.names().matches {
-            if let Some(d) = case_error(ctx, m) {
-                out.push(d);
+            if ctx.out_of_time() {
+                return;
+            }
+            if is_miscased(ctx, m) {
+                report(ctx, m, out);
             }
         }
     }
 }
 
-fn case_error(ctx: &Context<'_>, m: &Match) -> Option<Diagnostic> {
+/// Whether the glossary name matched by `m` is written with a case none of
+/// its forms has, and surely by mistake.
+fn is_miscased(ctx: &Context<'_>, m: &Match) -> bool {
     let glossary: &Glossary = ctx.glossary;
     let form = glossary.form(m.form);
     let term = glossary.term(form.term);
     if form.role == Role::Forbidden || term.case == CaseMode::Insensitive {
-        return None;
+        return false;
     }
-    let tokens = &ctx.names().tokens;
-    let word = |t: usize| &ctx.source[tokens[t].range.clone()];
-    let words: Vec<String> = m
-        .tokens
-        .clone()
-        .map(|t| crate::glossary::normalize_word(word(t)))
-        .collect();
     // Written exactly as some form of the term: fine.
+    let words = written_words(ctx, m);
     let exact = term.forms().any(|f| {
         let (cased, _) = crate::glossary::split_form(f);
         cased == words
     });
     if exact {
-        return None;
+        return false;
     }
     let text = &ctx.source[m.range.clone()];
     if !text.chars().any(char::is_lowercase) && ctx.line_is_upper_case(m.range.start) {
-        return None;
+        return false;
     }
     // A lower-case word may be an ordinary word (`merck`, `pagasa`); only a
     // name with inner capitals (`glaxosmithkline`) is surely misspelt.
-    if form.words.len() == 1
+    !(form.words.len() == 1
         && text.chars().all(|c| !c.is_uppercase())
-        && !has_inner_capital(&form.cased[0])
-    {
-        return None;
-    }
-    // Replace only the words whose case differs; keep the separators.
+        && !has_inner_capital(&form.cased[0]))
+}
+
+/// The words of `m` as written (NFC, straight apostrophes).
+fn written_words(ctx: &Context<'_>, m: &Match) -> Vec<String> {
+    let tokens = &ctx.names().tokens;
+    m.tokens
+        .clone()
+        .map(|t| crate::glossary::normalize_word(&ctx.source[tokens[t].range.clone()]))
+        .collect()
+}
+
+/// Reports `m`, whose fix replaces only the words whose case differs and
+/// keeps the separators.
+fn report(ctx: &Context<'_>, m: &Match, out: &mut Reporter<'_>) {
+    let form = ctx.glossary.form(m.form);
+    let term = ctx.glossary.term(form.term);
+    let tokens = &ctx.names().tokens;
+    let words = written_words(ctx, m);
     let mut edits = Vec::new();
     let mut suggestion = String::new();
     for (k, t) in m.tokens.clone().enumerate() {
@@ -104,26 +114,15 @@ fn case_error(ctx: &Context<'_>, m: &Match) -> Option<Diagnostic> {
             edits.push(Edit::replace(range, form.cased[k].clone()));
         }
     }
-    Some(
-        Diagnostic::new(
-            GlossaryCase::META.name,
-            m.range.clone(),
-            format!(
-                "`{text}` is written `{}` (glossary){}",
-                form.text,
-                note(term)
-            ),
-        )
-        .with_suggestion(suggestion)
-        .with_fix(Fix::safe(edits)),
-    )
-}
-
-/// The term's note, as a message suffix.
-pub(super) fn note(term: &Term) -> String {
-    term.note
-        .as_ref()
-        .map_or_else(String::new, |n| format!(": {n}"))
+    let text = &ctx.source[m.range.clone()];
+    let message = format!(
+        "`{text}` is written `{}` (glossary){}",
+        form.text,
+        glossary_note(term)
+    );
+    out.report(m.range.clone(), message)
+        .suggest(suggestion)
+        .fix_edits(edits);
 }
 
 /// A capital after a lower-case letter (`GlaxoSmithKline`, `iPhone`), as
@@ -137,36 +136,38 @@ fn has_inner_capital(word: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::testing::{assert_fixed, assert_silent, check, flagged};
+    use crate::rules::testing::Lint;
+
+    const RULE: Lint = Lint(&super::GlossaryCase);
 
     #[test]
     fn wrong_case_is_fixed_to_the_glossary_form() {
-        assert_fixed(
+        RULE.assert_fixed(
             "ang Glaxosmithkline at glaxoSmithKline",
             "ang GlaxoSmithKline at GlaxoSmithKline",
         );
-        let d = check("ang Glaxosmithkline ay");
+        let d = RULE.check("ang Glaxosmithkline ay");
         assert_eq!(
             d[0].message,
             "`Glaxosmithkline` is written `GlaxoSmithKline` (glossary): One word with three capitals; machine translation writes \"Glaxosmithkline\"."
         );
         assert_eq!(d[0].suggestion.as_deref(), Some("GlaxoSmithKline"));
         assert_eq!(
-            flagged("sa Youtube"),
-            [("glossary-case", "Youtube".to_string())]
+            RULE.flagged("sa Youtube"),
+            ["Youtube"]
         );
     }
 
     #[test]
     fn prefix_glued_to_a_name_keeps_the_prefix() {
-        // affix-hyphen adds the hyphen; glossary-case fixes the name part.
-        assert_fixed("ang mga tagaYoutube", "ang mga taga-YouTube");
-        assert_fixed("ang taga-youtube", "ang taga-YouTube");
+        // Only the name part is fixed (affix-hyphen adds the hyphen).
+        RULE.assert_fixed("ang mga tagaYoutube", "ang mga tagaYouTube");
+        RULE.assert_fixed("ang taga-youtube", "ang taga-YouTube");
     }
 
     #[test]
     fn multi_word_names_keep_their_spacing() {
-        assert_fixed(
+        RULE.assert_fixed(
             "ang shanghai\npharmaceutical Holding ay",
             "ang Shanghai\nPharmaceutical Holding ay",
         );
@@ -181,7 +182,7 @@ mod tests {
             "ayon sa pagasa",
             "ang GSK ay",
         ] {
-            assert_silent(text);
+            RULE.assert_silent(text);
         }
     }
 }

@@ -1,6 +1,6 @@
-use super::glossary_case::note;
-use super::{Context, Rule, RuleMeta, declare_rule};
-use crate::diagnostic::{Diagnostic, Edit, Fix};
+use super::helpers::glossary_note as note;
+use super::{Context, Reporter, Rule, declare_rule};
+use crate::diagnostic::Edit;
 use crate::glossary::Role;
 
 declare_rule! {
@@ -37,11 +37,7 @@ declare_rule! {
 }
 
 impl Rule for GlossaryForbidden {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
-    fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    fn check(&self, ctx: &Context<'_>, out: &mut Reporter<'_>) {
         for m in &ctx.names().matches {
             let form = ctx.glossary.form(m.form);
             if form.role != Role::Forbidden {
@@ -49,31 +45,26 @@ impl Rule for GlossaryForbidden {
             }
             let term = ctx.glossary.term(form.term);
             let text = &ctx.source[m.range.clone()];
-            out.push(
-                Diagnostic::new(
-                    Self::META.name,
-                    m.range.clone(),
-                    format!(
+            out.report(m.range.clone(), format!(
                         "`{text}` is a wrong form of `{}` (glossary){}",
                         term.canonical,
                         note(term)
-                    ),
-                )
-                .with_suggestion(term.canonical.clone())
-                .with_fix(Fix::safe(vec![Edit::replace(
+                    )).suggest(term.canonical.clone()).fix(Edit::replace(
                     m.range.clone(),
                     term.canonical.clone(),
-                )])),
-            );
+                ));
         }
     }
 }
 
 #[cfg(test)]
 mod tests {
+    use crate::rules::testing::Lint;
     use crate::checker::Checker;
     use crate::glossary::{Glossary, toml};
     use crate::input::{Document, Format};
+
+    const RULE: Lint = Lint(&super::GlossaryForbidden);
 
     fn checker() -> Checker {
         let terms = toml::parse(
@@ -81,7 +72,7 @@ mod tests {
             "g.toml",
         )
         .unwrap();
-        Checker::new(Glossary::new(terms))
+        Checker::with_rules(Glossary::new(terms), vec![RULE.0])
     }
 
     #[test]

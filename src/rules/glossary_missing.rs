@@ -1,5 +1,4 @@
-use super::{Rule, RuleMeta, UnitContext, declare_rule};
-use crate::diagnostic::Diagnostic;
+use super::{Reporter, Rule, UnitContext, declare_rule};
 
 declare_rule! {
     /// ## What it checks
@@ -53,11 +52,7 @@ fn has_words(hay: &str, needle: &str) -> bool {
 }
 
 impl Rule for GlossaryMissing {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
-    fn check_unit(&self, ctx: &UnitContext<'_>, out: &mut Vec<Diagnostic>) {
+    fn check_unit(&self, ctx: &UnitContext<'_>, out: &mut Reporter<'_>) {
         let Some(source) = ctx.translated_source() else {
             return;
         };
@@ -83,17 +78,10 @@ impl Rule for GlossaryMissing {
                 .any(|a| target.contains(&a.to_lowercase()))
                 || (accepted_anywhere(form) && target.contains(&form.to_lowercase()));
             if !present {
-                out.push(
-                    Diagnostic::new(
-                        Self::META.name,
-                        ctx.value_span(),
-                        format!(
+                out.report(ctx.value_span(), format!(
                             "the source has `{form}`, but the translation lacks `{}` (glossary)",
                             term.canonical
-                        ),
-                    )
-                    .with_suggestion(term.canonical.clone()),
-                );
+                        )).suggest(term.canonical.clone());
             }
         }
     }
@@ -101,12 +89,14 @@ impl Rule for GlossaryMissing {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::testing::pair_findings;
+    use crate::rules::testing::Lint;
+
+    const RULE: Lint = Lint(&super::GlossaryMissing);
 
     #[test]
     fn missing_term_and_accepted_forms() {
         assert_eq!(
-            pair_findings("The Department of Health said.", "Sinabi ng Kagawaran.", "glossary-missing"),
+            RULE.pair_findings("The Department of Health said.", "Sinabi ng Kagawaran."),
             [(
                 "Sinabi ng Kagawaran.".to_string(),
                 "the source has `Department of Health`, but the translation lacks `Kagawaran ng Kalusugan` (glossary)".to_string(),
@@ -124,10 +114,10 @@ mod tests {
                 "The Department of Health said."
             };
             assert!(
-                pair_findings(source, target, "glossary-missing").is_empty(),
+                RULE.pair_findings(source, target).is_empty(),
                 "{target}"
             );
         }
-        assert!(pair_findings("Manilason is not a word.", "Wala.", "glossary-missing").is_empty());
+        assert!(RULE.pair_findings("Manilason is not a word.", "Wala.").is_empty());
     }
 }

@@ -1,15 +1,11 @@
-use std::cell::RefCell;
-use std::collections::HashMap;
 use std::ops::Range;
 
 use strsim::damerau_levenshtein;
 
-use super::glossary_case::note;
-use super::{Context, Rule, RuleMeta, declare_rule};
-use crate::diagnostic::{Diagnostic, Edit, Fix};
+use super::helpers::glossary_note as note;
+use super::{Context, Reporter, Rule, declare_rule};
 use crate::glossary::near::max_distance;
 use crate::glossary::{Glossary, Role, normalize_gap, write_key};
-use crate::lexicon::set::FnvBuild;
 use crate::text::Token;
 use crate::text::tokens::{fold, starts_upper};
 
@@ -58,11 +54,7 @@ declare_rule! {
 }
 
 impl Rule for GlossaryNearMiss {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
-    fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    fn check(&self, ctx: &Context<'_>, out: &mut Reporter<'_>) {
         let glossary = ctx.glossary;
         if glossary.is_empty() {
             return;
@@ -93,27 +85,48 @@ impl Rule for GlossaryNearMiss {
             next: std::cell::Cell::new(0),
             key: String::new(),
         };
-        let bytes = ctx.source.as_bytes();
         let mut i = 0;
         while i < tokens.len() {
+            if ctx.out_of_time() {
+                return;
+            }
             // A word starting with an ASCII lower-case letter or digit can
             // only be a name run together (`carlzeiss`).
-            let first = bytes[tokens[i].range.start];
+            let first = tokens[i].first;
             let may_be_name = !(first.is_ascii_lowercase() || first.is_ascii_digit());
-            if may_be_name && let Some((len, d)) = scan.multi_word(i) {
-                out.push(d);
+            if may_be_name && let Some((len, miss)) = scan.multi_word(i) {
+                miss.report(ctx, out);
                 i += len;
                 continue;
             }
             if scan.covering(i).is_none()
-                && let Some(d) = scan
+                && let Some(miss) = scan
                     .joined(i)
                     .or_else(|| may_be_name.then(|| scan.single_word(i)).flatten())
             {
-                out.push(d);
+                miss.report(ctx, out);
             }
             i += 1;
         }
+    }
+}
+
+/// A probable misspelling: the flagged words, the glossary form they
+/// resemble, and how (`looks like a misspelling of`).
+struct Miss {
+    range: Range<usize>,
+    form: u32,
+    what: &'static str,
+}
+
+impl Miss {
+    fn report(&self, ctx: &Context<'_>, out: &mut Reporter<'_>) {
+        let text = &ctx.source[self.range.clone()];
+        let term = ctx.glossary.term(ctx.glossary.form(self.form).term);
+        let canonical = &term.canonical;
+        let message = format!("`{text}` {} `{canonical}` (glossary){}", self.what, note(term));
+        out.report(self.range.clone(), message)
+            .replace(canonical.clone());
     }
 }
 
@@ -152,30 +165,18 @@ impl<'a> Scan<'a, '_> {
         &self.ctx.source[self.tokens[i].range.clone()]
     }
 
-    fn diagnostic(&self, range: Range<usize>, form: u32, what: &str) -> Diagnostic {
-        let text = &self.ctx.source[range.clone()];
-        let term = self.glossary.term(self.glossary.form(form).term);
-        let canonical = &term.canonical;
-        Diagnostic::new(
-            GlossaryNearMiss::META.name,
-            range.clone(),
-            format!("`{text}` {what} `{canonical}` (glossary){}", note(term)),
-        )
-        .with_suggestion(canonical.clone())
-        .with_fix(Fix::unsafe_(vec![Edit::replace(range, canonical.clone())]))
+    fn miss(&self, range: Range<usize>, form: u32, what: &'static str) -> Miss {
+        Miss { range, form, what }
     }
 
     /// A multi-word name written as one word: `CarlZeiss`.
-    fn joined(&mut self, i: usize) -> Option<Diagnostic> {
-        if !self.glossary.may_be_joined(self.word(i)) {
-            return None;
-        }
-        write_key(self.word(i), &mut self.key);
-        let form = self.glossary.joined_form(&self.key)?;
-        Some(self.diagnostic(self.tokens[i].range.clone(), form, "lacks the spaces of"))
+    fn joined(&mut self, i: usize) -> Option<Miss> {
+        let t = &self.tokens[i];
+        let form = self.glossary.joined_form_of(self.word(i), t.key)?;
+        Some(self.miss(t.range.clone(), form, "lacks the spaces of"))
     }
 
-    fn single_word(&mut self, i: usize) -> Option<Diagnostic> {
+    fn single_word(&mut self, i: usize) -> Option<Miss> {
         let word = self.word(i);
         if !starts_upper(word) || word.contains(['\'', '\u{2019}']) {
             return None;
@@ -188,8 +189,7 @@ impl<'a> Scan<'a, '_> {
             return None;
         }
         write_key(word, &mut self.key);
-        let glossary = self.glossary;
-        let form = cached(glossary, &self.key, |key| closest(glossary, key))?;
+        let form = self.glossary.near_miss(&self.key)?;
         let key = &self.key;
         // Written in lower case elsewhere in the document, it is an ordinary
         // word (`bagong`, `status`), whatever name it resembles. (These scans
@@ -197,7 +197,7 @@ impl<'a> Scan<'a, '_> {
         if self.ctx.line_is_upper_case(start) || self.ctx.document_has_word(key) {
             return None;
         }
-        Some(self.diagnostic(
+        Some(self.miss(
             self.tokens[i].range.clone(),
             form,
             "looks like a misspelling of",
@@ -206,17 +206,18 @@ impl<'a> Scan<'a, '_> {
 
     /// A multi-word glossary name whose first word is exact and whose whole
     /// text is within the allowed distance: `Takeda Pharmaceuticals`.
-    fn multi_word(&mut self, i: usize) -> Option<(usize, Diagnostic)> {
+    fn multi_word(&mut self, i: usize) -> Option<(usize, Miss)> {
         let first_word = self.word(i);
-        if !starts_upper(first_word) || !self.glossary.may_start_form(first_word) {
+        if !self.tokens[i].case.starts_upper() {
             return None;
         }
-        write_key(first_word, &mut self.key);
-        let candidates = self.glossary.forms_starting_with(&self.key);
+        let candidates = self
+            .glossary
+            .forms_starting_with_word(first_word, self.tokens[i].key);
         if candidates.is_empty() {
             return None;
         }
-        let first = self.key.clone();
+        let first = Glossary::key(first_word);
         let mut best: Option<(usize, usize, u32)> = None;
         for &f in candidates {
             let form = self.glossary.form(f);
@@ -264,100 +265,41 @@ impl<'a> Scan<'a, '_> {
         }
         let (_, n, f) = best?;
         let range = self.tokens[i].range.start..self.tokens[i + n - 1].range.end;
-        Some((n, self.diagnostic(range, f, "looks like a misspelling of")))
+        Some((n, self.miss(range, f, "looks like a misspelling of")))
     }
-}
-
-/// Words repeat (Zipf), so each thread remembers the answer for words it has
-/// already looked up, per glossary. The cache is emptied when it grows past
-/// `CACHE_LIMIT` words, so memory stays bounded on any corpus.
-const CACHE_LIMIT: usize = 200_000;
-
-/// Folded word → the form it misspells, if any.
-type Answers = HashMap<String, Option<u32>, FnvBuild>;
-
-thread_local! {
-    /// The glossary's id, and the answers for it.
-    static CACHE: RefCell<(u64, Answers)> = RefCell::new((0, Answers::default()));
-}
-
-fn cached(
-    glossary: &Glossary,
-    key: &str,
-    compute: impl FnOnce(&str) -> Option<u32>,
-) -> Option<u32> {
-    CACHE.with(|cell| {
-        let mut cache = cell.borrow_mut();
-        if cache.0 != glossary.id() || cache.1.len() >= CACHE_LIMIT {
-            cache.0 = glossary.id();
-            cache.1.clear();
-        }
-        if let Some(&hit) = cache.1.get(key) {
-            return hit;
-        }
-        let result = compute(key);
-        cache.1.insert(key.to_owned(), result);
-        result
-    })
-}
-
-/// The single-word form `key` most probably misspells, if any.
-fn closest(glossary: &Glossary, key: &str) -> Option<u32> {
-    if glossary.knows_word(key) {
-        return None;
-    }
-    let (_, form) = glossary
-        .near()
-        .candidates(key)
-        .into_iter()
-        .filter_map(|f| {
-            let target = &glossary.form(f).words[0];
-            let d = damerau_levenshtein(key, target);
-            let ok = d > 0
-                && d <= max_distance(target.chars().count().min(key.chars().count()))
-                && key.chars().next() == target.chars().next()
-                && !is_affixed_form(key, target);
-            ok.then_some((d, f))
-        })
-        .min()?;
-    Some(form)
-}
-
-/// `key` is `target` with a Tagalog linker or English plural/possessive.
-fn is_affixed_form(key: &str, target: &str) -> bool {
-    key.strip_prefix(target)
-        .is_some_and(|rest| matches!(rest, "ng" | "g" | "s" | "es"))
 }
 
 #[cfg(test)]
 mod tests {
     use crate::Applicability;
-    use crate::rules::testing::{assert_fixed, assert_fixed_with, assert_silent, check, flagged};
+    use crate::rules::testing::Lint;
+
+    const RULE: Lint = Lint(&super::GlossaryNearMiss);
 
     #[test]
     fn single_word_misspelling() {
         assert_eq!(
-            flagged("ang Innovant ay"),
-            [("glossary-near-miss", "Innovant".to_string())]
+            RULE.flagged("ang Innovant ay"),
+            ["Innovant"]
         );
-        let d = check("ang Innovant ay");
+        let d = RULE.check("ang Innovant ay");
         assert_eq!(
             d[0].message,
             "`Innovant` looks like a misspelling of `Innovent` (glossary): Chinese biopharmaceutical company; often misspelt \"Innovant\"."
         );
         assert_eq!(d[0].suggestion.as_deref(), Some("Innovent"));
         // Unsafe: not applied by a plain --fix.
-        assert_fixed("ang Innovant ay", "ang Innovant ay");
-        assert_fixed_with("ang Innovant ay", "ang Innovent ay", Applicability::Unsafe);
+        RULE.assert_fixed("ang Innovant ay", "ang Innovant ay");
+        RULE.assert_fixed_with("ang Innovant ay", "ang Innovent ay", Applicability::Unsafe);
     }
 
     #[test]
     fn multi_word_misspelling() {
         assert_eq!(
-            flagged("ayon sa Takeda Pharmaceuticals, ligtas"),
-            [("glossary-near-miss", "Takeda Pharmaceuticals".to_string())]
+            RULE.flagged("ayon sa Takeda Pharmaceuticals, ligtas"),
+            ["Takeda Pharmaceuticals"]
         );
-        assert_fixed_with(
+        RULE.assert_fixed_with(
             "ayon sa Takeda Pharmaceuticals, ligtas",
             "ayon sa Takeda Pharmaceutical, ligtas",
             Applicability::Unsafe,
@@ -367,21 +309,21 @@ mod tests {
     #[test]
     fn names_run_together_and_prefixed_names() {
         assert_eq!(
-            flagged("ang CarlZeiss na lente"),
-            [("glossary-near-miss", "CarlZeiss".to_string())]
+            RULE.flagged("ang CarlZeiss na lente"),
+            ["CarlZeiss"]
         );
-        assert_fixed_with(
+        RULE.assert_fixed_with(
             "ang CarlZeiss na lente",
             "ang Carl Zeiss na lente",
             Applicability::Unsafe,
         );
         // Only the name part of `taga-` + name is judged and replaced.
-        assert_fixed_with(
+        RULE.assert_fixed_with(
             "mga tagaMaynilla",
-            "mga taga-Maynila",
+            "mga tagaMaynila",
             Applicability::Unsafe,
         );
-        assert_fixed_with(
+        RULE.assert_fixed_with(
             "mga taga-Maynilla",
             "mga taga-Maynila",
             Applicability::Unsafe,
@@ -397,8 +339,8 @@ mod tests {
             "ayon sa Innovant at xinnovant rito",
         ] {
             assert_eq!(
-                flagged(text),
-                [("glossary-near-miss", "Innovant".to_string())],
+                RULE.flagged(text),
+                ["Innovant"],
                 "{text}"
             );
         }
@@ -421,7 +363,7 @@ mod tests {
             // Lower case anywhere counts, code included, as a whole word.
             "ayon sa Innovant.\n\n```\nlet innovant = 1;\n```\n",
         ] {
-            assert_silent(text);
+            RULE.assert_silent(text);
         }
     }
 }

@@ -1,8 +1,9 @@
-use super::{Context, Rule, RuleMeta, declare_rule};
-use crate::diagnostic::{Diagnostic, Edit, Fix};
+use super::{Context, Needs, Reporter, Rule, declare_rule};
+use crate::diagnostic::Edit;
 use crate::lexicon::{
-    Dictionary, Prefix, is_compound, is_function_word, is_particle, looks_foreign, prefix,
+    Dictionary, Prefix, is_clock_word, is_compound, is_spelled_cardinal, is_function_word, is_particle, looks_foreign, prefix,
 };
+use crate::text::MarkKind;
 use crate::text::tokens::{fold, starts_upper};
 
 declare_rule! {
@@ -67,13 +68,17 @@ declare_rule! {
 }
 
 impl Rule for HyphenSpacing {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
+    /// Every finding is a gap holding one hyphen.
+    fn needs(&self) -> Needs {
+        Needs::marks(&[MarkKind::Hyphen])
     }
 
-    fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    fn check(&self, ctx: &Context<'_>, out: &mut Reporter<'_>) {
         let source = ctx.source;
         for i in 0..ctx.tokens.len().saturating_sub(1) {
+            if ctx.out_of_time() {
+                return;
+            }
             // A spaced hyphen takes two bytes or more; most gaps are one space.
             if ctx.tokens[i + 1].range.start - ctx.tokens[i].range.end < 2 {
                 continue;
@@ -94,18 +99,10 @@ impl Rule for HyphenSpacing {
             let gap_range = ctx.tokens[i].range.end..ctx.tokens[i + 1].range.start;
             let span = left_start..ctx.tokens[i + 1].range.end;
             let joined = format!("{left}-{right}");
-            out.push(
-                Diagnostic::new(
-                    Self::META.name,
-                    span,
-                    format!(
+            out.report(span, format!(
                         "stray space {} the hyphen {evidence}; write `{joined}`",
                         spacing.describe()
-                    ),
-                )
-                .with_suggestion(joined)
-                .with_fix(Fix::safe(vec![Edit::replace(gap_range, "-")])),
-            );
+                    )).suggest(joined).fix(Edit::replace(gap_range, "-"));
         }
     }
 }
@@ -219,8 +216,8 @@ fn evidence(
 /// `ika`, `ala`, `alas` before a spelled number or clock word.
 fn is_spelled_number(left: &str, right: &str) -> bool {
     matches!(left, "ika" | "ala" | "alas")
-        && (super::affix_hyphen::is_spelled_cardinal(right)
-            || super::affix_hyphen::is_clock_word(right))
+        && (is_spelled_cardinal(right)
+            || is_clock_word(right))
 }
 
 fn is_suspension_word(lower: &str) -> bool {
@@ -287,7 +284,18 @@ fn ou(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::testing::{assert_fixed, assert_silent, flagged};
+    use crate::rules::testing::{Lint, assert_lint};
+
+    const RULE: Lint = Lint(&super::HyphenSpacing);
+
+    #[test]
+    fn the_prefilter_lets_every_spaced_hyphen_through() {
+        crate::rules::testing::assert_needs_cover(
+            &super::HyphenSpacing,
+            &["pag -unlad", "pag- unlad", "pag - unlad", "pag \u{a0}-\tunlad"],
+        );
+    }
+
 
     #[test]
     fn prefixes_and_reduplications_from_mt_output() {
@@ -317,9 +325,8 @@ mod tests {
             ("alas- 3", "alas-3"),
         ] {
             let text = format!("Sinabi nila {bad} ngayon.");
-            assert_fixed(&text, &format!("Sinabi nila {good} ngayon."));
-            let rules: Vec<_> = flagged(&text).into_iter().map(|(rule, _)| rule).collect();
-            assert_eq!(rules, ["hyphen-spacing"], "{text}");
+            RULE.assert_fixed(&text, &format!("Sinabi nila {good} ngayon."));
+            assert_lint(&super::HyphenSpacing, &text, 1);
         }
     }
 
@@ -348,31 +355,28 @@ mod tests {
             "I - update",
             "na -Maynila",
         ] {
-            assert_silent(text);
+            RULE.assert_silent(text);
         }
     }
 
     #[test]
     fn foreign_roots_after_consonant_prefixes() {
-        assert_fixed("ang pag - hijack ng barko", "ang pag-hijack ng barko");
-        assert_fixed("nag - shopping sila", "nag-shopping sila");
-        assert_fixed("naka - bundle na", "naka-bundle na");
-        assert_fixed("i - click ang link", "i-click ang link");
-        assert_fixed("na - delete na", "na-delete na");
-        assert_silent("na - install at I - click at na - hindi");
-        assert_silent("pag - sulat at mag - bahay");
+        RULE.assert_fixed("ang pag - hijack ng barko", "ang pag-hijack ng barko");
+        RULE.assert_fixed("nag - shopping sila", "nag-shopping sila");
+        RULE.assert_fixed("naka - bundle na", "naka-bundle na");
+        RULE.assert_fixed("i - click ang link", "i-click ang link");
+        RULE.assert_fixed("na - delete na", "na-delete na");
+        RULE.assert_silent("na - install at I - click at na - hindi");
+        RULE.assert_silent("pag - sulat at mag - bahay");
     }
 
     #[test]
     fn compounds_need_a_dictionary() {
-        use crate::glossary::Glossary;
         use crate::input::{Document, Format};
-        use crate::lexicon::Dictionary;
-        use crate::{Applicability, Checker, fix::fix_document};
+        use crate::{Applicability, fix::fix_document};
         let text = "Nasa pangunahing - tanggapan sila bago mag hating -gabi. Sambong - ang lugar.";
-        assert_silent(text);
-        let dict = Dictionary::from_words(["pangunahing-tanggapan", "hating-gabi"]);
-        let checker = Checker::new(Glossary::embedded()).with_dictionary(Some(dict));
+        RULE.assert_silent(text);
+        let checker = RULE.with_dictionary(&["pangunahing-tanggapan", "hating-gabi"]);
         let doc = Document::new("t.txt", text, Format::Plain);
         let found = checker.check(&doc);
         assert_eq!(found.len(), 2, "{found:?}");
@@ -396,33 +400,28 @@ mod tests {
             ("ang tanod - gubat", "ang tanod-gubat"),
             ("Humigit - kumulang", "Humigit-kumulang"),
         ] {
-            assert_fixed(bad, good);
+            RULE.assert_fixed(bad, good);
         }
         assert_eq!(
-            crate::rules::testing::check("sa punong - tanggapan")[0].message,
+            RULE.check("sa punong - tanggapan")[0].message,
             "stray space around the hyphen in the compound; write `punong-tanggapan`"
         );
     }
 
     #[test]
     fn spelled_numbers_are_left_to_affix_hyphen() {
-        assert_eq!(
-            flagged("ang ika -lima at alas -tres"),
-            [
-                ("affix-hyphen", "ika -lima".to_string()),
-                ("affix-hyphen", "alas -tres".to_string())
-            ]
-        );
+        // affix-hyphen's tests: it writes these `ikalima`, `alas-tres`.
+        RULE.assert_silent("ang ika -lima at alas -tres");
     }
 
     #[test]
     fn message_names_the_evidence() {
-        let d = crate::rules::testing::check("ang pag -unlad");
+        let d = RULE.check("ang pag -unlad");
         assert_eq!(
             d[0].message,
             "stray space before the hyphen of the prefix `pag-`; write `pag-unlad`"
         );
-        let d = crate::rules::testing::check("ang libu - libong tao");
+        let d = RULE.check("ang libu - libong tao");
         assert_eq!(
             d[0].message,
             "stray space around the hyphen in the reduplication; write `libu-libong`"

@@ -1,5 +1,4 @@
-use super::{Context, Rule, RuleMeta, declare_rule};
-use crate::diagnostic::{Diagnostic, Edit, Fix};
+use super::{ByteSet, Context, Needs, Reporter, Rule, declare_rule};
 use crate::input::SegmentKind;
 use crate::text::TokenKind;
 
@@ -53,22 +52,26 @@ const VERSE_STARTERS: &[&str] = &[
     "Dahil", "Hindi", "Kaya", "Kung", "Ngunit", "Pero", "Sadya", "Sapagkat", "Subalit", "Upang",
 ];
 
+/// The first bytes of [`WORDS`].
+const FIRST: ByteSet = ByteSet::first_bytes(WORDS);
+
 impl Rule for MidSentenceCapital {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
+    fn needs(&self) -> Needs {
+        Needs::first_bytes(FIRST)
     }
 
-    fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    fn check(&self, ctx: &Context<'_>, out: &mut Reporter<'_>) {
         if ctx.segment.kind == SegmentKind::Heading {
             return;
         }
         let tokens = ctx.tokens;
         // Which sentences are verse: worked out only if a candidate occurs.
         let verse = std::cell::OnceCell::new();
-        let bytes = ctx.source.as_bytes();
         for i in 1..tokens.len().saturating_sub(1) {
-            // Every word of `WORDS` starts with `A`, `M`, `N` or `S`.
-            if !matches!(bytes[tokens[i].range.start], b'A' | b'M' | b'N' | b'S') {
+            if ctx.out_of_time() {
+                return;
+            }
+            if !FIRST.contains(tokens[i].first) {
                 continue;
             }
             let word = ctx.word(i);
@@ -92,15 +95,7 @@ impl Rule for MidSentenceCapital {
             }
             let range = tokens[i].range.clone();
             let lower = word.to_lowercase();
-            out.push(
-                Diagnostic::new(
-                    Self::META.name,
-                    range.clone(),
-                    format!("`{word}` is capitalised in the middle of a sentence; write `{lower}`"),
-                )
-                .with_suggestion(lower.clone())
-                .with_fix(Fix::safe(vec![Edit::replace(range, lower)])),
-            );
+            out.report(range.clone(), format!("`{word}` is capitalised in the middle of a sentence; write `{lower}`")).replace(lower);
         }
     }
 }
@@ -148,20 +143,28 @@ fn code_like_before(ctx: &Context<'_>, i: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use crate::rules::testing::Lint;
+
+    const RULE: Lint = Lint(&super::MidSentenceCapital);
+
+    #[test]
+    fn the_prefilter_covers_the_words() {
+        crate::rules::testing::assert_needs_cover(&super::MidSentenceCapital, super::WORDS);
+    }
+
     use crate::input::{Document, Format};
-    use crate::rules::testing::{assert_fixed, assert_silent, check, checker, flagged};
 
     #[test]
     fn capitalised_function_words_mid_sentence() {
-        assert_fixed("ang bersiyon ng Ang module", "ang bersiyon ng ang module");
-        assert_fixed("para sa Mga panlabas na", "para sa mga panlabas na");
-        assert_fixed("bigas, Sa gayon ay", "bigas, sa gayon ay");
+        RULE.assert_fixed("ang bersiyon ng Ang module", "ang bersiyon ng ang module");
+        RULE.assert_fixed("para sa Mga panlabas na", "para sa mga panlabas na");
+        RULE.assert_fixed("bigas, Sa gayon ay", "bigas, sa gayon ay");
         assert_eq!(
-            flagged("para sa Mga panlabas"),
-            [("mid-sentence-capital", "Mga".to_string())]
+            RULE.flagged("para sa Mga panlabas"),
+            ["Mga"]
         );
         assert_eq!(
-            check("para sa Mga panlabas")[0].message,
+            RULE.check("para sa Mga panlabas")[0].message,
             "`Mga` is capitalised in the middle of a sentence; write `mga`"
         );
     }
@@ -182,13 +185,13 @@ mod tests {
             "tingnan ang /tmp/x Ang bahay",
             "sabit ang media sa kakasuhan Sa isang gulo na alam natin Kaya naman nagtanong kami",
         ] {
-            assert_silent(text);
+            RULE.assert_silent(text);
         }
     }
 
     #[test]
     fn headings_are_silent() {
         let doc = Document::new("t.md", "# Gabay para sa Mga baguhan\n", Format::Markdown);
-        assert!(checker().check(&doc).is_empty());
+        assert!(RULE.checker().check(&doc).is_empty());
     }
 }

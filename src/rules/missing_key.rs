@@ -1,5 +1,4 @@
-use super::{Rule, RuleMeta, declare_rule};
-use crate::diagnostic::Diagnostic;
+use super::{Reporter, Rule, declare_rule};
 use crate::input::Document;
 
 declare_rule! {
@@ -35,35 +34,27 @@ declare_rule! {
 }
 
 impl Rule for MissingKey {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
-    fn check_document(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+    fn check_document(&self, doc: &Document, out: &mut Reporter<'_>) {
         let Some(source) = &doc.source else {
             return;
         };
         for (key, at) in &doc.missing {
-            out.push(Diagnostic::new(
-                Self::META.name,
-                *at..*at,
-                format!("key `{key}` of the source `{}` is missing", source.name),
-            ));
+            out.report(*at..*at, format!("key `{key}` of the source `{}` is missing", source.name));
         }
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::testing::pair_findings;
+    use crate::rules::testing::Lint;
+
+    const RULE: Lint = Lint(&super::MissingKey);
 
     #[test]
     fn missing_keys_in_source_order() {
-        let found = pair_findings(
+        let found = RULE.pair_findings(
             r#"{"a": "A", "b": {"c": "C"}, "d": ["D"]}"#,
-            r#"{"a": "Isa"}"#,
-            "missing-key",
-        );
+            r#"{"a": "Isa"}"#);
         let messages: Vec<&str> = found.iter().map(|f| f.1.as_str()).collect();
         assert_eq!(
             messages,

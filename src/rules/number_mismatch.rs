@@ -1,6 +1,6 @@
 use super::extract::{Number, numbers, spelled};
-use super::{Rule, RuleMeta, UnitContext, declare_rule};
-use crate::diagnostic::{Diagnostic, Edit, Fix};
+use super::{Reporter, Rule, UnitContext, declare_rule};
+use crate::diagnostic::Edit;
 
 declare_rule! {
     /// ## What it checks
@@ -69,11 +69,7 @@ fn has_word(text: &str, words: &[&str]) -> bool {
 }
 
 impl Rule for NumberMismatch {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
-    fn check_unit(&self, ctx: &UnitContext<'_>, out: &mut Vec<Diagnostic>) {
+    fn check_unit(&self, ctx: &UnitContext<'_>, out: &mut Reporter<'_>) {
         let Some(source) = ctx.translated_source() else {
             return;
         };
@@ -96,45 +92,31 @@ impl Rule for NumberMismatch {
         if missing.len() == 1 && extra.len() == 1 {
             let (s, t) = (&missing[0], &extra[0]);
             let span = ctx.span(t.range.clone());
-            out.push(
-                Diagnostic::new(
-                    Self::META.name,
-                    span.clone(),
-                    format!("`{}` does not match the source's `{}`", t.text, s.text),
-                )
-                .with_suggestion(s.text.clone())
-                .with_fix(Fix::unsafe_(vec![Edit::replace(span, s.text.clone())])),
-            );
+            out.report(span.clone(), format!("`{}` does not match the source's `{}`", t.text, s.text)).suggest(s.text.clone()).fix(Edit::replace(span, s.text.clone()));
             return;
         }
         for t in &extra {
-            out.push(Diagnostic::new(
-                Self::META.name,
-                ctx.span(t.range.clone()),
-                format!("`{}` is not a number of the source", t.text),
-            ));
+            out.report(ctx.span(t.range.clone()), format!("`{}` is not a number of the source", t.text));
         }
         if !missing.is_empty() {
             let list: Vec<String> = missing.iter().map(|s| format!("`{}`", s.text)).collect();
-            out.push(Diagnostic::new(
-                Self::META.name,
-                ctx.value_span(),
-                format!(
+            out.report(ctx.value_span(), format!(
                     "the source's {} {} missing",
                     list.join(", "),
                     if list.len() == 1 { "is" } else { "are" }
-                ),
-            ));
+                ));
         }
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::testing::pair_findings;
+    use crate::rules::testing::Lint;
+
+    const RULE: Lint = Lint(&super::NumberMismatch);
 
     fn messages(source: &str, target: &str) -> Vec<(String, String)> {
-        pair_findings(source, target, "number-mismatch")
+        RULE.pair_findings(source, target)
             .into_iter()
             .map(|f| (f.0, f.1))
             .collect()
@@ -143,11 +125,9 @@ mod tests {
     #[test]
     fn changed_number_with_fix() {
         assert_eq!(
-            pair_findings(
+            RULE.pair_findings(
                 "Only 1,500 seats.",
-                "1,050 na upuan lang.",
-                "number-mismatch"
-            ),
+                "1,050 na upuan lang."),
             [(
                 "1,050".to_string(),
                 "`1,050` does not match the source's `1,500`".to_string(),

@@ -1,6 +1,5 @@
 use super::extract::{Placeholder, Syntax, placeholders};
-use super::{Rule, RuleMeta, UnitContext, declare_rule};
-use crate::diagnostic::{Diagnostic, Edit, Fix};
+use super::{Reporter, Rule, UnitContext, declare_rule};
 
 declare_rule! {
     /// ## What it checks
@@ -50,11 +49,7 @@ declare_rule! {
 }
 
 impl Rule for PlaceholderMismatch {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
-    fn check_unit(&self, ctx: &UnitContext<'_>, out: &mut Vec<Diagnostic>) {
+    fn check_unit(&self, ctx: &UnitContext<'_>, out: &mut Reporter<'_>) {
         let Some(source) = ctx.translated_source() else {
             return;
         };
@@ -79,26 +74,17 @@ impl Rule for PlaceholderMismatch {
             if same.len() == 1 && extras == 1 {
                 let want = &same[0].text;
                 paired.push(want);
-                let mut d = Diagnostic::new(
-                    Self::META.name,
-                    span.clone(),
-                    format!(
-                        "placeholder `{}` is not in the source; the source has `{want}`",
-                        t.text
-                    ),
+                let message = format!(
+                    "placeholder `{}` is not in the source; the source has `{want}`",
+                    t.text
                 );
+                let finding = out.report(span, message);
+                // An ICU argument is shown by its keywords, not as written.
                 if t.syntax != Syntax::Icu {
-                    d = d
-                        .with_suggestion(want.clone())
-                        .with_fix(Fix::unsafe_(vec![Edit::replace(span, want.clone())]));
+                    finding.replace(want.clone());
                 }
-                out.push(d);
             } else {
-                out.push(Diagnostic::new(
-                    Self::META.name,
-                    span,
-                    format!("placeholder `{}` is not in the source", t.text),
-                ));
+                out.report(span, format!("placeholder `{}` is not in the source", t.text));
             }
         }
         let mut lost = Vec::new();
@@ -116,23 +102,23 @@ impl Rule for PlaceholderMismatch {
             } else {
                 format!("placeholders {} of the source are missing", lost.join(", "))
             };
-            out.push(Diagnostic::new(Self::META.name, ctx.value_span(), message));
+            out.report(ctx.value_span(), message);
         }
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::testing::pair_findings;
+    use crate::rules::testing::Lint;
+
+    const RULE: Lint = Lint(&super::PlaceholderMismatch);
 
     #[test]
     fn translated_placeholder_with_fix() {
         assert_eq!(
-            pair_findings(
+            RULE.pair_findings(
                 "Hello, {{name}}!",
-                "Kumusta, {{pangalan}}!",
-                "placeholder-mismatch"
-            ),
+                "Kumusta, {{pangalan}}!"),
             [(
                 "{{pangalan}}".to_string(),
                 "placeholder `{{pangalan}}` is not in the source; the source has `{{name}}`"
@@ -145,18 +131,16 @@ mod tests {
     #[test]
     fn dropped_and_ambiguous_placeholders() {
         assert_eq!(
-            pair_findings(
+            RULE.pair_findings(
                 "%s sent %d files",
-                "Nagpadala ng mga file",
-                "placeholder-mismatch"
-            ),
+                "Nagpadala ng mga file"),
             [(
                 "Nagpadala ng mga file".to_string(),
                 "placeholders `%s`, `%d` of the source are missing".to_string(),
                 None
             )]
         );
-        let found = pair_findings("{a} and {b}", "{x} at {y}", "placeholder-mismatch");
+        let found = RULE.pair_findings("{a} and {b}", "{x} at {y}");
         let messages: Vec<&str> = found.iter().map(|f| f.1.as_str()).collect();
         assert_eq!(
             messages,
@@ -170,11 +154,9 @@ mod tests {
 
     #[test]
     fn icu_selectors_must_stay() {
-        let found = pair_findings(
+        let found = RULE.pair_findings(
             "{n, plural, one {# day} other {# days}}",
-            "{n, plural, isa {# araw} other {# araw}}",
-            "placeholder-mismatch",
-        );
+            "{n, plural, isa {# araw} other {# araw}}");
         assert_eq!(found.len(), 1);
         assert_eq!(
             found[0].1,
@@ -186,19 +168,15 @@ mod tests {
     #[test]
     fn tags_entities_and_order() {
         assert!(
-            pair_findings(
+            RULE.pair_findings(
                 "<b>{0}</b> &amp; {1}",
-                "{1} &amp; <b>{0}</b>",
-                "placeholder-mismatch"
-            )
+                "{1} &amp; <b>{0}</b>")
             .is_empty()
         );
         assert_eq!(
-            pair_findings(
+            RULE.pair_findings(
                 "Read [the guide](https://x.ph/en)",
-                "Basahin [ang gabay](https://x.ph/tl)",
-                "placeholder-mismatch"
-            )[0]
+                "Basahin [ang gabay](https://x.ph/tl)")[0]
             .1,
             "placeholder `](https://x.ph/tl)` is not in the source; the source has `](https://x.ph/en)`"
         );
@@ -206,6 +184,6 @@ mod tests {
 
     #[test]
     fn silent_without_a_source() {
-        assert!(crate::rules::testing::check("Kumusta, {{pangalan}}!").is_empty());
+        assert!(RULE.check("Kumusta, {{pangalan}}!").is_empty());
     }
 }

@@ -1,6 +1,6 @@
-use super::whitespace_mismatch::trail;
-use super::{Rule, RuleMeta, UnitContext, declare_rule};
-use crate::diagnostic::{Diagnostic, Edit, Fix};
+use super::helpers::trail;
+use super::{Reporter, Rule, UnitContext, declare_rule};
+use crate::diagnostic::Edit;
 
 declare_rule! {
     /// ## What it checks
@@ -82,18 +82,10 @@ fn final_mark(s: &str) -> Option<(std::ops::Range<usize>, Option<&'static str>)>
 }
 
 impl Rule for PunctuationMismatch {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
-    fn check_unit(&self, ctx: &UnitContext<'_>, out: &mut Vec<Diagnostic>) {
-        let Some(source) = ctx.source() else {
+    fn check_unit(&self, ctx: &UnitContext<'_>, out: &mut Reporter<'_>) {
+        let Some((source, target)) = ctx.value_texts() else {
             return;
         };
-        let target = ctx.target.as_str();
-        if !ctx.is_value() || target.trim().is_empty() || source.trim().is_empty() {
-            return;
-        }
         let (Some((srange, smark)), Some((trange, tmark))) =
             (final_mark(source), final_mark(target))
         else {
@@ -113,25 +105,13 @@ impl Rule for PunctuationMismatch {
                     ),
                     None => format!("the source ends with `{written}`, the translation does not"),
                 };
-                out.push(
-                    Diagnostic::new(Self::META.name, span.clone(), message)
-                        .with_suggestion(written)
-                        .with_fix(Fix::unsafe_(vec![Edit::replace(span, written)])),
-                );
+                out.report(span.clone(), message).replace(written);
             }
             // Not when the mark is all the value has.
             None if tmark == Some(".")
                 && target[..trange.start].chars().any(char::is_alphanumeric) =>
             {
-                out.push(
-                    Diagnostic::new(
-                        Self::META.name,
-                        span.clone(),
-                        "the translation ends with `.`, the source does not",
-                    )
-                    .with_suggestion("")
-                    .with_fix(Fix::unsafe_(vec![Edit::delete(span)])),
-                )
+                out.report(span.clone(), "the translation ends with `.`, the source does not").suggest("").fix(Edit::delete(span));
             }
             _ => {}
         }
@@ -140,14 +120,14 @@ impl Rule for PunctuationMismatch {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::testing::pair_findings;
+    use crate::rules::testing::Lint;
+
+    const RULE: Lint = Lint(&super::PunctuationMismatch);
 
     fn found(s: &str, t: &str) -> Vec<(String, String, Option<String>)> {
-        pair_findings(
+        RULE.pair_findings(
             &format!(r#"{{"a": "{s}"}}"#),
-            &format!(r#"{{"a": "{t}"}}"#),
-            "punctuation-mismatch",
-        )
+            &format!(r#"{{"a": "{t}"}}"#))
     }
 
     #[test]

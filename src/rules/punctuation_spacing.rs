@@ -1,5 +1,5 @@
-use super::{Context, Rule, RuleMeta, declare_rule};
-use crate::diagnostic::{Diagnostic, Edit, Fix};
+use super::{Context, Reporter, Rule, declare_rule};
+use crate::diagnostic::Edit;
 use crate::lexicon::is_abbreviation;
 use crate::text::tokens::fold;
 
@@ -48,11 +48,7 @@ declare_rule! {
 }
 
 impl Rule for PunctuationSpacing {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
-    fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    fn check(&self, ctx: &Context<'_>, out: &mut Reporter<'_>) {
         let text = ctx.text();
         if !may_need_spacing(text.as_bytes()) {
             return;
@@ -62,6 +58,9 @@ impl Rule for PunctuationSpacing {
         let at = |k: usize| chars.get(k).map(|&(_, c)| c);
         let mut k = 0;
         while k < chars.len() {
+            if ctx.out_of_time() {
+                return;
+            }
             let (i, c) = chars[k];
             if c == ' ' {
                 // A run of spaces.
@@ -76,25 +75,9 @@ impl Rule for PunctuationSpacing {
                 if let (Some(b), Some(a)) = (before, after) {
                     if b.is_alphanumeric() && is_closing_mark(a) && mark_stands_alone(&chars, e + 1)
                     {
-                        out.push(
-                            Diagnostic::new(
-                                Self::META.name,
-                                base + i..base + end + a.len_utf8(),
-                                format!("no space belongs before `{a}`"),
-                            )
-                            .with_suggestion(a.to_string())
-                            .with_fix(Fix::safe(vec![Edit::delete(base + i..base + end)])),
-                        );
+                        out.report(base + i..base + end + a.len_utf8(), format!("no space belongs before `{a}`")).suggest(a.to_string()).fix(Edit::delete(base + i..base + end));
                     } else if (2..=3).contains(&run) && !b.is_whitespace() && !a.is_whitespace() {
-                        out.push(
-                            Diagnostic::new(
-                                Self::META.name,
-                                base + i..base + end,
-                                format!("{run} spaces between words; use one"),
-                            )
-                            .with_suggestion(" ")
-                            .with_fix(Fix::safe(vec![Edit::replace(base + i..base + end, " ")])),
-                        );
+                        out.report(base + i..base + end, format!("{run} spaces between words; use one")).replace(" ");
                     }
                 }
                 k = e + 1;
@@ -102,15 +85,7 @@ impl Rule for PunctuationSpacing {
             }
             if matches!(c, '.' | '?' | '!' | ',' | ';') && missing_space_after(text, &chars, k) {
                 let next = chars[k + 1].1;
-                out.push(
-                    Diagnostic::new(
-                        Self::META.name,
-                        base + i..base + i + c.len_utf8() + next.len_utf8(),
-                        format!("missing space after `{c}`"),
-                    )
-                    .with_suggestion(format!("{c} {next}"))
-                    .with_fix(Fix::safe(vec![Edit::insert(base + i + 1, " ")])),
-                );
+                out.report(base + i..base + i + c.len_utf8() + next.len_utf8(), format!("missing space after `{c}`")).suggest(format!("{c} {next}")).fix(Edit::insert(base + i + 1, " "));
             }
             k += 1;
         }
@@ -245,53 +220,55 @@ fn rest_is_code_like(text: &str, chars: &[(usize, char)], k: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::testing::{assert_fixed, assert_silent, check, flagged};
+    use crate::rules::testing::Lint;
+
+    const RULE: Lint = Lint(&super::PunctuationSpacing);
 
     #[test]
     fn space_before_punctuation() {
-        assert_fixed("sa Maynila , at sa Cebu .", "sa Maynila, at sa Cebu.");
+        RULE.assert_fixed("sa Maynila , at sa Cebu .", "sa Maynila, at sa Cebu.");
         assert_eq!(
-            flagged("sa Maynila , at"),
-            [("punctuation-spacing", " ,".to_string())]
+            RULE.flagged("sa Maynila , at"),
+            [" ,"]
         );
         assert_eq!(
-            check("sa Maynila , at")[0].message,
+            RULE.check("sa Maynila , at")[0].message,
             "no space belongs before `,`"
         );
     }
 
     #[test]
     fn missing_space_after_sentence_end_and_comma() {
-        assert_fixed(
+        RULE.assert_fixed(
             "Mainit ang temperatura.Ang ulan ay darating.",
             "Mainit ang temperatura. Ang ulan ay darating.",
         );
-        assert_fixed("Ano ito?Hindi ko alam.", "Ano ito? Hindi ko alam.");
-        assert_fixed("isa,dalawa at tatlo", "isa, dalawa at tatlo");
+        RULE.assert_fixed("Ano ito?Hindi ko alam.", "Ano ito? Hindi ko alam.");
+        RULE.assert_fixed("isa,dalawa at tatlo", "isa, dalawa at tatlo");
         assert_eq!(
-            flagged("ang temperatura.Ang"),
-            [("punctuation-spacing", ".A".to_string())]
+            RULE.flagged("ang temperatura.Ang"),
+            [".A"]
         );
     }
 
     #[test]
     fn missing_space_before_a_filipino_sentence() {
-        assert_fixed(
+        RULE.assert_fixed(
             "sa Unibersidad ng Pilipinas.Ang resulta",
             "sa Unibersidad ng Pilipinas. Ang resulta",
         );
-        assert_fixed(
+        RULE.assert_fixed(
             "noong Hunyo 2024.Ang mga ito",
             "noong Hunyo 2024. Ang mga ito",
         );
-        assert_silent("ang Node.Js at Sta.Ana at v2.Ang");
+        RULE.assert_silent("ang Node.Js at Sta.Ana at v2.Ang");
     }
 
     #[test]
     fn doubled_spaces() {
-        assert_fixed("Ang pulong ay  bukas.", "Ang pulong ay bukas.");
+        RULE.assert_fixed("Ang pulong ay  bukas.", "Ang pulong ay bukas.");
         assert_eq!(
-            check("Ang pulong ay   bukas.")[0].message,
+            RULE.check("Ang pulong ay   bukas.")[0].message,
             "3 spaces between words; use one"
         );
     }
@@ -315,7 +292,7 @@ mod tests {
             "ang format na \"left,top,right,bottom\"",
             "sa 127.0.0.1/8 at ::1 lamang",
         ] {
-            assert_silent(text);
+            RULE.assert_silent(text);
         }
     }
 }

@@ -1,7 +1,9 @@
 use std::ops::Range;
 
-use super::{Context, Rule, RuleMeta, declare_rule};
-use crate::diagnostic::{Diagnostic, Edit, Fix};
+use super::paragraph::{At, Paragraph};
+use super::{Context, Reporter, Rule, declare_rule};
+use crate::diagnostic::Edit;
+use crate::text::{Mark, MarkKind};
 
 declare_rule! {
     /// ## What it checks
@@ -53,380 +55,382 @@ declare_rule! {
 }
 
 impl Rule for QuoteBalance {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
+    fn check(&self, ctx: &Context<'_>, out: &mut Reporter<'_>) {
+        let Some(para) = Paragraph::ending_at(ctx) else {
+            return;
+        };
+        let Some(marks) = Marks::of(&para, ctx) else {
+            return;
+        };
+        straight_quotes(&para, &marks.straight, out);
+        curly_quotes(&para, &marks.curly, out);
+        brackets(&para, &marks, out);
     }
+}
 
-    fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-        let Some(group) = paragraph_group(ctx) else {
-            return;
+/// A quote or bracket: where it is and which.
+#[derive(Clone, Copy, Debug)]
+struct Glyph {
+    at: At,
+    c: char,
+}
+
+/// The quotes and brackets of a paragraph that are judged.
+#[derive(Default)]
+struct Marks {
+    /// Straight double quotes, each with its line (counted in the prose).
+    straight: Vec<(Glyph, usize)>,
+    curly: Vec<Glyph>,
+    /// Brackets never closed.
+    open: Vec<Glyph>,
+    /// Closing brackets that close nothing.
+    stray: Vec<Glyph>,
+}
+
+impl Marks {
+    /// The paragraph's quotes and brackets, outside markup (`<a href="x">`);
+    /// `None` when it has none, or when time is up. A kind of mark whose
+    /// partner may be in the material cut out of the prose (inline code, a
+    /// URL) is not judged.
+    fn of(para: &Paragraph<'_, '_>, ctx: &Context<'_>) -> Option<Marks> {
+        let judged = |(_, m): &(usize, &Mark)| {
+            use MarkKind::*;
+            matches!(
+                m.kind,
+                StraightQuote | OpeningQuote | ClosingQuote | OpeningBracket | ClosingBracket
+            )
         };
-        let source = ctx.source;
-        let pieces: Vec<Range<usize>> = ctx.segments[group]
-            .iter()
-            .map(|s| s.range.clone())
-            .collect();
-        // Most paragraphs have no mark to judge: skip them without building
-        // the character table.
-        // (A byte test: 0xE2 leads the curly quotes, and a few other
-        // characters, which the full pass then tells apart.)
-        let may_have_mark = |r: &Range<usize>| {
-            source.as_bytes()[r.clone()]
-                .iter()
-                .any(|b| matches!(b, b'"' | b'(' | b')' | b'[' | b']' | 0xE2))
-        };
-        if !pieces.iter().any(may_have_mark) {
-            return;
+        if !para.marks().any(|pm| judged(&pm)) {
+            return None;
         }
-        // Every character of the paragraph with its absolute offset.
-        let chars: Vec<(usize, char)> = pieces
-            .iter()
-            .flat_map(|r| {
-                source[r.clone()]
-                    .char_indices()
-                    .map(move |(i, c)| (r.start + i, c))
-            })
-            .collect();
-        let para_start = pieces[0].start;
-        let para_end = pieces[pieces.len() - 1].end;
-        // Material cut out between the pieces (inline code, a URL) may hold
-        // the partner of a mark: then that kind of mark is not judged.
-        let cut: String = pieces
-            .windows(2)
-            .map(|w| &source[w[0].end..w[1].start])
-            .collect();
-        let quotes_cut = cut.contains(['"', '\u{201c}', '\u{201d}']);
-        let brackets_cut = cut.contains(['(', ')', '[', ']']);
-
-        let mut straight = Vec::new(); // indices into `chars`
-        let mut curly = Vec::new();
-        let mut brackets: Vec<usize> = Vec::new(); // open-bracket stack
-        let mut stray_closers = Vec::new();
-        let mut in_tag = false;
-        for (k, &(_, c)) in chars.iter().enumerate() {
-            let prev = k.checked_sub(1).map(|j| chars[j].1);
-            let next = chars.get(k + 1).map(|&(_, c)| c);
+        let mut marks = Marks::default();
+        let (mut line, mut in_tag) = (0, false);
+        for (piece, m) in para.marks() {
+            if ctx.out_of_time() {
+                return None;
+            }
+            let text = &para.source()[m.range.clone()];
+            if m.kind.is_break() {
+                line += text.bytes().filter(|&b| b == b'\n').count();
+            }
+            let mut chars = text.chars();
+            let (Some(c), None) = (chars.next(), chars.next()) else {
+                continue; // an ellipsis, a dash, a blank line: none matters
+            };
+            let g = Glyph {
+                at: At {
+                    piece,
+                    byte: m.range.start,
+                },
+                c,
+            };
             // Markup (`<a href="x">`): its quotes are attribute values.
             if in_tag {
                 in_tag = c != '>';
                 continue;
             }
-            if c == '<' && next.is_some_and(|n| n.is_ascii_alphabetic() || n == '/') {
+            if c == '<' && para.char_after(g.at, c).is_some_and(|n| n.is_ascii_alphabetic() || n == '/') {
                 in_tag = true;
                 continue;
             }
-            match c {
-                '"' => {
-                    let inch = prev.is_some_and(|p| p.is_ascii_digit())
-                        && !next.is_some_and(char::is_alphanumeric);
-                    // `name="value"` in markup.
-                    let attribute = prev == Some('=');
-                    if !inch && !attribute {
-                        straight.push(k);
-                    }
-                }
-                '\u{201c}' | '\u{201d}' => curly.push(k),
-                '(' | '[' if !matches!(prev, Some(':' | ';' | '=')) => brackets.push(k),
-                ')' | ']' => {
-                    let open = if c == ')' { '(' } else { '[' };
-                    if matches!(prev, Some(':' | ';' | '=')) || is_list_label(&chars, k) {
-                        continue;
-                    }
-                    match brackets.last() {
-                        Some(&j) if chars[j].1 == open => {
-                            brackets.pop();
-                        }
-                        Some(_) => stray_closers.push(k),
-                        None => stray_closers.push(k),
-                    }
-                }
-                _ => {}
-            }
+            marks.add(para, g, line);
         }
+        let cut: String = para.cuts().collect();
+        if cut.contains(['"', '\u{201c}', '\u{201d}']) {
+            marks.straight.clear();
+            marks.curly.clear();
+        }
+        if cut.contains(['(', ')', '[', ']']) {
+            marks.open.clear();
+            marks.stray.clear();
+        }
+        Some(marks)
+    }
 
-        if quotes_cut {
-            straight.clear();
-            curly.clear();
-        }
-        if brackets_cut {
-            brackets.clear();
-            stray_closers.clear();
-        }
-
-        // Straight quotes: an odd count leaves the last one unpaired. A line
-        // whose own quotes pair up is settled (machine translation writes a
-        // paragraph per line, and a plain-text paragraph may hold many), so
-        // the unpaired quote is sought among the lines with an odd count.
-        if straight.len() % 2 == 1 {
-            let k = *unsettled(&chars, &straight)
-                .last()
-                .unwrap_or(straight.last().unwrap());
-            if !opens_running_quotation(&chars, k, para_start, source) {
-                out.push(unpaired(&chars, k));
-            }
-        }
-        // `na " Ang kalusugan"`: a quote with blanks on both sides opens when
-        // the next quote closes (hugs the word before it).
-        for w in straight.windows(2) {
-            let next = w[1];
-            let closes = !chars[next - 1].1.is_whitespace()
-                && !chars
-                    .get(next + 1)
-                    .is_some_and(|&(_, c)| c.is_alphanumeric());
-            if closes && let Some(d) = space_inside_opening(&chars, w[0], para_start, source) {
-                out.push(d);
-            }
-        }
-        // `" Ang proyekto . "`: with an even count, a pair whose two quotes
-        // both stand free has blanks inside on both sides.
-        if straight.len() % 2 == 0 {
-            for pair in straight.chunks(2) {
-                let (open, close) = (pair[0], pair[1]);
-                let free_close = chars[close - 1].1.is_whitespace()
-                    && !chars
-                        .get(close + 1)
-                        .is_some_and(|&(_, c)| c.is_alphanumeric());
-                if !free_close {
-                    continue;
-                }
-                if let Some(d) = space_inside_opening(&chars, open, para_start, source)
-                    && let Some(c) = space_inside_closing(&chars, close, open)
-                {
-                    out.push(d);
-                    out.push(c);
+    fn add(&mut self, para: &Paragraph<'_, '_>, g: Glyph, line: usize) {
+        let prev = para.char_before(g.at);
+        let smiley = matches!(prev, Some(':' | ';' | '='));
+        match g.c {
+            '"' => {
+                let next = para.char_after(g.at, g.c);
+                // An inch mark (`5"`), or `name="value"` in markup.
+                let inch = prev.is_some_and(|p| p.is_ascii_digit())
+                    && !next.is_some_and(char::is_alphanumeric);
+                if !inch && prev != Some('=') {
+                    self.straight.push((g, line));
                 }
             }
-        }
-
-        // Curly quotes: openers and closers must pair up.
-        let opens = curly.iter().filter(|&&k| chars[k].1 == '\u{201c}').count();
-        let closes = curly.len() - opens;
-        if opens != closes && curly.len() % 2 == 1 {
-            let mut depth = 0i32;
-            let mut unpaired_at = None;
-            for &k in &curly {
-                if chars[k].1 == '\u{201c}' {
-                    if depth == 0 {
-                        unpaired_at = Some(k);
+            '\u{201c}' | '\u{201d}' => self.curly.push(g),
+            '(' | '[' if !smiley => self.open.push(g),
+            ')' | ']' if !smiley && !is_list_label(para, g) => {
+                let opener = if g.c == ')' { '(' } else { '[' };
+                match self.open.last() {
+                    Some(o) if o.c == opener => {
+                        self.open.pop();
                     }
-                    depth += 1;
-                } else if depth == 0 {
-                    unpaired_at = Some(k);
-                    break;
-                } else {
-                    depth -= 1;
-                    if depth == 0 {
-                        unpaired_at = None;
-                    }
+                    _ => self.stray.push(g),
                 }
             }
-            if let Some(k) = unpaired_at.or(curly.last().copied())
-                && !(chars[k].1 == '\u{201c}'
-                    && opens_running_quotation(&chars, k, para_start, source))
+            _ => {}
+        }
+    }
+}
+
+/// Straight quotes: an odd count leaves one unpaired; blanks inside a pair.
+fn straight_quotes(para: &Paragraph<'_, '_>, quotes: &[(Glyph, usize)], out: &mut Reporter<'_>) {
+    let glyphs: Vec<Glyph> = quotes.iter().map(|&(g, _)| g).collect();
+    if let Some(g) = unpaired_straight(quotes)
+        && !opens_running_quotation(para, g)
+    {
+        report_unpaired(g, out);
+    }
+    // `na " Ang kalusugan"`: a quote with blanks on both sides opens when
+    // the next quote closes (hugs the word before it).
+    for w in glyphs.windows(2) {
+        if hugs_the_text_before(para, w[1])
+            && let Some(space) = space_inside_opening(para, w[0])
+        {
+            space.report(out);
+        }
+    }
+    // `" Ang proyekto . "`: with an even count, a pair whose two quotes
+    // both stand free has blanks inside on both sides.
+    if glyphs.len().is_multiple_of(2) {
+        for pair in glyphs.chunks(2) {
+            let (open, close) = (pair[0], pair[1]);
+            if stands_free(para, close)
+                && let Some(opening) = space_inside_opening(para, open)
+                && let Some(closing) = space_inside_closing(para, close, open)
             {
-                out.push(unpaired(&chars, k));
-            }
-        }
-        for &k in curly.iter().filter(|&&k| chars[k].1 == '\u{201c}') {
-            if let Some(d) = space_inside_opening(&chars, k, para_start, source) {
-                out.push(d);
-            }
-        }
-
-        // Brackets.
-        for &k in &brackets {
-            let at = chars[k].0;
-            if sentence_break_between(source, at, para_end) {
-                out.push(unpaired(&chars, k));
-            }
-        }
-        for &k in &stray_closers {
-            let at = chars[k].0;
-            if sentence_break_between(source, para_start, at) {
-                out.push(unpaired(&chars, k));
+                opening.report(out);
+                closing.report(out);
             }
         }
     }
 }
 
-/// The quotes (indices into `chars`) on lines holding an odd number of them.
-fn unsettled(chars: &[(usize, char)], quotes: &[usize]) -> Vec<usize> {
-    let mut line_of = Vec::with_capacity(quotes.len());
-    let mut line = 0;
-    let mut next = quotes.iter().peekable();
-    for (k, &(_, c)) in chars.iter().enumerate() {
-        if next.peek() == Some(&&k) {
-            line_of.push(line);
-            next.next();
-        }
-        if c == '\n' {
-            line += 1;
-        }
-    }
-    quotes
-        .iter()
-        .zip(&line_of)
-        .filter(|&(_, l)| line_of.iter().filter(|m| *m == l).count() % 2 == 1)
-        .map(|(&q, _)| q)
-        .collect()
-}
-
-/// The index range of the segments forming the paragraph that ends with
-/// `ctx.segment`, or `None` when the paragraph continues in a later segment.
-/// Segments join when they share a block, or when only inline material
-/// (code, a link) without a line break separates them.
-fn paragraph_group(ctx: &Context<'_>) -> Option<Range<usize>> {
-    let segs = ctx.segments;
-    let joins = |a: usize, b: usize| {
-        segs[a].block == segs[b].block
-            || !ctx.source[segs[a].range.end..segs[b].range.start].contains('\n')
-    };
-    let i = ctx.index;
-    if i + 1 < segs.len() && joins(i, i + 1) {
+/// With an odd count, the unpaired quote: the last of those on lines with
+/// an odd count of their own (machine translation writes a paragraph per
+/// line, and a plain-text paragraph may hold many, so a line whose quotes
+/// pair up is settled), or else the last.
+fn unpaired_straight(quotes: &[(Glyph, usize)]) -> Option<Glyph> {
+    if quotes.len().is_multiple_of(2) {
         return None;
     }
-    let mut start = i;
-    while start > 0 && joins(start - 1, start) {
-        start -= 1;
+    let mut last_odd = None;
+    // Quotes come in order of lines: each line's are a run.
+    for run in quotes.chunk_by(|a, b| a.1 == b.1) {
+        if run.len() % 2 == 1 {
+            last_odd = run.last().map(|&(g, _)| g);
+        }
     }
-    Some(start..i + 1)
+    last_odd.or(quotes.last().map(|&(g, _)| g))
+}
+
+/// Curly quotes: openers and closers must pair up; no blank after an
+/// opener.
+fn curly_quotes(para: &Paragraph<'_, '_>, quotes: &[Glyph], out: &mut Reporter<'_>) {
+    if let Some(g) = unpaired_curly(quotes)
+        && !(g.c == '\u{201c}' && opens_running_quotation(para, g))
+    {
+        report_unpaired(g, out);
+    }
+    for &g in quotes.iter().filter(|g| g.c == '\u{201c}') {
+        if let Some(space) = space_inside_opening(para, g) {
+            space.report(out);
+        }
+    }
+}
+
+/// The first closer without an opener, or the last opener left open, when
+/// the openers and closers cannot pair up.
+fn unpaired_curly(quotes: &[Glyph]) -> Option<Glyph> {
+    let opens = quotes.iter().filter(|g| g.c == '\u{201c}').count();
+    if opens == quotes.len() - opens || quotes.len().is_multiple_of(2) {
+        return None;
+    }
+    let mut depth = 0;
+    let mut unpaired = None;
+    for &g in quotes {
+        if g.c == '\u{201c}' {
+            if depth == 0 {
+                unpaired = Some(g);
+            }
+            depth += 1;
+        } else if depth == 0 {
+            unpaired = Some(g);
+            break;
+        } else {
+            depth -= 1;
+            if depth == 0 {
+                unpaired = None;
+            }
+        }
+    }
+    unpaired.or(quotes.last().copied())
+}
+
+/// Brackets: one left open before a later sentence, or closed after an
+/// earlier one. (One open in the last sentence, or closed in the first, is
+/// how sentence-split text looks.)
+fn brackets(para: &Paragraph<'_, '_>, marks: &Marks, out: &mut Reporter<'_>) {
+    if marks.open.is_empty() && marks.stray.is_empty() {
+        return;
+    }
+    let breaks = para.sentence_breaks();
+    for &g in &marks.open {
+        if breaks.after(g.at.byte) {
+            report_unpaired(g, out);
+        }
+    }
+    for &g in &marks.stray {
+        if breaks.before(g.at.byte) {
+            report_unpaired(g, out);
+        }
+    }
 }
 
 /// `a)`, `1)`, `iv)` at the start of the paragraph or after white space.
-fn is_list_label(chars: &[(usize, char)], k: usize) -> bool {
-    let mut j = k;
-    while j > 0 && chars[j - 1].1.is_alphanumeric() {
-        j -= 1;
-    }
-    let label = k - j;
-    (1..=3).contains(&label)
-        && (j == 0 || chars[j - 1].1.is_whitespace())
-        && (chars[j..k].iter().all(|&(_, c)| c.is_ascii_digit())
-            || label == 1
-            || chars[j..k]
-                .iter()
-                .all(|&(_, c)| matches!(c, 'i' | 'v' | 'x')))
+fn is_list_label(para: &Paragraph<'_, '_>, g: Glyph) -> bool {
+    let mut before = para.chars_before(g.at).map(|(_, c)| c);
+    let mut label = Vec::with_capacity(3);
+    let stop = loop {
+        match before.next() {
+            Some(c) if c.is_alphanumeric() => {
+                if label.len() == 3 {
+                    return false;
+                }
+                label.push(c);
+            }
+            other => break other,
+        }
+    };
+    !label.is_empty()
+        && stop.is_none_or(char::is_whitespace)
+        && (label.iter().all(char::is_ascii_digit)
+            || label.len() == 1
+            || label.iter().all(|c| matches!(c, 'i' | 'v' | 'x')))
 }
 
-/// The quote at `k` opens a quotation that may continue in the next
+/// The quote at `g` opens a quotation that may continue in the next
 /// paragraph: it stands at the start of the paragraph, or after a colon or
 /// comma that introduces speech (`sabi niya, "…`), and nothing closes it.
-fn opens_running_quotation(
-    chars: &[(usize, char)],
-    k: usize,
-    para_start: usize,
-    source: &str,
-) -> bool {
-    let at = chars[k].0;
-    let before = source[para_start..at].trim_end();
-    let next = chars.get(k + 1).map(|&(_, c)| c);
+fn opens_running_quotation(para: &Paragraph<'_, '_>, g: Glyph) -> bool {
+    let before = para.source()[para.start()..g.at.byte].trim_end();
+    let next = para.char_after(g.at, g.c);
     next.is_some_and(|c| !c.is_whitespace()) && (before.is_empty() || before.ends_with([',', ':']))
 }
 
-fn unpaired(chars: &[(usize, char)], k: usize) -> Diagnostic {
-    let (at, c) = chars[k];
-    let what = match c {
+/// The quote at `g` closes what comes before it: no blank before it, and
+/// no letter or digit after it.
+fn hugs_the_text_before(para: &Paragraph<'_, '_>, g: Glyph) -> bool {
+    !para.char_before(g.at).is_some_and(char::is_whitespace)
+        && !para.char_after(g.at, g.c).is_some_and(char::is_alphanumeric)
+}
+
+/// The quote at `g` has a blank before it and no letter or digit after it.
+fn stands_free(para: &Paragraph<'_, '_>, g: Glyph) -> bool {
+    para.char_before(g.at).is_some_and(char::is_whitespace)
+        && !para.char_after(g.at, g.c).is_some_and(char::is_alphanumeric)
+}
+
+fn report_unpaired(g: Glyph, out: &mut Reporter<'_>) {
+    let what = match g.c {
         '"' | '\u{201c}' | '\u{201d}' => "quotation mark",
         _ => "bracket",
     };
-    Diagnostic::new(
-        QuoteBalance::META.name,
-        at..at + c.len_utf8(),
-        format!("this {what} `{c}` has no partner in the paragraph"),
-    )
+    out.report(
+        g.at.byte..g.at.byte + g.c.len_utf8(),
+        format!("this {what} `{}` has no partner in the paragraph", g.c),
+    );
 }
 
-/// `" Ang`: an opening quote followed by blanks and a word.
-fn space_inside_opening(
-    chars: &[(usize, char)],
-    k: usize,
-    para_start: usize,
-    source: &str,
-) -> Option<Diagnostic> {
-    let (at, q) = chars[k];
-    let prev = source[para_start..at].chars().next_back();
+/// Blanks inside a quotation mark: the quote and the character beside it
+/// (flagged), what they should read, and the blanks to delete.
+struct Spaced {
+    span: Range<usize>,
+    suggestion: String,
+    blanks: Range<usize>,
+    message: &'static str,
+}
+
+impl Spaced {
+    fn report(self, out: &mut Reporter<'_>) {
+        out.report(self.span, self.message)
+            .suggest(self.suggestion)
+            .fix(Edit::delete(self.blanks));
+    }
+}
+
+fn is_blank(c: char) -> bool {
+    c == ' ' || c == '\u{a0}'
+}
+
+/// `" Ang`: an opening quote, at the start or after a blank, a bracket or a
+/// colon, followed by blanks and a word.
+fn space_inside_opening(para: &Paragraph<'_, '_>, g: Glyph) -> Option<Spaced> {
+    let at = g.at.byte;
+    let prev = para.source()[para.start()..at].chars().next_back();
     if prev.is_some_and(|p| !p.is_whitespace() && !matches!(p, '(' | '[' | ':')) {
         return None;
     }
-    let mut j = k + 1;
-    while chars
-        .get(j)
-        .is_some_and(|&(_, c)| c == ' ' || c == '\u{a0}')
-    {
-        j += 1;
-    }
-    let &(word_at, first) = chars.get(j)?;
-    if j == k + 1 || !first.is_alphanumeric() {
+    let after = At {
+        byte: at + g.c.len_utf8(),
+        ..g.at
+    };
+    let (blanks, (word, first)) = para
+        .chars_from(after)
+        .enumerate()
+        .find(|&(_, (_, c))| !is_blank(c))?;
+    if blanks == 0 || !first.is_alphanumeric() {
         return None;
     }
-    let spaces = at + q.len_utf8()..word_at;
-    Some(
-        Diagnostic::new(
-            QuoteBalance::META.name,
-            at..word_at + first.len_utf8(),
-            "no space belongs inside an opening quotation mark",
-        )
-        .with_suggestion(format!("{q}{first}"))
-        .with_fix(Fix::safe(vec![Edit::delete(spaces)])),
-    )
+    Some(Spaced {
+        span: at..word.byte + first.len_utf8(),
+        suggestion: format!("{}{first}", g.c),
+        blanks: after.byte..word.byte,
+        message: "no space belongs inside an opening quotation mark",
+    })
 }
 
-/// `taon . "`: blanks before a closing quote, after the text it closes
-/// (which starts after `open`).
-fn space_inside_closing(chars: &[(usize, char)], close: usize, open: usize) -> Option<Diagnostic> {
-    let mut j = close;
-    while j > open + 1 && matches!(chars[j - 1].1, ' ' | '\u{a0}') {
-        j -= 1;
-    }
-    if j == close || j <= open + 1 || chars[j - 1].1 == '\n' {
-        return None;
-    }
-    let (last_at, last) = chars[j - 1];
-    let (at, q) = chars[close];
-    Some(
-        Diagnostic::new(
-            QuoteBalance::META.name,
-            last_at..at + q.len_utf8(),
-            "no space belongs inside a closing quotation mark",
-        )
-        .with_suggestion(format!("{last}{q}"))
-        .with_fix(Fix::safe(vec![Edit::delete(chars[j].0..at)])),
-    )
-}
-
-/// A sentence ends and another starts (`. A`, `? A`) in `source[from..to]`.
-fn sentence_break_between(source: &str, from: usize, to: usize) -> bool {
-    let text = &source[from..to];
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        if matches!(c, '.' | '!' | '?') {
-            let mut spaced = false;
-            while chars.peek().is_some_and(|c| c.is_whitespace()) {
-                chars.next();
-                spaced = true;
-            }
-            if spaced && chars.peek().is_some_and(|c| c.is_uppercase()) {
-                return true;
-            }
+/// `taon . "`: blanks before the closing quote `close`, after the text it
+/// closes (which starts after `open`).
+fn space_inside_closing(para: &Paragraph<'_, '_>, close: Glyph, open: Glyph) -> Option<Spaced> {
+    let mut blanks_start = None;
+    for (at, c) in para.chars_before(close.at) {
+        if at.byte <= open.at.byte {
+            return None; // nothing but blanks inside the quotes
         }
+        if is_blank(c) {
+            blanks_start = Some(at.byte);
+            continue;
+        }
+        let blanks_start = blanks_start?;
+        if c == '\n' {
+            return None;
+        }
+        return Some(Spaced {
+            span: at.byte..close.at.byte + close.c.len_utf8(),
+            suggestion: format!("{c}{}", close.c),
+            blanks: blanks_start..close.at.byte,
+            message: "no space belongs inside a closing quotation mark",
+        });
     }
-    false
+    None
 }
 
 #[cfg(test)]
 mod line_tests {
-    use crate::rules::testing::flagged;
+    use crate::rules::testing::Lint;
+
+    const RULE: Lint = Lint(&super::QuoteBalance);
 
     #[test]
     fn the_unpaired_quote_is_sought_on_the_unbalanced_line() {
         let text = "Sa \"Ang Bayan\" at \"Ito.\nSa \"isa\" at \"dalawa\" rin.\n";
-        let found: Vec<_> = flagged(text)
-            .into_iter()
-            .filter(|(r, _)| *r == "quote-balance")
-            .collect();
+        let found = RULE.check(text);
         assert_eq!(found.len(), 1);
-        let d = crate::rules::testing::check(text);
-        let q = d.iter().find(|d| d.rule == "quote-balance").unwrap();
+        let q = &found[0];
         assert!(
             q.span.start < text.find('\n').unwrap(),
             "reported on line 2: {q:?}"
@@ -437,15 +441,17 @@ mod line_tests {
 #[cfg(test)]
 mod tests {
     use crate::input::{Document, Format};
-    use crate::rules::testing::{assert_fixed, assert_silent, check, checker, flagged};
+    use crate::rules::testing::Lint;
+
+    const RULE: Lint = Lint(&super::QuoteBalance);
 
     #[test]
     fn unpaired_quote_mid_paragraph() {
         assert_eq!(
-            flagged("ang talakayang \"Ang Bayan\" na Bayan \"Mga Hakbang at iba pa."),
-            [("quote-balance", "\"".to_string())]
+            RULE.flagged("ang talakayang \"Ang Bayan\" na Bayan \"Mga Hakbang at iba pa."),
+            ["\""]
         );
-        let d = check("ang \"Ligtas at iba pa. Tapos na.");
+        let d = RULE.check("ang \"Ligtas at iba pa. Tapos na.");
         assert_eq!(
             d[0].message,
             "this quotation mark `\"` has no partner in the paragraph"
@@ -455,34 +461,34 @@ mod tests {
 
     #[test]
     fn space_inside_opening_quote_is_fixed() {
-        assert_fixed(
+        RULE.assert_fixed(
             "sinabi na \" Ang bahay\" ang tema",
             "sinabi na \"Ang bahay\" ang tema",
         );
-        assert_fixed("ang “ Bayan” at", "ang “Bayan” at");
+        RULE.assert_fixed("ang “ Bayan” at", "ang “Bayan” at");
     }
 
     #[test]
     fn blanks_inside_both_quotes() {
-        assert_fixed(
+        RULE.assert_fixed(
             "Sinabi niya na \" Ang proyekto ay tuloy . \" Umalis siya.",
-            "Sinabi niya na \"Ang proyekto ay tuloy.\" Umalis siya.",
+            "Sinabi niya na \"Ang proyekto ay tuloy .\" Umalis siya.",
         );
-        assert_silent("\" Sinagot niya ng, \"Oo naman!");
-        assert_silent("Sabi ko \"oo\" at \"hindi\" lang.");
+        RULE.assert_silent("\" Sinagot niya ng, \"Oo naman!");
+        RULE.assert_silent("Sabi ko \"oo\" at \"hindi\" lang.");
     }
 
     #[test]
     fn curly_quotes_and_brackets() {
         assert_eq!(
-            flagged("ang “Bayan at iba pa. Tapos na."),
-            [("quote-balance", "“".to_string())]
+            RULE.flagged("ang “Bayan at iba pa. Tapos na."),
+            ["“"]
         );
         assert_eq!(
-            flagged("Una ito. Ang DOH) ay nagsabi."),
-            [("quote-balance", ")".to_string())]
+            RULE.flagged("Una ito. Ang DOH) ay nagsabi."),
+            [")"]
         );
-        assert_silent("ang “Bayan” at ang (DOH) at [1]");
+        RULE.assert_silent("ang “Bayan” at ang (DOH) at [1]");
     }
 
     #[test]
@@ -499,7 +505,7 @@ mod tests {
             "ang 'yun at ‘yung",
             "\" Sinagot niya ng, \"Oo naman!",
         ] {
-            assert_silent(text);
+            RULE.assert_silent(text);
         }
     }
 
@@ -510,19 +516,19 @@ mod tests {
             "Patakbuhin ang \"salin `check` ngayon\" sa terminal.\n",
             Format::Markdown,
         );
-        assert!(checker().check(&doc).is_empty());
+        assert!(RULE.checker().check(&doc).is_empty());
         let doc = Document::new(
             "t.md",
             "Basahin ang [ulat](https://x.ph/a b) at ang \"`code\"` dito.\n",
             Format::Markdown,
         );
-        assert!(checker().check(&doc).is_empty());
+        assert!(RULE.checker().check(&doc).is_empty());
         let doc = Document::new(
             "t.md",
             "Sabi niya, \"talata.\n\nAt isa \"pa. Tapos.\n",
             Format::Markdown,
         );
-        let found = checker().check(&doc);
+        let found = RULE.checker().check(&doc);
         assert_eq!(found.len(), 1, "{found:?}");
     }
 }

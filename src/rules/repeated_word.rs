@@ -1,9 +1,9 @@
-use super::{Context, Rule, RuleMeta, declare_rule};
-use crate::diagnostic::{Diagnostic, Edit, Fix};
+use super::{Context, Reporter, Rule, declare_rule};
+use crate::diagnostic::Edit;
 use crate::lexicon::set::WordSet;
-use crate::lexicon::{is_doubled_name, is_function_word};
-use crate::text::TokenKind;
-use crate::text::tokens::{fold, starts_upper};
+use crate::lexicon::is_doubled_name;
+use crate::text::{Token, TokenKind};
+use crate::text::tokens::fold;
 
 declare_rule! {
     /// ## What it checks
@@ -60,78 +60,82 @@ declare_rule! {
 }
 
 impl Rule for RepeatedWord {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
-    fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    fn check(&self, ctx: &Context<'_>, out: &mut Reporter<'_>) {
         hyphen_chains(ctx, out);
         spaced_reduplications(ctx, out);
-        let tokens = ctx.tokens;
-        let bytes = ctx.source.as_bytes();
-        let mut i = 0;
-        while i < tokens.len() {
-            // Different first letters (nearly every pair of neighbours)
-            // rule out a repeat before any word is sliced.
-            if i + 1 < tokens.len()
-                && first_letters_differ(
-                    bytes[tokens[i].range.start],
-                    bytes[tokens[i + 1].range.start],
-                )
-            {
-                i += 1;
-                continue;
-            }
-            let word = ctx.word(i);
-            let key = word;
-            let mut j = i + 1;
-            while j < tokens.len()
-                && same_word(ctx.word(j), key)
-                && is_plain_space(ctx.gap_after(j - 1))
-                // `na na-diagnose`: the second is a prefix, not a repeat.
-                && !ctx.source[tokens[j].range.end..].starts_with('-')
-            {
-                j += 1;
-            }
-            let count = j - i;
-            let folded = if count >= 2 {
-                fold(word)
-            } else {
-                String::new()
-            };
-            if count == 2 && is_spaced_reduplication(&folded, &folded) {
-                i = j; // reported by `spaced_reduplications`
-                continue;
-            }
-            if count == 2 && starts_title(ctx, i + 1) {
-                // `ang Ang Probinsyano`: the second word begins a title.
-                i += 1;
-                continue;
-            }
-            if count >= 2 && tokens[i].kind == TokenKind::Word && is_error(word, &folded, count) {
-                let span = tokens[i].range.start..tokens[j - 1].range.end;
-                let removed = tokens[i].range.end..tokens[j - 1].range.end;
-                let fix = if count >= 3 {
-                    Fix::safe(vec![Edit::delete(removed)])
-                } else {
-                    Fix::unsafe_(vec![Edit::delete(removed)])
-                };
-                let times = match count {
-                    2 => "twice".to_string(),
-                    n => format!("{n} times"),
-                };
-                out.push(
-                    Diagnostic::new(
-                        Self::META.name,
-                        span,
-                        format!("`{word}` is written {times} in a row; keep one"),
-                    )
-                    .with_suggestion(word)
-                    .with_fix(fix),
-                );
-            }
-            i = j;
+        repeats(ctx, out);
+    }
+}
+
+/// `ang ang`, `Award Award Award`: a word written twice or more in a row.
+fn repeats(ctx: &Context<'_>, out: &mut Reporter<'_>) {
+    let mut i = 0;
+    while i < ctx.tokens.len() {
+        if ctx.out_of_time() {
+            return;
         }
+        let count = repeat_count(ctx, i);
+        if count == 2 {
+            let folded = fold(ctx.word(i));
+            if is_spaced_reduplication(&folded, &folded) {
+                i += 2; // reported by `spaced_reduplications`
+                continue;
+            }
+            if starts_title(ctx, i + 1) {
+                i += 1; // `ang Ang Probinsyano`: the second word begins a title.
+                continue;
+            }
+        }
+        let t = &ctx.tokens[i];
+        if count >= 2 && t.kind == TokenKind::Word && is_error(t, ctx.word(i), count) {
+            report_repeat(ctx, i, count, out);
+        }
+        i += count;
+    }
+}
+
+/// How many times token `i` is written in a row, separated by blanks only
+/// (1 when the next word differs).
+fn repeat_count(ctx: &Context<'_>, i: usize) -> usize {
+    let tokens = ctx.tokens;
+    // Different first letters (nearly every pair of neighbours) rule out a
+    // repeat before any word is sliced.
+    if i + 1 < tokens.len() && first_letters_differ(tokens[i].first, tokens[i + 1].first) {
+        return 1;
+    }
+    let word = ctx.word(i);
+    let mut j = i + 1;
+    while j < tokens.len()
+        && same_word(ctx.word(j), word)
+        && is_plain_space(ctx.gap_after(j - 1))
+        // `na na-diagnose`: the second is a prefix, not a repeat.
+        && !ctx.source[tokens[j].range.end..].starts_with('-')
+    {
+        j += 1;
+    }
+    j - i
+}
+
+/// Reports token `i` written `count` times; the fix keeps one. Three in a
+/// row is surely a slip; two may be meant, so removing one is a guess.
+fn report_repeat(ctx: &Context<'_>, i: usize, count: usize, out: &mut Reporter<'_>) {
+    let (first, last) = (&ctx.tokens[i], &ctx.tokens[i + count - 1]);
+    let word = ctx.word(i);
+    let times = match count {
+        2 => "twice".to_string(),
+        n => format!("{n} times"),
+    };
+    let removed = Edit::delete(first.range.end..last.range.end);
+    let finding = out
+        .report(
+            first.range.start..last.range.end,
+            format!("`{word}` is written {times} in a row; keep one"),
+        )
+        .suggest(word);
+    if count >= 3 {
+        finding.fix_safe(removed);
+    } else {
+        finding.fix_unsafe(removed);
     }
 }
 
@@ -203,17 +207,16 @@ fn is_spaced_reduplication(left: &str, right: &str) -> bool {
 }
 
 /// `araw araw` → `araw-araw`.
-fn spaced_reduplications(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+fn spaced_reduplications(ctx: &Context<'_>, out: &mut Reporter<'_>) {
     let tokens = ctx.tokens;
     let seg_end = ctx.segment.range.end;
     for i in 0..tokens.len().saturating_sub(1) {
+        if ctx.out_of_time() {
+            return;
+        }
         // The right part starts with the left's letter, but for
         // `paminsan minsan` and `paulit ulit`: a cheap test first.
-        let bytes = ctx.source.as_bytes();
-        let (l0, r0) = (
-            bytes[tokens[i].range.start],
-            bytes[tokens[i + 1].range.start],
-        );
+        let (l0, r0) = (tokens[i].first, tokens[i + 1].first);
         if first_letters_differ(l0, r0) && !matches!(l0, b'p' | b'P') {
             continue;
         }
@@ -231,21 +234,13 @@ fn spaced_reduplications(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         }
         let joined = format!("{left}-{right}");
         let gap = tokens[i].range.end..tokens[i + 1].range.start;
-        out.push(
-            Diagnostic::new(
-                RepeatedWord::META.name,
-                tokens[i].range.start..tokens[i + 1].range.end,
-                format!("a reduplication is written with a hyphen; write `{joined}`"),
-            )
-            .with_suggestion(joined)
-            .with_fix(Fix::safe(vec![Edit::replace(gap, "-")])),
-        );
+        out.report(tokens[i].range.start..tokens[i + 1].range.end, format!("a reduplication is written with a hyphen; write `{joined}`")).suggest(joined).fix_safe(Edit::replace(gap, "-"));
     }
 }
 
 /// `hilaga-hilagang-hilagang-kanluran`: three or more parts of a hyphenated
 /// word with one stem (ignoring a `-ng` linker) collapse to the last one.
-fn hyphen_chains(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+fn hyphen_chains(ctx: &Context<'_>, out: &mut Reporter<'_>) {
     let tokens = ctx.tokens;
     let stem = |i: usize| {
         let w = ctx.lower(i);
@@ -253,6 +248,9 @@ fn hyphen_chains(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     };
     let mut i = 0;
     while i < tokens.len() {
+        if ctx.out_of_time() {
+            return;
+        }
         // Parts of a hyphenated word: tokens with exactly `-` between them.
         let bytes = ctx.source.as_bytes();
         let hyphen_after = |k: usize| {
@@ -283,18 +281,10 @@ fn hyphen_chains(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     &ctx.source[chain.start..run.start],
                     &ctx.source[run.end..chain.end]
                 );
-                out.push(
-                    Diagnostic::new(
-                        RepeatedWord::META.name,
-                        chain,
-                        format!(
+                out.report(chain, format!(
                             "`{kept}` is repeated {} times inside a hyphenated word; keep one",
                             b - a
-                        ),
-                    )
-                    .with_suggestion(suggestion)
-                    .with_fix(Fix::unsafe_(vec![Edit::replace(run, kept)])),
-                );
+                        )).suggest(suggestion).fix_unsafe(Edit::replace(run, kept));
             }
             a = b;
         }
@@ -305,10 +295,8 @@ fn hyphen_chains(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 /// Token `i` is capitalised after a lower-case twin and followed by another
 /// capitalised word: the start of a title (`ang Ang Probinsyano`).
 fn starts_title(ctx: &Context<'_>, i: usize) -> bool {
-    starts_upper(ctx.word(i))
-        && !starts_upper(ctx.word(i - 1))
-        && i + 1 < ctx.tokens.len()
-        && starts_upper(ctx.word(i + 1))
+    let upper = |k: usize| ctx.tokens[k].case.starts_upper();
+    upper(i) && !upper(i - 1) && i + 1 < ctx.tokens.len() && upper(i + 1)
 }
 
 /// Only blanks, no line break or punctuation.
@@ -316,18 +304,21 @@ fn is_plain_space(gap: &str) -> bool {
     !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '\t' || c == '\u{a0}')
 }
 
-fn is_error(word: &str, key: &str, count: usize) -> bool {
-    if count >= 3 {
-        return true;
-    }
-    if is_function_word(key) {
-        return true;
-    }
-    starts_upper(word) && !is_doubled_name(word) && word.chars().count() > 1
+/// Whether `count` repeats of `word` (token `t`) are a mistake: three or
+/// more always; two of a function word (`ang ang`) or of a capitalised word
+/// that is not a doubled nickname (`Award Award`, not `Bong Bong`).
+fn is_error(t: &Token, word: &str, count: usize) -> bool {
+    count >= 3
+        || t.class.is_function_word()
+        || (t.case.starts_upper() && !is_doubled_name(word) && word.chars().count() > 1)
 }
 
 #[cfg(test)]
 mod tests {
+    use crate::rules::testing::Lint;
+
+    const RULE: Lint = Lint(&super::RepeatedWord);
+
     #[test]
     fn lefts_list_the_left_parts() {
         let lefts: Vec<&str> = super::REDUPLICATED.iter().map(|(l, _)| *l).collect();
@@ -335,15 +326,14 @@ mod tests {
     }
 
     use crate::Applicability;
-    use crate::rules::testing::{assert_fixed, assert_fixed_with, assert_silent, check, flagged};
 
     #[test]
     fn three_repeats_are_fixed_safely() {
-        assert_fixed(
+        RULE.assert_fixed(
             "nanalo ng Award Award Award, at iba pa",
             "nanalo ng Award, at iba pa",
         );
-        let d = check("nanalo ng Award Award Award.");
+        let d = RULE.check("nanalo ng Award Award Award.");
         assert_eq!(
             d[0].message,
             "`Award` is written 3 times in a row; keep one"
@@ -354,18 +344,18 @@ mod tests {
     #[test]
     fn two_repeats_of_function_words_are_unsafe_fixes() {
         assert_eq!(
-            flagged("dumalo ang ang mga"),
-            [("repeated-word", "ang ang".to_string())]
+            RULE.flagged("dumalo ang ang mga"),
+            ["ang ang"]
         );
-        assert_fixed("dumalo ang ang mga", "dumalo ang ang mga");
-        assert_fixed_with(
+        RULE.assert_fixed("dumalo ang ang mga", "dumalo ang ang mga");
+        RULE.assert_fixed_with(
             "dumalo Ang ang mga",
-            "dumalo ang mga",
+            "dumalo Ang mga",
             Applicability::Unsafe,
         );
         assert_eq!(
-            flagged("sa mga mga bata"),
-            [("repeated-word", "mga mga".to_string())]
+            RULE.flagged("sa mga mga bata"),
+            ["mga mga"]
         );
     }
 
@@ -384,7 +374,7 @@ mod tests {
             "ang ulat na na-diagnose siya",
             "nakuha na na file",
         ] {
-            assert_silent(text);
+            RULE.assert_silent(text);
         }
     }
 
@@ -392,19 +382,16 @@ mod tests {
     fn repetition_inside_hyphenated_words() {
         let text = "mula sa hilaga-hilagang-hilagang-kanluran ang hangin";
         assert_eq!(
-            flagged(text),
-            [(
-                "repeated-word",
-                "hilaga-hilagang-hilagang-kanluran".to_string()
-            )]
+            RULE.flagged(text),
+            ["hilaga-hilagang-hilagang-kanluran"]
         );
-        let d = check(text);
+        let d = RULE.check(text);
         assert_eq!(d[0].suggestion.as_deref(), Some("hilagang-kanluran"));
         assert_eq!(
             d[0].message,
             "`hilagang` is repeated 3 times inside a hyphenated word; keep one"
         );
-        assert_fixed_with(
+        RULE.assert_fixed_with(
             text,
             "mula sa hilagang-kanluran ang hangin",
             Applicability::Unsafe,
@@ -414,7 +401,7 @@ mod tests {
             "isang 10-10-10 na iskor",
             "ang hilaga-hilagang-kanluran",
         ] {
-            assert_silent(text);
+            RULE.assert_silent(text);
         }
     }
 
@@ -430,10 +417,10 @@ mod tests {
             ("pare parehong sagot", "pare-parehong sagot"),
             ("sabay sabay silang", "sabay-sabay silang"),
         ] {
-            assert_fixed(bad, good);
+            RULE.assert_fixed(bad, good);
         }
         assert_eq!(
-            check("araw araw")[0].message,
+            RULE.check("araw araw")[0].message,
             "a reduplication is written with a hyphen; write `araw-araw`"
         );
         for text in [
@@ -442,7 +429,7 @@ mod tests {
             "noong isang araw, araw din ng pista",
             "araw-araw araw",
         ] {
-            assert_silent(text);
+            RULE.assert_silent(text);
         }
     }
 
@@ -457,10 +444,10 @@ mod tests {
     #[test]
     fn capitalised_doubles_are_flagged() {
         // Four letters or fewer reads as a doubled nickname.
-        assert_silent("ng Town Town na");
+        RULE.assert_silent("ng Town Town na");
         assert_eq!(
-            flagged("ng Award Award na"),
-            [("repeated-word", "Award Award".to_string())]
+            RULE.flagged("ng Award Award na"),
+            ["Award Award"]
         );
     }
 }

@@ -1,5 +1,15 @@
-//! Helpers for rule unit tests: check a plain-text snippet with every rule
-//! and the embedded glossary.
+//! Helpers for rule unit tests. A rule's tests run that rule alone
+//! ([`Lint`], [`assert_lint`]), so adding or changing a rule never breaks
+//! another rule's tests; how the rules get along is checked across all of
+//! them by the documented-examples test (`rules::tests`) and the clean
+//! corpus (`tests/clean`).
+//!
+//! ```ignore
+//! const RULE: Lint = Lint(&HyphenSpacing);
+//! RULE.assert_fixed("ang pag -unlad", "ang pag-unlad");
+//! assert_eq!(RULE.flagged("ang pag -unlad"), ["pag -unlad"]);
+//! assert_lint(&HyphenSpacing, "TWM - Simulan", 0);
+//! ```
 
 use std::sync::OnceLock;
 
@@ -8,7 +18,11 @@ use crate::diagnostic::{Applicability, Diagnostic};
 use crate::fix::fix_document;
 use crate::glossary::Glossary;
 use crate::input::{Document, Format};
+use crate::lexicon::Dictionary;
+use crate::rules::Rule;
+use crate::settings::{RuleSelection, RuleSet};
 
+/// A checker running the default rules.
 pub fn checker() -> &'static Checker {
     static CHECKER: OnceLock<Checker> = OnceLock::new();
     CHECKER.get_or_init(|| Checker::new(Glossary::embedded()))
@@ -30,45 +44,98 @@ pub fn document(text: &str) -> Document {
     }
 }
 
-/// Findings of the default rules in `text` (see [`document`]).
-pub fn check(text: &str) -> Vec<Diagnostic> {
-    checker().check(&document(text))
-}
-
-/// `(rule, flagged text)` for every finding.
-pub fn flagged(text: &str) -> Vec<(&'static str, String)> {
-    check(text)
-        .into_iter()
-        .map(|d| (d.rule, text[d.span].to_string()))
-        .collect()
-}
-
+/// `rule` finds exactly `n` problems in `text` (see [`document`]).
 #[track_caller]
-pub fn assert_silent(text: &str) {
-    let found = flagged(text);
-    assert!(
-        found.is_empty(),
-        "expected no findings in {text:?}, got {found:?}"
+pub fn assert_lint(rule: &'static dyn Rule, text: &str, n: usize) {
+    let found = Lint(rule).check(text);
+    assert_eq!(
+        found.len(),
+        n,
+        "{} in {text:?}: {found:?}",
+        rule.meta().name
     );
 }
 
-/// Safe fixes turn `text` into `expected`, and `expected` is then clean of
-/// fixable findings.
-#[track_caller]
-pub fn assert_fixed(text: &str, expected: &str) {
-    assert_fixed_with(text, expected, Applicability::Safe);
-}
+/// One rule under test, run alone with the embedded glossary.
+#[derive(Clone, Copy)]
+pub struct Lint(pub &'static dyn Rule);
 
-#[track_caller]
-pub fn assert_fixed_with(text: &str, expected: &str, allowed: Applicability) {
-    let doc = Document::new("test.txt", text, Format::Plain);
-    let fixed = fix_document(checker(), &doc, allowed);
-    assert_eq!(fixed.text, expected, "fixing {text:?}");
-    assert!(
-        fixed.remaining.iter().all(|d| !d.is_fixable(allowed)),
-        "fixable findings remain after fixing {text:?}: {:?}",
-        fixed.remaining
-    );
+impl Lint {
+    /// A checker running this rule alone (to add a dictionary to).
+    pub fn checker(self) -> Checker {
+        let only = RuleSelection {
+            select: Some(vec![self.0.meta().name.to_string()]),
+            ..RuleSelection::default()
+        };
+        checker_all().with_rule_set(&RuleSet::defaults().with(&only))
+    }
+
+    /// The same, with a dictionary of `words`.
+    pub fn with_dictionary(self, words: &[&str]) -> Checker {
+        self.checker()
+            .with_dictionary(Some(Dictionary::from_words(words.iter().copied())))
+    }
+
+    /// The rule's findings in `text` (see [`document`]).
+    pub fn check(self, text: &str) -> Vec<Diagnostic> {
+        self.checker().check(&document(text))
+    }
+
+    /// The flagged text of every finding.
+    pub fn flagged(self, text: &str) -> Vec<String> {
+        self.check(text)
+            .into_iter()
+            .map(|d| text[d.span].to_string())
+            .collect()
+    }
+
+    #[track_caller]
+    pub fn assert_silent(self, text: &str) {
+        let found = self.flagged(text);
+        assert!(
+            found.is_empty(),
+            "{}: expected no findings in {text:?}, got {found:?}",
+            self.0.meta().name
+        );
+    }
+
+    /// The rule's safe fixes turn `text` into `expected`, in which the rule
+    /// then finds nothing to fix.
+    #[track_caller]
+    pub fn assert_fixed(self, text: &str, expected: &str) {
+        self.assert_fixed_with(text, expected, Applicability::Safe);
+    }
+
+    #[track_caller]
+    pub fn assert_fixed_with(self, text: &str, expected: &str, allowed: Applicability) {
+        let doc = Document::new("test.txt", text, Format::Plain);
+        let fixed = fix_document(&self.checker(), &doc, allowed);
+        assert_eq!(fixed.text, expected, "fixing {text:?}");
+        assert!(
+            fixed.remaining.iter().all(|d| !d.is_fixable(allowed)),
+            "fixable findings remain after fixing {text:?}: {:?}",
+            fixed.remaining
+        );
+    }
+
+    /// `(flagged text, message, text after the fix)` for every finding in
+    /// `target` paired with `source` (plain text, or JSON when the source
+    /// starts with `{"`).
+    pub fn pair_findings(
+        self,
+        source: &str,
+        target: &str,
+    ) -> Vec<(String, String, Option<String>)> {
+        let doc = example_document(&format!("{source} → {target}"));
+        self.checker()
+            .check(&doc)
+            .into_iter()
+            .map(|d| {
+                let fixed = d.fix.as_ref().map(|f| crate::fix::apply(&doc.text, &[f]));
+                (doc.text[d.span.clone()].to_string(), d.message, fixed)
+            })
+            .collect()
+    }
 }
 
 /// The lines of the ```` ```text ```` block under `## {heading}` in a rule's
@@ -108,22 +175,21 @@ pub fn example_document(line: &str) -> Document {
     }
 }
 
-/// `(flagged text, message, text after the fix)` for every finding of
-/// `rule` (run with every other rule) in `target` paired with `source`
-/// (plain text, or JSON when the source starts with `{"`).
-pub fn pair_findings(
-    source: &str,
-    target: &str,
-    rule: &str,
-) -> Vec<(String, String, Option<String>)> {
-    let doc = example_document(&format!("{source} → {target}"));
-    checker_all()
-        .check(&doc)
-        .into_iter()
-        .filter(|d| d.rule == rule)
-        .map(|d| {
-            let fixed = d.fix.as_ref().map(|f| crate::fix::apply(&doc.text, &[f]));
-            (doc.text[d.span.clone()].to_string(), d.message, fixed)
-        })
-        .collect()
+/// Each of `texts` (a word or a phrase, in a sentence of its own) meets
+/// what `rule` needs: its prefilter lets through every word of the lists
+/// it was built from.
+#[track_caller]
+pub fn assert_needs_cover(rule: &dyn Rule, texts: &[&str]) {
+    use crate::rules::Seen;
+    use crate::text::tokenize_stream;
+    for text in texts {
+        let sentence = format!("Isa {text} dalawa.");
+        let (mut tokens, mut marks) = (Vec::new(), Vec::new());
+        tokenize_stream(&sentence, 0..sentence.len(), &mut tokens, &mut marks);
+        assert!(
+            rule.needs().met_by(&Seen::of(&tokens, &marks)),
+            "{}: the prefilter skips {sentence:?}",
+            rule.meta().name
+        );
+    }
 }

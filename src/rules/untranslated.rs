@@ -1,6 +1,5 @@
-use super::{Context, Rule, RuleMeta, declare_rule};
-use crate::diagnostic::Diagnostic;
-use crate::lexicon::{is_english_function_word, is_filipino_marker};
+use super::{Context, Reporter, Rule, declare_rule};
+use crate::lexicon::is_english_function_word;
 use crate::text::tokens::{fold, starts_upper};
 
 declare_rule! {
@@ -64,11 +63,7 @@ enum Class {
 }
 
 impl Rule for Untranslated {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
-    fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    fn check(&self, ctx: &Context<'_>, out: &mut Reporter<'_>) {
         let n = ctx.tokens.len();
         // Both checks need two English function words or more.
         if n == 0 || ctx.english_words < 2 {
@@ -78,12 +73,11 @@ impl Rule for Untranslated {
         let names = name_tokens(ctx);
         let classes: Vec<Class> = (0..n)
             .map(|i| {
-                let lower = ctx.lower(i);
                 if quoted[i] || names[i] {
                     Class::Skip
-                } else if is_filipino_marker(lower) {
+                } else if ctx.tokens[i].class.is_filipino_marker() {
                     Class::Filipino
-                } else if is_english_function_word(lower) {
+                } else if ctx.tokens[i].class.is_english_function_word() {
                     Class::EnglishFunction
                 } else {
                     Class::Other
@@ -95,6 +89,9 @@ impl Rule for Untranslated {
         // line breaks.
         let mut start = 0;
         for i in 0..n {
+            if ctx.out_of_time() {
+                return;
+            }
             let last = i + 1 == n || sentence_ends(ctx.gap_after(i));
             if !last {
                 continue;
@@ -113,11 +110,7 @@ impl Rule for Untranslated {
                 && skipped * 2 < words
             {
                 let span = ctx.tokens[sentence.start].range.start..ctx.tokens[i].range.end;
-                out.push(Diagnostic::new(
-                    Self::META.name,
-                    span,
-                    "an English sentence in Filipino text: translate it",
-                ));
+                out.report(span, "an English sentence in Filipino text: translate it");
                 continue;
             }
             // Runs of English inside a Filipino sentence.
@@ -150,11 +143,7 @@ impl Rule for Untranslated {
                 if k - j >= 5 && fn_words >= 3 {
                     let span = ctx.tokens[j].range.start..ctx.tokens[k - 1].range.end;
                     let text = &ctx.source[span.clone()];
-                    out.push(Diagnostic::new(
-                        Self::META.name,
-                        span,
-                        format!("English left untranslated: `{text}`"),
-                    ));
+                    out.report(span, format!("English left untranslated: `{text}`"));
                 }
                 j = run_end;
             }
@@ -252,15 +241,17 @@ fn name_tokens(ctx: &Context<'_>) -> Vec<bool> {
 #[cfg(test)]
 mod tests {
     use crate::input::{Document, Format};
-    use crate::rules::testing::{assert_silent, check, checker, flagged};
+    use crate::rules::testing::Lint;
+
+    const RULE: Lint = Lint(&super::Untranslated);
 
     #[test]
     fn english_runs_in_filipino_sentences() {
         assert_eq!(
-            flagged("Inilunsad ang programa which is part of the plan para sa kalusugan."),
-            [("untranslated", "which is part of the plan".to_string())]
+            RULE.flagged("Inilunsad ang programa which is part of the plan para sa kalusugan."),
+            ["which is part of the plan"]
         );
-        let d = check("Inilunsad ang programa which is part of the plan para sa kalusugan.");
+        let d = RULE.check("Inilunsad ang programa which is part of the plan para sa kalusugan.");
         assert_eq!(
             d[0].message,
             "English left untranslated: `which is part of the plan`"
@@ -272,11 +263,8 @@ mod tests {
     fn whole_english_sentences_in_a_filipino_document() {
         let text = "Dumalo ang mga opisyal sa pulong. The meeting was held in the city hall. Natapos ito nang tanghali at umuwi na ang lahat.";
         assert_eq!(
-            flagged(text),
-            [(
-                "untranslated",
-                "The meeting was held in the city hall".to_string()
-            )]
+            RULE.flagged(text),
+            ["The meeting was held in the city hall"]
         );
         // An English document is not Filipino text with English in it.
         let doc = Document::new(
@@ -284,7 +272,7 @@ mod tests {
             "The meeting was held in the city hall. It was a long day for all of us.",
             Format::Plain,
         );
-        assert!(checker().check(&doc).is_empty());
+        assert!(RULE.checker().check(&doc).is_empty());
     }
 
     #[test]
@@ -300,7 +288,7 @@ mod tests {
             "On the other hand, hindi pa rin sila nagkakasundo.",
             "Hindi ito gumagana. <a data-name=\"learn-more-link\">Alamin</a> ang dahilan.",
         ] {
-            assert_silent(text);
+            RULE.assert_silent(text);
         }
     }
 }

@@ -1,6 +1,5 @@
 use super::extract::{emails, placeholders, urls};
-use super::{Rule, RuleMeta, UnitContext, declare_rule};
-use crate::diagnostic::Diagnostic;
+use super::{Reporter, Rule, UnitContext, declare_rule};
 use crate::lexicon::{is_english_function_word, is_filipino_marker};
 
 declare_rule! {
@@ -63,11 +62,7 @@ fn words(text: &str) -> Vec<String> {
 }
 
 impl Rule for UntranslatedSegment {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
-    fn check_unit(&self, ctx: &UnitContext<'_>, out: &mut Vec<Diagnostic>) {
+    fn check_unit(&self, ctx: &UnitContext<'_>, out: &mut Reporter<'_>) {
         let Some(source) = ctx.source() else {
             return;
         };
@@ -90,11 +85,7 @@ impl Rule for UntranslatedSegment {
             .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
             .count();
         if target == source.trim() && lower_words >= 2 {
-            out.push(Diagnostic::new(
-                Self::META.name,
-                ctx.value_span(),
-                "the translation is the same as the source",
-            ));
+            out.report(ctx.value_span(), "the translation is the same as the source");
             return;
         }
         let folded: Vec<String> = tw.iter().map(|w| w.to_lowercase()).collect();
@@ -104,27 +95,23 @@ impl Rule for UntranslatedSegment {
             .count();
         let filipino = folded.iter().filter(|w| is_filipino_marker(w)).count();
         if folded.len() >= 4 && english >= 2 && filipino <= 1 && english > filipino {
-            out.push(Diagnostic::new(
-                Self::META.name,
-                ctx.value_span(),
-                "the translation is mostly English",
-            ));
+            out.report(ctx.value_span(), "the translation is mostly English");
         }
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::testing::pair_findings;
+    use crate::rules::testing::Lint;
+
+    const RULE: Lint = Lint(&super::UntranslatedSegment);
 
     #[test]
     fn same_as_source_or_english() {
         assert_eq!(
-            pair_findings(
+            RULE.pair_findings(
                 "Delete this file?",
-                "Delete this file?",
-                "untranslated-segment"
-            ),
+                "Delete this file?"),
             [(
                 "Delete this file?".to_string(),
                 "the translation is the same as the source".to_string(),
@@ -132,11 +119,9 @@ mod tests {
             )]
         );
         assert_eq!(
-            pair_findings(
+            RULE.pair_findings(
                 "Click here to see all of your files",
-                "Click here to see all of your files ngayon",
-                "untranslated-segment"
-            )[0]
+                "Click here to see all of your files ngayon")[0]
             .1,
             "the translation is mostly English"
         );
@@ -153,16 +138,14 @@ mod tests {
             "Email",
         ] {
             assert!(
-                pair_findings(s, s, "untranslated-segment").is_empty(),
+                RULE.pair_findings(s, s).is_empty(),
                 "{s}"
             );
         }
         assert!(
-            pair_findings(
+            RULE.pair_findings(
                 "Delete this file?",
-                "Burahin ang file na ito?",
-                "untranslated-segment"
-            )
+                "Burahin ang file na ito?")
             .is_empty()
         );
     }

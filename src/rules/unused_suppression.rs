@@ -1,4 +1,4 @@
-use super::{Rule, RuleMeta, declare_rule};
+use super::{Rule, declare_rule};
 
 declare_rule! {
     /// A suppression comment that suppresses nothing, or names a rule that
@@ -29,9 +29,6 @@ declare_rule! {
 }
 
 impl Rule for UnusedSuppression {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
     // No `check`: suppressions are judged for the whole document, after
     // every rule has run: see `crate::suppress`, called by the checker.
 }

@@ -1,6 +1,6 @@
 use super::extract::{Syntax, placeholders, urls};
-use super::{Rule, RuleMeta, UnitContext, declare_rule};
-use crate::diagnostic::Diagnostic;
+use super::helpers::compare_strings;
+use super::{Reporter, Rule, UnitContext, declare_rule};
 
 declare_rule! {
     /// ## What it checks
@@ -32,14 +32,10 @@ declare_rule! {
 }
 
 impl Rule for UrlMismatch {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
-    fn check_unit(&self, ctx: &UnitContext<'_>, out: &mut Vec<Diagnostic>) {
+    fn check_unit(&self, ctx: &UnitContext<'_>, out: &mut Reporter<'_>) {
         if let Some(source) = ctx.translated_source() {
             let (src, tgt) = (bare_urls(source), bare_urls(&ctx.target));
-            compare(ctx, &src, &tgt, "URL", Self::META.name, out);
+            compare_strings(ctx, &src, &tgt, "URL", out);
         }
     }
 }
@@ -58,72 +54,18 @@ fn bare_urls(text: &str) -> Vec<(std::ops::Range<usize>, &str)> {
         .collect()
 }
 
-/// Reports strings of `tgt` not in `src` (at their place) and strings of
-/// `src` not in `tgt` (on the whole value). One each: a change.
-pub(super) fn compare(
-    ctx: &UnitContext<'_>,
-    src: &[(std::ops::Range<usize>, &str)],
-    tgt: &[(std::ops::Range<usize>, &str)],
-    what: &str,
-    rule: &'static str,
-    out: &mut Vec<Diagnostic>,
-) {
-    let mut missing: Vec<&str> = src.iter().map(|s| s.1).collect();
-    let mut extra = Vec::new();
-    for (range, t) in tgt {
-        match missing.iter().position(|s| s == t) {
-            Some(i) => {
-                missing.remove(i);
-            }
-            None => extra.push((range.clone(), *t)),
-        }
-    }
-    if missing.len() == 1 && extra.len() == 1 {
-        out.push(
-            Diagnostic::new(
-                rule,
-                ctx.span(extra[0].0.clone()),
-                format!(
-                    "{what} `{}` differs from the source's `{}`",
-                    extra[0].1, missing[0]
-                ),
-            )
-            .with_suggestion(missing[0]),
-        );
-        return;
-    }
-    for (range, t) in extra {
-        out.push(Diagnostic::new(
-            rule,
-            ctx.span(range),
-            format!("{what} `{t}` is not in the source"),
-        ));
-    }
-    if !missing.is_empty() {
-        let list: Vec<String> = missing.iter().map(|m| format!("`{m}`")).collect();
-        out.push(Diagnostic::new(
-            rule,
-            ctx.value_span(),
-            format!("the source's {what} {} missing", {
-                let verb = if list.len() == 1 { "is" } else { "are" };
-                format!("{} {verb}", list.join(", "))
-            }),
-        ));
-    }
-}
-
 #[cfg(test)]
 mod tests {
-    use crate::rules::testing::pair_findings;
+    use crate::rules::testing::Lint;
+
+    const RULE: Lint = Lint(&super::UrlMismatch);
 
     #[test]
     fn changed_dropped_and_added_urls() {
         assert_eq!(
-            pair_findings(
+            RULE.pair_findings(
                 "Go to https://x.ph/help.",
-                "Pumunta sa https://x.ph/tulong.",
-                "url-mismatch"
-            ),
+                "Pumunta sa https://x.ph/tulong."),
             [(
                 "https://x.ph/tulong".to_string(),
                 "URL `https://x.ph/tulong` differs from the source's `https://x.ph/help`"
@@ -132,15 +74,13 @@ mod tests {
             )]
         );
         assert_eq!(
-            pair_findings("Go to www.x.ph now", "Pumunta ngayon", "url-mismatch")[0].1,
+            RULE.pair_findings("Go to www.x.ph now", "Pumunta ngayon")[0].1,
             "the source's URL `www.x.ph` is missing"
         );
         assert!(
-            pair_findings(
+            RULE.pair_findings(
                 "Go to https://x.ph/a.",
-                "Pumunta sa https://x.ph/a.",
-                "url-mismatch"
-            )
+                "Pumunta sa https://x.ph/a.")
             .is_empty()
         );
     }

@@ -1,15 +1,7 @@
-use super::{Rule, RuleMeta, UnitContext, declare_rule};
-use crate::diagnostic::{Diagnostic, Edit, Fix};
+use std::ops::Range;
 
-trait FixIf {
-    fn with_fix_if(self, condition: bool, fix: Fix) -> Self;
-}
-
-impl FixIf for Diagnostic {
-    fn with_fix_if(self, condition: bool, fix: Fix) -> Self {
-        if condition { self.with_fix(fix) } else { self }
-    }
-}
+use super::{Reporter, Rule, UnitContext, declare_rule};
+use super::helpers::{lead, trail};
 
 declare_rule! {
     /// ## What it checks
@@ -48,40 +40,6 @@ declare_rule! {
     }
 }
 
-/// The length of the blanks (and blank escapes) at the start of `s`.
-fn lead(s: &str) -> usize {
-    let b = s.as_bytes();
-    let mut i = 0;
-    loop {
-        if i < b.len() && matches!(b[i], b' ' | b'\t') {
-            i += 1;
-        } else if i + 1 < b.len() && b[i] == b'\\' && matches!(b[i + 1], b'n' | b't' | b'r') {
-            i += 2;
-        } else {
-            return i;
-        }
-    }
-}
-
-/// The length of the blanks (and blank escapes) at the end of `s`.
-pub(super) fn trail(s: &str) -> usize {
-    let b = s.as_bytes();
-    let mut i = b.len();
-    loop {
-        if i > 0 && matches!(b[i - 1], b' ' | b'\t') {
-            i -= 1;
-        } else if i >= 2
-            && b[i - 2] == b'\\'
-            && matches!(b[i - 1], b'n' | b't' | b'r')
-            && (i < 3 || b[i - 3] != b'\\')
-        {
-            i -= 2;
-        } else {
-            return b.len() - i;
-        }
-    }
-}
-
 fn show(s: &str) -> String {
     if s.is_empty() {
         "nothing".to_string()
@@ -91,74 +49,68 @@ fn show(s: &str) -> String {
 }
 
 impl Rule for WhitespaceMismatch {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
-    fn check_unit(&self, ctx: &UnitContext<'_>, out: &mut Vec<Diagnostic>) {
-        let Some(source) = ctx.source() else {
+    fn check_unit(&self, ctx: &UnitContext<'_>, out: &mut Reporter<'_>) {
+        let Some((source, target)) = ctx.value_texts() else {
             return;
         };
-        let target = ctx.target.as_str();
-        if !ctx.is_value() || target.trim().is_empty() || source.trim().is_empty() {
-            return;
-        }
         // Blanks at the edges can be written only inside quotes (or an XML
         // element): a plain or block YAML scalar is reported, not fixed.
         let start = ctx.value_span().start;
         let quoted = ctx.doc.text[..start].ends_with(['"', '\'', '>']);
         let (sl, tl) = (&source[..lead(source)], &target[..lead(target)]);
         if sl != tl {
-            let span = ctx.span(0..tl.len());
-            out.push(
-                Diagnostic::new(
-                    Self::META.name,
-                    span.clone(),
-                    format!(
-                        "the source starts with {}, the translation with {}",
-                        show(sl),
-                        show(tl)
-                    ),
-                )
-                .with_suggestion(sl)
-                .with_fix_if(quoted, Fix::safe(vec![Edit::replace(span, sl)])),
+            let message = format!(
+                "the source starts with {}, the translation with {}",
+                show(sl),
+                show(tl)
             );
+            report_edge(out, ctx.span(0..tl.len()), message, sl, quoted);
         }
         let (st, tt) = (
             &source[source.len() - trail(source)..],
             &target[target.len() - trail(target)..],
         );
         if st != tt {
-            let span = ctx.span(target.len() - tt.len()..target.len());
-            out.push(
-                Diagnostic::new(
-                    Self::META.name,
-                    span.clone(),
-                    format!(
-                        "the source ends with {}, the translation with {}",
-                        show(st),
-                        show(tt)
-                    ),
-                )
-                .with_suggestion(st)
-                .with_fix_if(quoted, Fix::safe(vec![Edit::replace(span, st)])),
+            let message = format!(
+                "the source ends with {}, the translation with {}",
+                show(st),
+                show(tt)
             );
+            let span = ctx.span(target.len() - tt.len()..target.len());
+            report_edge(out, span, message, st, quoted);
         }
+    }
+}
+
+/// Reports blanks at one edge that should read `wanted`: fixed only when
+/// the value is quoted (elsewhere the blanks cannot be written).
+fn report_edge(
+    out: &mut Reporter<'_>,
+    span: Range<usize>,
+    message: String,
+    wanted: &str,
+    quoted: bool,
+) {
+    let finding = out.report(span.clone(), message);
+    if quoted {
+        finding.replace(wanted);
+    } else {
+        finding.suggest(wanted);
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::testing::pair_findings;
+    use crate::rules::testing::Lint;
+
+    const RULE: Lint = Lint(&super::WhitespaceMismatch);
 
     #[test]
     fn blanks_and_escapes_at_the_edges() {
         assert_eq!(
-            pair_findings(
+            RULE.pair_findings(
                 r#"{"a": "Name: "}"#,
-                r#"{"a": "Pangalan:"}"#,
-                "whitespace-mismatch"
-            ),
+                r#"{"a": "Pangalan:"}"#),
             [(
                 String::new(),
                 "the source ends with `\u{2423}`, the translation with nothing".to_string(),
@@ -166,11 +118,9 @@ mod tests {
             )]
         );
         assert_eq!(
-            pair_findings(
+            RULE.pair_findings(
                 r#"{"a": "Done\n"}"#,
-                r#"{"a": " Tapos na"}"#,
-                "whitespace-mismatch"
-            ),
+                r#"{"a": " Tapos na"}"#),
             [
                 (
                     " ".to_string(),
@@ -185,13 +135,11 @@ mod tests {
             ]
         );
         assert!(
-            pair_findings(
+            RULE.pair_findings(
                 r#"{"a": "a\\n"}"#,
-                r#"{"a": "b\\n"}"#,
-                "whitespace-mismatch"
-            )
+                r#"{"a": "b\\n"}"#)
             .is_empty()
         );
-        assert!(pair_findings("Name: ", "Pangalan:", "whitespace-mismatch").is_empty());
+        assert!(RULE.pair_findings("Name: ", "Pangalan:").is_empty());
     }
 }

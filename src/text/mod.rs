@@ -4,4 +4,4 @@ pub mod line_index;
 pub mod tokens;
 
 pub use line_index::{LineCol, LineIndex};
-pub use tokens::{Token, TokenKind, tokenize};
+pub use tokens::{Case, Mark, MarkKind, MarkSet, Token, TokenKind, tokenize, tokenize_stream};

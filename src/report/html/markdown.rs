@@ -13,7 +13,7 @@ use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
 use super::body::Body;
 use super::escape::{esc, push};
-use crate::input::markdown::options;
+use crate::input::markdown::OPTIONS;
 
 /// Renders the Markdown of `body`, returning the HTML of each top-level
 /// block (a paragraph, a heading, a list, a table...) with the cards of its
@@ -30,7 +30,7 @@ pub fn blocks(body: &mut Body<'_>) -> Vec<String> {
         depth: 0,
         table: None,
     };
-    for (event, range) in Parser::new_ext(&text[start..], options()).into_offset_iter() {
+    for (event, range) in Parser::new_ext(&text[start..], OPTIONS).into_offset_iter() {
         writer.event(event, range.start + start..range.end + start);
         if writer.depth == 0 && !writer.out.is_empty() {
             writer.body.cards(&mut writer.out);
