@@ -192,7 +192,10 @@ impl Checker {
             .find(|(r, _)| r.meta().name == suppress::UNUSED)
             .map(|(_, &s)| s);
         let enabled = |name: &str| self.rules.iter().any(|r| r.meta().name == name);
-        Ok(suppress::apply(doc, out, &enabled, unused))
+        let mut out = suppress::apply(doc, out, &enabled, unused);
+        // Every fix written for where it lands, or dropped (the one place).
+        crate::input::encode::encode_fixes(doc, &mut out);
+        Ok(out)
     }
 }
 

@@ -371,11 +371,23 @@ fn check_input(
         args.timeout.unwrap_or_default()
     );
     let timed_out = |_| CliError(timeout.clone());
-    let doc = attach(
-        Document::new(name.clone(), text.clone(), format),
-        file_path(input).as_deref(),
-    );
+    // Malformed input is refused, never checked in part.
+    let doc = Document::parse(name.clone(), text.clone(), format, deadline).map_err(|e| {
+        if e.is_time_out() {
+            CliError(timeout.clone())
+        } else {
+            CliError(format!("{name}:{}: {}", e.line, e.message))
+        }
+    })?;
+    let doc = attach(doc, file_path(input).as_deref());
     let wants_fix = args.fix || output == OutputFormat::Diff;
+    if wants_fix && format == Format::Plain && Format::is_foreign_text(Path::new(&name)) {
+        progress.suspend(|| {
+            eprintln!(
+                "salin: note: {name}: not a format salin parses; checked as plain text, not fixed"
+            )
+        });
+    }
     if !wants_fix {
         let diagnostics = checker.check_within(&doc, deadline).map_err(timed_out)?;
         return Ok(Some(Checked {

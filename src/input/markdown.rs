@@ -7,27 +7,68 @@
 
 use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 
+use std::ops::Range;
+
+use super::codec::{Quoting, Region};
 use super::{Segment, SegmentKind};
 
-pub(super) fn segments(text: &str, body_start: usize) -> Vec<Segment> {
-    let body = &text[body_start..];
-    let options = Options::ENABLE_TABLES
+/// What the Markdown parser found: prose segments, the top-level blocks
+/// (regions whose structure fixes must keep) and the text that must not be
+/// edited (reference-link labels: `[Co, Ltd]` is both the link text and the
+/// label its definition `[Co, Ltd]: https://...` is found by).
+pub(super) struct Parsed {
+    pub segments: Vec<Segment>,
+    pub regions: Vec<Region>,
+    pub frozen: Vec<Range<usize>>,
+}
+
+/// The Markdown salin reads: CommonMark with GFM tables, footnotes,
+/// strikethrough and task lists, and YAML or TOML front matter.
+pub(super) fn options() -> Options {
+    Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
-        | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS;
+        | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS
+}
+
+pub(super) fn parse(text: &str, body_start: usize) -> Parsed {
+    let body = &text[body_start..];
+    let options = options();
 
     let mut out: Vec<Segment> = Vec::new();
     let mut skip_depth = 0u32; // inside code blocks, HTML blocks, front matter, autolinks
     let mut heading_depth = 0u32;
     let mut block = 0u32;
+    let mut depth = 0usize;
+    let mut regions = Vec::new();
+    let mut frozen = Vec::new();
+    let shift = |r: Range<usize>| r.start + body_start..r.end + body_start;
 
     for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
         match event {
             Event::Start(tag) => {
+                if depth == 0 {
+                    regions.push(Region {
+                        range: shift(range.clone()),
+                        quoting: Quoting::Markdown,
+                    });
+                }
+                depth += 1;
                 if starts_block(&tag) {
                     block += 1;
+                }
+                match tag {
+                    Tag::Link {
+                        link_type: LinkType::Shortcut | LinkType::Collapsed,
+                        ..
+                    }
+                    | Tag::Image {
+                        link_type: LinkType::Shortcut | LinkType::Collapsed,
+                        ..
+                    } => frozen.push(shift(range.clone())),
+                    _ => {}
                 }
                 match tag {
                     Tag::CodeBlock(_) | Tag::HtmlBlock | Tag::MetadataBlock(_) => skip_depth += 1,
@@ -40,6 +81,7 @@ pub(super) fn segments(text: &str, body_start: usize) -> Vec<Segment> {
                 }
             }
             Event::End(tag) => {
+                depth = depth.saturating_sub(1);
                 match tag {
                     TagEnd::CodeBlock | TagEnd::HtmlBlock | TagEnd::MetadataBlock(_) => {
                         skip_depth -= 1
@@ -73,10 +115,22 @@ pub(super) fn segments(text: &str, body_start: usize) -> Vec<Segment> {
             }
             // Inline code, HTML, hard breaks, footnote references and task
             // markers end a run of prose.
-            _ => block += u32::from(skip_depth == 0),
+            _ => {
+                if depth == 0 {
+                    regions.push(Region {
+                        range: shift(range.clone()),
+                        quoting: Quoting::Markdown,
+                    });
+                }
+                block += u32::from(skip_depth == 0)
+            }
         }
     }
-    out
+    Parsed {
+        segments: out,
+        regions,
+        frozen,
+    }
 }
 
 fn is_autolink(source: &str) -> bool {

@@ -135,6 +135,7 @@ fn pair_articles(target: &mut Document, source: &Document) {
                 joiner: "\n",
                 fuzzy: false,
                 source: Some(source.text[srange].to_string()),
+                decoded: None,
             });
         }
     } else {
@@ -158,6 +159,7 @@ fn pair_articles(target: &mut Document, source: &Document) {
             joiner: "\n",
             fuzzy: false,
             source: Some(source.text[sbody..].to_string()),
+            decoded: None,
         });
     }
 }

@@ -14,8 +14,9 @@ impl FixIf for Diagnostic {
 declare_rule! {
     /// ## What it checks
     /// A value whose leading or trailing blanks differ from its source's:
-    /// spaces, tabs, and the escapes `\n`, `\t`, `\r` of JSON, YAML and PO
-    /// strings (`"Name: "` → `"Pangalan:"`, `"Done\n"` → `"Tapos na"`).
+    /// spaces, tabs and line breaks, compared in the decoded values (the
+    /// escape `\n` of a JSON, YAML or PO string is a line break)
+    /// (`"Name: "` → `"Pangalan:"`, `"Done\n"` → `"Tapos na"`).
     ///
     /// Only for values of localisation files whose source is known.
     ///
@@ -37,9 +38,12 @@ declare_rule! {
     /// ```
     ///
     /// ## Fix
-    /// Safe: the value's leading or trailing blanks become the source's, in
-    /// quoted values (and XML elements) only: in a plain or block YAML
-    /// scalar, edge blanks are not part of the value.
+    /// Safe: the value's leading or trailing blanks become the source's,
+    /// written as the target's format writes them (`\n` in a JSON string),
+    /// in quoted values (and XML elements) only: in a plain or block YAML
+    /// scalar, edge blanks are not part of the value, and a single-quoted
+    /// YAML value cannot hold a line break on one line (reported, not
+    /// fixed).
     pub struct WhitespaceMismatch {
         name: "whitespace-mismatch",
         severity: Warning,
@@ -48,45 +52,26 @@ declare_rule! {
     }
 }
 
-/// The length of the blanks (and blank escapes) at the start of `s`.
+/// The length of the blanks (space, tab, line break) at the start of `s`,
+/// a decoded value.
 fn lead(s: &str) -> usize {
-    let b = s.as_bytes();
-    let mut i = 0;
-    loop {
-        if i < b.len() && matches!(b[i], b' ' | b'\t') {
-            i += 1;
-        } else if i + 1 < b.len() && b[i] == b'\\' && matches!(b[i + 1], b'n' | b't' | b'r') {
-            i += 2;
-        } else {
-            return i;
-        }
-    }
+    s.len() - s.trim_start_matches([' ', '\t', '\n', '\r']).len()
 }
 
-/// The length of the blanks (and blank escapes) at the end of `s`.
+/// The length of the blanks at the end of `s`, a decoded value.
 pub(super) fn trail(s: &str) -> usize {
-    let b = s.as_bytes();
-    let mut i = b.len();
-    loop {
-        if i > 0 && matches!(b[i - 1], b' ' | b'\t') {
-            i -= 1;
-        } else if i >= 2
-            && b[i - 2] == b'\\'
-            && matches!(b[i - 1], b'n' | b't' | b'r')
-            && (i < 3 || b[i - 3] != b'\\')
-        {
-            i -= 2;
-        } else {
-            return b.len() - i;
-        }
-    }
+    s.len() - s.trim_end_matches([' ', '\t', '\n', '\r']).len()
 }
 
 fn show(s: &str) -> String {
     if s.is_empty() {
         "nothing".to_string()
     } else {
-        format!("`{s}`").replace(' ', "\u{2423}")
+        format!("`{s}`")
+            .replace(' ', "\u{2423}")
+            .replace('\n', "\\n")
+            .replace('\r', "\\r")
+            .replace('\t', "\\t")
     }
 }
 

@@ -1,5 +1,8 @@
 //! Helpers shared by the integration tests of localisation files.
 
+pub mod names;
+pub mod oracle;
+
 use salin::Document;
 
 /// The text with every unit's value replaced by `<>`: what must not change.
