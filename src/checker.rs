@@ -167,6 +167,9 @@ impl Checker {
         for unit in doc.units.iter().filter(|u| !skipped(Some(u))) {
             let ctx = UnitContext::new(doc, unit, &self.glossary, &self.allow_untranslated);
             for (rule, &severity) in self.rules.iter().zip(&self.severities) {
+                if expired() {
+                    return Err(TimedOut);
+                }
                 let first = out.len();
                 rule.check_unit(&ctx, &mut out);
                 for d in &mut out[first..] {
