@@ -376,11 +376,15 @@ fn inert(text: &str, edit: &Edit) -> bool {
     let before = text[..edit.range.start].chars().next_back();
     let after = text[edit.range.end..].chars().next();
     let delimiter = |c: Option<char>| matches!(c, Some('*' | '_' | '~'));
-    let line_start = text[..edit.range.start]
-        .chars()
-        .rev()
-        .take_while(|&c| c != '\n')
-        .all(char::is_whitespace);
+    // Only blanks before it on its line (looked at back to the first
+    // character that is not a blank: constant time on a long line).
+    let line_start = matches!(
+        text[..edit.range.start]
+            .chars()
+            .rev()
+            .find(|&c| c == '\n' || !c.is_whitespace()),
+        None | Some('\n')
+    );
     let blank_end = |s: &str| s.ends_with(char::is_whitespace);
     !special(&text[edit.range.clone()])
         && !special(&edit.replacement)
@@ -391,40 +395,43 @@ fn inert(text: &str, edit: &Edit) -> bool {
             && (blank_end(&edit.replacement) || blank_end(&text[edit.range.clone()])))
 }
 
-/// The structure of a Markdown text: its elements in order, without their
-/// text, link targets or HTML.
-pub(crate) fn markdown_shape(text: &str) -> Vec<String> {
-    let options = super::markdown::options();
-    let mut out: Vec<String> = Vec::new();
-    for event in Parser::new_ext(text, options) {
-        let item = match event {
+/// The structure of a Markdown text, as a digest: its elements in order,
+/// without their text, link targets or HTML.
+pub(crate) fn markdown_shape(text: &str) -> u64 {
+    use std::fmt::Write;
+    use std::hash::{DefaultHasher, Hasher};
+    let mut hash = DefaultHasher::new();
+    let mut item = String::new();
+    let mut after_text = false;
+    for event in Parser::new_ext(text, super::markdown::options()) {
+        item.clear();
+        let _ = match event {
+            // HTML is never edited by a fix, but salin deletes its own
+            // suppression comments.
             Event::Start(Tag::HtmlBlock) | Event::End(pulldown_cmark::TagEnd::HtmlBlock) => {
                 continue;
             }
-            Event::Start(tag) => match tag {
-                Tag::Link { link_type, .. } => format!("<link {link_type:?}"),
-                Tag::Image { link_type, .. } => format!("<image {link_type:?}"),
-                Tag::Heading { level, .. } => format!("<{level:?}"),
-                Tag::CodeBlock(CodeBlockKind::Fenced(_)) => "<fence".into(),
-                Tag::CodeBlock(CodeBlockKind::Indented) => "<indented".into(),
-                other => format!("<{other:?}"),
-            },
-            Event::End(tag) => format!(">{tag:?}"),
-            Event::Text(_) => {
-                if out.last().is_some_and(|l| l == "text") {
-                    continue;
-                }
-                "text".into()
-            }
-            Event::Code(_) => "code".into(),
-            // HTML is never edited by a fix, but salin deletes its own
-            // suppression comments.
             Event::Html(_) | Event::InlineHtml(_) => continue,
-            other => format!("{other:?}"),
+            // Adjacent text events are one run of text.
+            Event::Text(_) if after_text => continue,
+            Event::Text(_) => write!(item, "text"),
+            Event::Start(tag) => match tag {
+                Tag::Link { link_type, .. } => write!(item, "<link {link_type:?}"),
+                Tag::Image { link_type, .. } => write!(item, "<image {link_type:?}"),
+                Tag::Heading { level, .. } => write!(item, "<{level:?}"),
+                Tag::CodeBlock(CodeBlockKind::Fenced(_)) => write!(item, "<fence"),
+                Tag::CodeBlock(CodeBlockKind::Indented) => write!(item, "<indented"),
+                other => write!(item, "<{other:?}"),
+            },
+            Event::End(tag) => write!(item, ">{tag:?}"),
+            Event::Code(_) => write!(item, "code"),
+            other => write!(item, "{other:?}"),
         };
-        out.push(item);
+        after_text = item == "text";
+        hash.write(item.as_bytes());
+        hash.write_u8(0);
     }
-    out
+    hash.finish()
 }
 
 /// One piece of XML content.
