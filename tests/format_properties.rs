@@ -230,7 +230,8 @@ fn xliff(pairs: &[(String, String, u8)]) -> String {
         out.push_str(&format!(
             "<trans-unit id=\"u{i}\"><source>{}</source>\n  <target>{}</target></trans-unit>\n",
             xml_text(s, *style),
-            xml_text(t, *style)
+            // A renumbered tag: the unsafe placeholder fix swaps it back.
+            xml_text(t, *style).replace("<g id=\"1\">", "<g id=\"2\">")
         ));
     }
     out.push_str("</body></file></xliff>\n");

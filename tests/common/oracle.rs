@@ -257,14 +257,21 @@ fn xml(before: &str, after: &str) -> Result<(), String> {
 }
 
 /// Every node in document order: elements with their attributes, comments
-/// and processing instructions, and text outside `<target>` elements.
+/// and processing instructions, and text outside `<target>` elements. Inside
+/// a target, inline elements count by name (a fix may swap `<g id="2">` for
+/// the source's `<g id="1">`), text not at all.
 fn xml_shape(doc: &roxmltree::Document) -> Vec<String> {
     let mut out = Vec::new();
     for node in doc.descendants() {
+        // `ancestors()` starts with the node itself.
         let in_target = node
             .ancestors()
-            .any(|a| a.has_tag_name("target") || a.tag_name().name() == "target");
+            .skip(1)
+            .any(|a| a.tag_name().name() == "target");
         match node.node_type() {
+            roxmltree::NodeType::Element if in_target => {
+                out.push(format!("<{}", node.tag_name().name()));
+            }
             roxmltree::NodeType::Element => {
                 let attrs: Vec<String> = node
                     .attributes()
