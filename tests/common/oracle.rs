@@ -22,7 +22,7 @@ pub fn parses(text: &str, format: Format) -> bool {
         Format::Json => {
             serde_json::from_str::<serde_json::Value>(text.trim_start_matches('\u{feff}')).is_ok()
         }
-        Format::Po => polib::po_file::parse_from_reader(text.as_bytes()).is_ok(),
+        Format::Po => matches!(po_catalog(text), Some(Ok(_))),
         Format::Xliff => roxmltree::Document::parse(text.trim_start_matches('\u{feff}')).is_ok(),
         Format::Markdown | Format::Plain => true,
     }
@@ -216,10 +216,26 @@ fn json_same(
 
 // ---- PO ----
 
+/// The catalog polib reads, or `None` when polib panics (it does on some
+/// malformed input; the fuzzer found one): such a file cannot be judged.
+/// The panic hook is silenced meanwhile, since libFuzzer's aborts.
+fn po_catalog(text: &str) -> Option<Result<polib::catalog::Catalog, String>> {
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(|_| {}));
+    let read = std::panic::catch_unwind(|| {
+        polib::po_file::parse_from_reader(text.as_bytes()).map_err(|e| e.to_string())
+    });
+    std::panic::set_hook(hook);
+    read.ok()
+}
+
 fn po(before: &str, after: &str) -> Result<(), String> {
-    let parse = |t: &str| polib::po_file::parse_from_reader(t.as_bytes());
-    let old = parse(before).map_err(|e| format!("the original is not PO: {e}"))?;
-    let new = parse(after).map_err(|e| format!("no longer PO: {e}\n{after}"))?;
+    let old = po_catalog(before)
+        .ok_or("polib panics on the original")?
+        .map_err(|e| format!("the original is not PO: {e}"))?;
+    let new = po_catalog(after)
+        .ok_or_else(|| format!("polib panics on the fixed file:\n{after}"))?
+        .map_err(|e| format!("no longer PO: {e}\n{after}"))?;
     let ids = |c: &polib::catalog::Catalog| -> Vec<String> {
         c.messages()
             .map(|m| {
