@@ -174,13 +174,19 @@ fn region_of<'a>(syntax: &'a Syntax, range: &Range<usize>) -> Option<&'a Region>
 }
 
 fn is_frozen(syntax: &Syntax, range: &Range<usize>) -> bool {
-    syntax.frozen.iter().any(|f| {
-        if range.is_empty() {
-            f.start < range.start && range.start < f.end
-        } else {
-            range.start < f.end && f.start < range.end
-        }
-    })
+    // Frozen ranges are sorted and do not overlap (reference-link labels):
+    // skip those that end before the edit.
+    let first = syntax.frozen.partition_point(|f| f.end <= range.start);
+    syntax.frozen[first..]
+        .iter()
+        .take_while(|f| f.start <= range.end)
+        .any(|f| {
+            if range.is_empty() {
+                f.start < range.start && range.start < f.end
+            } else {
+                range.start < f.end && f.start < range.end
+            }
+        })
 }
 
 /// The value the region decodes to after `edits` (whose replacements are

@@ -67,7 +67,17 @@ pub(super) fn parse(text: &str, body_start: usize) -> Parsed {
                     | Tag::Image {
                         link_type: LinkType::Shortcut | LinkType::Collapsed,
                         ..
-                    } => frozen.push(shift(range.clone())),
+                    } => {
+                        // Kept sorted and disjoint: a label inside a label
+                        // is frozen with it.
+                        let r = shift(range.clone());
+                        if frozen
+                            .last()
+                            .is_none_or(|l: &Range<usize>| l.end <= r.start)
+                        {
+                            frozen.push(r);
+                        }
+                    }
                     _ => {}
                 }
                 match tag {
