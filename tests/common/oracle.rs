@@ -217,21 +217,30 @@ fn json_same(
 // ---- PO ----
 
 /// Whether the file has a keyword written against its string
-/// (`msgstr""`): GNU gettext reads it, polib does not read it the same way,
-/// so such a file cannot be judged with polib (the fuzzer's fifth find).
+/// (`msgstr""`: GNU gettext reads it, polib does not read it the same way;
+/// the fuzzer's fifth find) or a message id twice: such a file cannot be
+/// judged with polib.
 fn polib_misreads(text: &str) -> bool {
-    text.lines().any(|l| {
-        let l = l.trim_start();
-        [
-            "msgctxt\"",
-            "msgid\"",
-            "msgid_plural\"",
-            "msgstr\"",
-            "msgstr[",
-        ]
-        .iter()
-        .any(|k| l.starts_with(k) && (*k != "msgstr[" || l.contains("]\"")))
-    })
+    // Two messages with one id (invalid for msgfmt): polib merges them in
+    // its own way (the fuzzer's seventh find).
+    let mut ids = std::collections::HashSet::new();
+    let duplicate = text.lines().any(|l| {
+        let l = l.trim();
+        l.starts_with("msgid ") && l != "msgid \"\"" && !ids.insert(l)
+    });
+    duplicate
+        || text.lines().any(|l| {
+            let l = l.trim_start();
+            [
+                "msgctxt\"",
+                "msgid\"",
+                "msgid_plural\"",
+                "msgstr\"",
+                "msgstr[",
+            ]
+            .iter()
+            .any(|k| l.starts_with(k) && (*k != "msgstr[" || l.contains("]\"")))
+        })
 }
 
 /// The catalog polib reads, or `None` when polib panics (it does on some
