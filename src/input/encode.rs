@@ -59,6 +59,8 @@ struct Encoder<'a> {
     doc: &'a Document,
     decoded: HashMap<usize, Option<Decoded>>,
     pieces: HashMap<usize, Vec<(Range<usize>, Piece)>>,
+    /// The structure of each Markdown block, once one of its fixes needs it.
+    shapes: HashMap<usize, Option<u64>>,
 }
 
 impl<'a> Encoder<'a> {
@@ -67,6 +69,7 @@ impl<'a> Encoder<'a> {
             doc,
             decoded: HashMap::new(),
             pieces: HashMap::new(),
+            shapes: HashMap::new(),
         }
     }
 
@@ -101,7 +104,10 @@ impl<'a> Encoder<'a> {
         match region.quoting {
             Quoting::Raw => Some(edits.to_vec()),
             Quoting::Frozen => None,
-            Quoting::Markdown => markdown(self.doc, region, edits),
+            Quoting::Markdown => {
+                let shape = self.shapes.entry(region.range.start).or_insert(None);
+                markdown(self.doc, region, edits, shape)
+            }
             Quoting::XmlContent => {
                 let pieces = self
                     .pieces
@@ -337,7 +343,12 @@ fn plain_writable(raw: &str, flow: bool) -> bool {
 /// Markdown: replacements inside prose are escaped, others (a link target
 /// of a paired article) are Markdown already; the block must parse to the
 /// same structure afterwards.
-fn markdown(doc: &Document, region: &Region, edits: &[Edit]) -> Option<Vec<Edit>> {
+fn markdown(
+    doc: &Document,
+    region: &Region,
+    edits: &[Edit],
+    shape: &mut Option<u64>,
+) -> Option<Vec<Edit>> {
     let segments = &doc.segments;
     let in_prose = |r: &Range<usize>| {
         let after = segments.partition_point(|s| s.range.start <= r.start);
@@ -362,9 +373,9 @@ fn markdown(doc: &Document, region: &Region, edits: &[Edit]) -> Option<Vec<Edit>
     if region.range.len() > WHOLE_CHECK_LIMIT {
         return None;
     }
-    let old = &doc.text[region.range.clone()];
+    let old = *shape.get_or_insert_with(|| markdown_shape(&doc.text[region.range.clone()]));
     let new = applied(&doc.text, region, &encoded);
-    (markdown_shape(old) == markdown_shape(&new)).then_some(encoded)
+    (old == markdown_shape(&new)).then_some(encoded)
 }
 
 /// Whether an edit cannot change Markdown structure: neither the text it
@@ -376,7 +387,6 @@ fn inert(text: &str, edit: &Edit) -> bool {
     let special = |s: &str| {
         s.contains([
             '*', '_', '~', '`', '[', ']', '(', ')', '<', '>', '!', '|', '\\', '&', '#', '\n', '\r',
-            '$', '^', '{', '}', '=', ':',
         ])
     };
     let before = text[..edit.range.start].chars().next_back();
@@ -392,11 +402,17 @@ fn inert(text: &str, edit: &Edit) -> bool {
         None | Some('\n')
     );
     let blank_end = |s: &str| s.ends_with(char::is_whitespace);
+    // At the start of a line only a letter cannot begin a block marker
+    // (`-`, `1.`, `#`, `>`, an indented code line).
+    let starts_with_letter = match edit.replacement.chars().next() {
+        Some(c) => c.is_alphabetic(),
+        None => after.is_some_and(char::is_alphabetic),
+    };
     !special(&text[edit.range.clone()])
         && !special(&edit.replacement)
         && !delimiter(before)
         && !delimiter(after)
-        && !line_start
+        && (!line_start || starts_with_letter)
         && !(matches!(after, None | Some('\n' | '\r'))
             && (blank_end(&edit.replacement) || blank_end(&text[edit.range.clone()])))
 }

@@ -218,17 +218,31 @@ fn json_same(
 
 /// Whether the file has a keyword written against its string
 /// (`msgstr""`: GNU gettext reads it, polib does not read it the same way;
-/// the fuzzer's fifth find) or a message id twice: such a file cannot be
-/// judged with polib.
+/// the fuzzer's fifth find), an indented keyword, or a message id twice:
+/// such a file cannot be judged with polib.
 fn polib_misreads(text: &str) -> bool {
     // Two messages with one id (invalid for msgfmt): polib merges them in
     // its own way (the fuzzer's seventh find).
     let mut ids = std::collections::HashSet::new();
-    let duplicate = text.lines().any(|l| {
-        let l = l.trim();
-        l.starts_with("msgid ") && l != "msgid \"\"" && !ids.insert(l)
+    let lines: Vec<&str> = text.lines().map(str::trim).collect();
+    let mut headers = 0;
+    let duplicate = lines.iter().enumerate().any(|(i, l)| {
+        if *l == "msgid \"\"" {
+            // An empty id (a header) unless strings continue it; two
+            // headers are a duplicate too.
+            let next = lines[i + 1..].iter().find(|n| !n.is_empty());
+            headers += usize::from(next.is_some_and(|n| n.starts_with("msgstr")));
+            return headers > 1;
+        }
+        l.starts_with("msgid ") && !ids.insert(*l)
     });
+    // A keyword after blanks: GNU gettext skips them, polib does not (the
+    // fuzzer's eighth find).
+    let indented = text
+        .lines()
+        .any(|l| l.starts_with([' ', '\t']) && l.trim_start().starts_with("msg"));
     duplicate
+        || indented
         || text.lines().any(|l| {
             let l = l.trim_start();
             [
