@@ -35,7 +35,7 @@ pub fn run(args: &CheckArgs) -> Result<i32, CliError> {
         load_dictionary(args)?,
         args.include_fuzzy,
     );
-    let pairing = Pairing::new(args.source.as_deref())?;
+    let pairing = Pairing::with_sources(args.source.as_deref(), !args.no_source)?;
     let attach = |doc: Document, path: Option<&Path>| pairing.attach(doc, path, &settings);
     let mut checkers: HashMap<Vec<usize>, Checker> = HashMap::new();
     let allowed = if args.unsafe_fixes {
@@ -270,7 +270,10 @@ fn refuse_overwriting_inputs(
         Input::File(path) => Some(path.clone()),
         Input::Stdin => None,
     });
-    let sources = files.clone().filter_map(|p| settings.source_for(&p));
+    let sources = files
+        .clone()
+        .filter(|_| !args.no_source)
+        .filter_map(|p| settings.source_for(&p));
     let read: Vec<PathBuf> = files
         .chain(sources)
         .chain(args.glossaries.iter().cloned())

@@ -9,6 +9,7 @@ pub mod files;
 mod generated;
 mod glossary;
 mod interrupt;
+pub mod locale;
 mod ordered;
 mod output;
 pub mod pairing;

@@ -20,7 +20,7 @@ pub use explain::explanation;
 pub use github::render_github;
 pub use gitlab::{CodeQualityIssue, gitlab_issues};
 pub use html::{HtmlFile, HtmlOptions, HtmlReport};
-pub use json::{JsonDiagnostic, json_diagnostics};
+pub use json::{JsonDiagnostic, JsonRelated, json_diagnostics};
 pub use junit::render_junit;
 pub use sarif::{SarifLog, sarif, uri as path_uri};
 pub use statistics::{RuleCount, render_statistics, statistics};

@@ -20,6 +20,7 @@ mod integrations;
 mod kill;
 mod l10n;
 mod l10n_properties;
+mod pairing;
 mod properties;
 mod races;
 mod readme;

@@ -25,6 +25,7 @@ struct Effective<'a> {
     format: String,
     allow_untranslated: &'a [String],
     include_fuzzy: bool,
+    auto_pair: bool,
     severity: BTreeMap<&'static str, Severity>,
     overrides: Vec<EffectiveOverride<'a>>,
     pairs: Vec<EffectivePair<'a>>,
@@ -74,6 +75,7 @@ pub fn render_effective(settings: &Settings) -> String {
         format,
         allow_untranslated: &settings.allow_untranslated,
         include_fuzzy: settings.include_fuzzy,
+        auto_pair: settings.auto_pair,
         severity: salin::rules::ALL
             .iter()
             .map(|r| r.meta().name)

@@ -24,6 +24,7 @@ use toml::Spanned;
 use super::CliError;
 use super::args::{ConfigArgs, OutputFormat};
 use super::files::{DEFAULT_EXCLUDE, absolute, normalize};
+use super::locale::english_source;
 pub use discover::display;
 pub use discover::{CONFIG_NAMES, discover};
 pub use effective::print;
@@ -97,6 +98,9 @@ pub struct Settings {
     pub allow_untranslated: Vec<String>,
     /// Check PO entries marked `#, fuzzy` too.
     pub include_fuzzy: bool,
+    /// Pair a Filipino file with its English counterpart by convention
+    /// (`auto-pair`, on by default).
+    pub auto_pair: bool,
 }
 
 impl Settings {
@@ -117,6 +121,7 @@ impl Settings {
             pairs: Vec::new(),
             allow_untranslated: Vec::new(),
             include_fuzzy: false,
+            auto_pair: true,
         }
     }
 
@@ -227,12 +232,22 @@ impl Settings {
         }
         settings.allow_untranslated = raw.allow_untranslated.unwrap_or_default();
         settings.include_fuzzy = raw.include_fuzzy.unwrap_or(false);
+        settings.auto_pair = raw.auto_pair.unwrap_or(true);
         Ok(settings)
+    }
+
+    /// The source file of `path`: the one the first `[[pairs]]` entry
+    /// whose glob matches it names (absolute), else, unless `auto-pair =
+    /// false`, its English counterpart by convention when that exists
+    /// (`locales/tl.yml` → `locales/en.yml`, see [`english_source`]).
+    pub fn source_for(&self, path: &Path) -> Option<PathBuf> {
+        self.paired_source(path)
+            .or_else(|| self.auto_pair.then(|| english_source(path)).flatten())
     }
 
     /// The source file that `[[pairs]]` names for `path`, absolute, if a
     /// pair's glob matches it.
-    pub fn source_for(&self, path: &Path) -> Option<PathBuf> {
+    fn paired_source(&self, path: &Path) -> Option<PathBuf> {
         let relative = absolute(path).strip_prefix(&self.root).ok()?.to_path_buf();
         let pair = self.pairs.iter().find(|p| p.matches(&relative))?;
         Some(normalize(&self.root.join(pair.source_for(&relative))))
@@ -331,7 +346,7 @@ mod tests {
     fn errors_name_the_line() {
         assert_eq!(
             parse("select = []\n\nfoo = 1\n").unwrap_err(),
-            "salin.toml:3: unknown field `foo`, expected one of `glossaries`, `default-glossary`, `select`, `extend-select`, `ignore`, `severity`, `exclude`, `extend-exclude`, `force-exclude`, `respect-gitignore`, `format`, `allow-untranslated`, `include-fuzzy`, `overrides`, `pairs`"
+            "salin.toml:3: unknown field `foo`, expected one of `glossaries`, `default-glossary`, `select`, `extend-select`, `ignore`, `severity`, `exclude`, `extend-exclude`, `force-exclude`, `respect-gitignore`, `format`, `allow-untranslated`, `include-fuzzy`, `auto-pair`, `overrides`, `pairs`"
         );
         assert_eq!(
             parse("\nignore = [\n  \"hyphen-spacing\",\n  \"nope\",\n]\n").unwrap_err(),

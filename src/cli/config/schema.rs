@@ -29,6 +29,7 @@ pub(super) struct RawConfig {
     pub format: Option<Spanned<String>>,
     pub allow_untranslated: Option<Vec<String>>,
     pub include_fuzzy: Option<bool>,
+    pub auto_pair: Option<bool>,
     #[serde(default)]
     pub overrides: Vec<RawOverride>,
     #[serde(default)]
