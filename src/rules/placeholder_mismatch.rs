@@ -51,7 +51,7 @@ declare_rule! {
     /// ## Good
     /// ```text
     /// Hello, {{name}}! → Kumusta, {{name}}!
-    /// Read <a href="docs/a.md" class="x">this</a>! → Basahin <a class="x"  href="../../docs/a.md">ito</a>&#33;
+    /// Read <a href="docs/a.md" class="x">this</a>! → Basahin <a class='x' href="../../docs/a.md">ito</a>&#33;
     /// You have %d new messages. → Mayroon kang %d bagong mensahe.
     /// {count, plural, one {# file} other {# files}} → {count, plural, one {# file} other {# na file}}
     /// ```
