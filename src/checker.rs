@@ -147,6 +147,7 @@ impl Checker {
         let shared = DocumentContext {
             source: &doc.text,
             segments: &doc.segments,
+            document: doc,
             glossary: &self.glossary,
             dictionary: self.dictionary.as_deref(),
             language: &language,

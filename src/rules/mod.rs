@@ -70,6 +70,7 @@ registry! {
     punctuation_mismatch::PunctuationMismatch,
     unused_suppression::UnusedSuppression,
     ellipsis_spacing::EllipsisSpacing,
+    punctuation_artifact::PunctuationArtifact,
 }
 
 /// Which kinds of fix a rule can offer.

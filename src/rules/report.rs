@@ -93,6 +93,17 @@ impl Finding<'_> {
         self.with_fix(applicability, edits)
     }
 
+    /// A safe fix of several edits (for a rule that offers safe and unsafe
+    /// ones).
+    pub fn fix_edits_safe(self, edits: Vec<Edit>) -> Self {
+        self.with_fix(Applicability::Safe, edits)
+    }
+
+    /// An unsafe fix of several edits.
+    pub fn fix_edits_unsafe(self, edits: Vec<Edit>) -> Self {
+        self.with_fix(Applicability::Unsafe, edits)
+    }
+
     /// A safe fix of one edit (for a rule that offers safe and unsafe ones).
     pub fn fix_safe(self, edit: Edit) -> Self {
         self.with_fix(Applicability::Safe, vec![edit])
