@@ -11,6 +11,7 @@
 mod context;
 mod extract;
 mod helpers;
+mod layout;
 mod markup;
 mod paragraph;
 mod prefilter;
@@ -71,6 +72,8 @@ registry! {
     unused_suppression::UnusedSuppression,
     ellipsis_spacing::EllipsisSpacing,
     punctuation_artifact::PunctuationArtifact,
+    placeholder_spacing::PlaceholderSpacing,
+    code_mismatch::CodeMismatch,
 }
 
 /// Which kinds of fix a rule can offer.
