@@ -132,7 +132,7 @@ fn dashed_options(ctx: &UnitContext<'_>, source: &str, target: &str, out: &mut R
                 format!("the source's option is `{long}`, with two hyphens"),
             )
             .suggest(long.clone())
-            .fix_safe(Edit::insert(ctx.unit.to_file(m.start()), "-"));
+            .fix_safe(Edit::insert(ctx.span(m.start()..m.start()).start, "-"));
         }
     }
 }

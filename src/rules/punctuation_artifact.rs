@@ -151,15 +151,15 @@ fn closes(open: char, close: char) -> bool {
     )
 }
 
-/// The quotation marks the unit's source puts around `inner`, as written in
-/// the file (`\"` in a JSON string): the source quotes the same text.
+/// The quotation marks the unit's source puts around `inner` (its decoded
+/// text: the fix encoder writes them as the file needs, `\"` in a JSON
+/// string).
 fn source_quotes(ctx: &Context<'_>, inner: &str) -> Option<(String, String)> {
     let source = ctx.unit()?.source.as_deref()?;
     if inner.is_empty() {
         return None;
     }
     const QUOTES: &[(&str, &str)] = &[
-        ("\\\"", "\\\""),
         ("\u{201c}", "\u{201d}"),
         ("\"", "\""),
         ("'", "'"),

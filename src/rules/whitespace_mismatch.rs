@@ -9,10 +9,11 @@ use crate::input::{Document, UnitKind};
 declare_rule! {
     /// ## What it checks
     /// A value whose leading or trailing blanks differ from its source's:
-    /// spaces, tabs, and the escapes `\n`, `\t`, `\r` of JSON, YAML and PO
-    /// strings (`"Name: "` → `"Pangalan:"`, `"Done\n"` → `"Tapos na"`), and
-    /// a blank before the final mark that the source writes close
-    /// (`"Loading..."` → `"Naglo-load ..."`).
+    /// spaces, tabs and line breaks, compared in the decoded values (the
+    /// escape `\n` of a JSON, YAML or PO string is a line break)
+    /// (`"Name: "` → `"Pangalan:"`, `"Done\n"` → `"Tapos na"`), and a blank
+    /// before the final mark that the source writes close (`"Loading..."` →
+    /// `"Naglo-load ..."`).
     ///
     /// In an article paired with its source article:
     /// - blanks at the end of a line that the source's line lacks (line by
@@ -43,11 +44,15 @@ declare_rule! {
     /// ```
     ///
     /// ## Fix
-    /// Safe: the value's leading or trailing blanks become the source's, in
-    /// quoted values (and XML elements) only: in a plain or block YAML
-    /// scalar, edge blanks are not part of the value. The blank before a
-    /// final mark, the blanks at the ends of lines and the space before
-    /// every line are removed; a list item takes the source's indentation.
+    /// Safe: the value's leading or trailing blanks become the source's,
+    /// written as the target's format writes them (`\n` in a JSON string),
+    /// in quoted values (and XML elements) only: in a plain or block YAML
+    /// scalar, edge blanks are not part of the value, and a single-quoted
+    /// YAML value cannot hold a line break on one line (reported, not
+    /// fixed). The blank before a final mark, the blanks at the ends of
+    /// lines and the space before every line are removed. A list item that
+    /// nests otherwise is reported with the source's indentation, not
+    /// fixed: a fix never changes the structure of a Markdown block.
     pub struct WhitespaceMismatch {
         name: "whitespace-mismatch",
         severity: Warning,
@@ -60,7 +65,11 @@ fn show(s: &str) -> String {
     if s.is_empty() {
         "nothing".to_string()
     } else {
-        format!("`{s}`").replace(' ', "\u{2423}")
+        format!("`{s}`")
+            .replace(' ', "\u{2423}")
+            .replace('\n', "\\n")
+            .replace('\r', "\\r")
+            .replace('\t', "\\t")
     }
 }
 
@@ -124,7 +133,9 @@ impl Rule for WhitespaceMismatch {
                 show(&wanted)
             );
             let span = item.indent.start..item.indent.end.max(item.indent.start);
-            out.report(span, message).replace(wanted);
+            // Reported, not fixed: a fix never changes the structure of a
+            // Markdown block, and this one would.
+            out.report(span, message).suggest(wanted);
         }
     }
 }
@@ -219,7 +230,7 @@ mod tests {
         assert_eq!(found[0].1, "# Pamagat\n\nTeksto rito.\n");
         let found = article("- a\n  - b\n- c\n", "- a\n- b\n- c\n");
         assert_eq!(found[0].0, "this list item is indented nothing; the source's item nests at another depth, indented `␣␣`");
-        assert_eq!(found[0].1, "- a\n  - b\n- c\n");
+        assert_eq!(found[0].1, "- a\n- b\n- c\n");
         assert!(article("- a\n  - b\n", "- isa\n    - dalawa\n").is_empty());
         assert!(article("Two  \nlines\n", "Dalawang  \nlinya\n").is_empty());
     }
