@@ -13,6 +13,7 @@ pub mod locale;
 mod ordered;
 mod output;
 pub mod pairing;
+mod peers;
 mod progress;
 mod read;
 pub mod rules;

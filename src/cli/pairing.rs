@@ -43,7 +43,10 @@ impl Pairing {
     /// `doc` (read from `path`, `None` for stdin) paired with its source,
     /// when it has one. A configured source that cannot be read is reported
     /// with a note, and the file is checked without it.
-    pub fn attach(&self, doc: Document, path: Option<&Path>, settings: &Settings) -> Document {
+    pub fn attach(&self, mut doc: Document, path: Option<&Path>, settings: &Settings) -> Document {
+        if let Some(path) = path {
+            doc.limits = settings.limits_for(path);
+        }
         if self.none {
             return doc;
         }

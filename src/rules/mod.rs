@@ -8,6 +8,7 @@
 //! rule. Adding a rule: a file here, one line in the registry below, a row
 //! in README's table (CONTRIBUTING.md walks through it).
 
+mod consistency;
 mod context;
 mod extract;
 mod helpers;
@@ -74,6 +75,9 @@ registry! {
     punctuation_artifact::PunctuationArtifact,
     placeholder_spacing::PlaceholderSpacing,
     code_mismatch::CodeMismatch,
+    length_limit::LengthLimit,
+    inconsistent_translation::InconsistentTranslation,
+    inconsistent_source::InconsistentSource,
 }
 
 /// Which kinds of fix a rule can offer.

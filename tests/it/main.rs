@@ -11,6 +11,7 @@ mod oracle;
 mod clean;
 mod cli;
 mod config;
+mod consistency;
 mod discovery;
 mod format_properties;
 mod format_safety;
