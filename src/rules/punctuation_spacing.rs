@@ -14,7 +14,8 @@ declare_rule! {
     ///   `isa ,dalawa`);
     /// - a space inside a number (`1 ,500`);
     /// - a space after an opening bracket or before a closing one
-    ///   (`( Buksan`, `PNA )`);
+    ///   (`( Buksan sa tab)`, `(PNA )`), when the other side of the pair
+    ///   has none (`( PNA )`, spaced on both sides, is a writer's style);
     /// - no space after a sentence's full stop, question or exclamation mark
     ///   before the next sentence (`temperatura.Ang`), or after a comma or
     ///   semicolon between words (`isa,dalawa`);
@@ -97,9 +98,9 @@ impl Rule for PunctuationSpacing {
                     } else if let Some(moved) = moved_space(text, &chars, b, e + 1) {
                         let mark_end = spaces.end + a.len_utf8();
                         out.report(spaces.start..mark_end + moved.len(), format!("the space belongs after `{a}`, not before it")).suggest(format!("{a} {moved}")).fix_edits(vec![Edit::delete(spaces), Edit::insert(mark_end, " ")]);
-                    } else if matches!(a, ')' | ']') && ends_a_phrase(b) && !b.is_ascii_digit() {
+                    } else if matches!(a, ')' | ']') && ends_a_phrase(b) && !b.is_ascii_digit() && !padded_both_sides(&chars, e + 1) {
                         out.report(spaces.start..spaces.end + 1, format!("no space belongs before `{a}`")).suggest(a.to_string()).fix(Edit::delete(spaces));
-                    } else if matches!(b, '(' | '[') && a.is_alphanumeric() && opens_freely(text, &chars, k) {
+                    } else if matches!(b, '(' | '[') && a.is_alphanumeric() && opens_freely(text, &chars, k) && !padded_both_sides(&chars, k - 1) {
                         let open = spaces.start - 1;
                         out.report(open..spaces.end + a.len_utf8(), format!("no space belongs after `{b}`")).suggest(format!("{b}{a}")).fix(Edit::delete(spaces));
                     } else if b.is_ascii_digit() && a == ',' && thousands_follow(&chars, e + 2) {
@@ -208,6 +209,39 @@ fn opens_freely(text: &str, chars: &[(usize, char)], k: usize) -> bool {
     match k.checked_sub(2).map(|j| chars[j].1) {
         None => true,
         Some(c) => c.is_whitespace() || matches!(c, '"' | '\u{201c}' | '\u{2018}'),
+    }
+}
+
+/// The bracket at `chars[k]` and its partner both have a space inside
+/// (`( LP )`): a house style some writers keep throughout, not a slip.
+/// Machine translation spaces one side only (`( Buksan sa bagong tab)`).
+fn padded_both_sides(chars: &[(usize, char)], k: usize) -> bool {
+    let (open, close) = match chars[k].1 {
+        '(' | ')' => ('(', ')'),
+        _ => ('[', ']'),
+    };
+    let forward = chars[k].1 == open;
+    let mut depth = 0usize;
+    let mut j = k;
+    loop {
+        j = match forward {
+            true if j + 1 < chars.len() => j + 1,
+            false if j > 0 => j - 1,
+            _ => return false,
+        };
+        let c = chars[j].1;
+        if c == '\n' {
+            return false;
+        }
+        if c == chars[k].1 {
+            depth += 1;
+        } else if c == if forward { close } else { open } {
+            if depth == 0 {
+                let inside = if forward { j.checked_sub(1) } else { Some(j + 1) };
+                return inside.and_then(|i| chars.get(i)).is_some_and(|&(_, c)| c == ' ');
+            }
+            depth -= 1;
+        }
     }
 }
 
@@ -417,9 +451,14 @@ mod tests {
     fn spaces_inside_numbers_and_brackets() {
         RULE.assert_fixed("Dumalo ang 1 ,500 katao.", "Dumalo ang 1,500 katao.");
         RULE.assert_silent("Ang mga numero ay 1, 500 at 3.");
-        RULE.assert_fixed("Ayon sa ( PNA ) kahapon.", "Ayon sa (PNA) kahapon.");
+        RULE.assert_fixed("Ayon sa ( PNA) kahapon.", "Ayon sa (PNA) kahapon.");
+        RULE.assert_fixed("Ayon sa (PNA ) kahapon.", "Ayon sa (PNA) kahapon.");
         RULE.assert_fixed("( Buksan sa bagong tab)", "(Buksan sa bagong tab)");
         RULE.assert_fixed("[ Talababa]", "[Talababa]");
+        RULE.assert_fixed("( isa (dalawa) tatlo)", "(isa (dalawa) tatlo)");
+        // Both sides spaced is a writer's style, kept through a text.
+        RULE.assert_silent("Ayon sa ( PNA ) kahapon, at sa [ DZMM ] din.");
+        RULE.assert_silent("Ang ( isa (dalawa) tatlo ) ay pangkat.");
         for silent in [":( malungkot", "f( x) at g(y)", "ang [ ] kahon", "ang ( ) kahon", "a) isa b) dalawa"] {
             RULE.assert_silent(silent);
         }
