@@ -5,7 +5,8 @@ use crate::input::Document;
 declare_rule! {
     /// ## What it checks
     /// One translation used for different source texts: across the values
-    /// of a file, and across all the files of a run. Reported once in each
+    /// of a file, and across all the localisation files of a run (an
+    /// article's paragraphs within the article). Reported once in each
     /// file that has it, on its first place there, with every other place
     /// listed.
     ///

@@ -5,8 +5,9 @@ use crate::input::Document;
 declare_rule! {
     /// ## What it checks
     /// One source text translated in more than one way: across the values
-    /// of a file, and across all the files of a run (`salin check
-    /// locales/`). The finding is reported once in each file that has the
+    /// of a file, and across all the localisation files of a run (`salin
+    /// check locales/`); an article's paragraphs, paired with its source,
+    /// are compared within the article. The finding is reported once in each file that has the
     /// text, on its first place there, with every other place listed (in
     /// the JSON `related`, SARIF `relatedLocations`, and the other reports'
     /// notes).
