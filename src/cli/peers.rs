@@ -60,7 +60,7 @@ pub fn collect(
     };
     let _ = for_each_ordered(&files, threads, read, |found| {
         if let Some(found) = found {
-            peers.units.extend(found.units);
+            peers.append(found);
         }
         Ok::<(), ()>(())
     });

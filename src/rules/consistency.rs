@@ -9,7 +9,7 @@ use std::ops::Range;
 use super::Reporter;
 use crate::diagnostic::Related;
 use crate::input::Document;
-use crate::input::peers::{comparable, consistency_key, normalise};
+use crate::input::peers::{Peers, comparable, consistency_key, normalise};
 use crate::text::LineIndex;
 
 /// One unit, of this document (`path` is `None`) or of another file.
@@ -24,8 +24,18 @@ pub(super) struct Entry<'a> {
     pub target: String,
 }
 
-/// The comparable units of `doc` and of the other files of its run.
-pub(super) fn entries(doc: &Document) -> Vec<Entry<'_>> {
+/// What the units are grouped by: their source text (and context), or
+/// their translation.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum By {
+    Source,
+    Target,
+}
+
+/// The comparable units of `doc`, and those of the other files of its run
+/// that share a source text (`By::Source`) or a translation
+/// (`By::Target`) with one of them, in run order.
+pub(super) fn entries(doc: &Document, by: By) -> Vec<Entry<'_>> {
     let mut out = Vec::new();
     for unit in doc.units.iter().filter(|u| comparable(u)) {
         let Some((context, source)) = consistency_key(doc.format, unit) else {
@@ -40,17 +50,31 @@ pub(super) fn entries(doc: &Document) -> Vec<Entry<'_>> {
             target: normalise(&unit.text(&doc.text)),
         });
     }
-    if let Some(peers) = &doc.peers {
-        for p in peers.units.iter().filter(|p| p.path != doc.name) {
-            out.push(Entry {
-                path: Some(&p.path),
-                span: p.span.clone(),
-                place: Some((p.start, p.end)),
-                context: p.key.clone(),
-                source: p.source.clone(),
-                target: p.target.clone(),
-            });
+    let Some(peers) = &doc.peers else {
+        return out;
+    };
+    let mut shared: Vec<usize> = out
+        .iter()
+        .flat_map(|e| match by {
+            By::Source => peers.with_source(&Peers::source_key(&e.context, &e.source)),
+            By::Target => peers.with_target(&e.target),
+        })
+        .copied()
+        .collect();
+    shared.sort_unstable();
+    shared.dedup();
+    for p in shared.into_iter().map(|i| &peers.units[i]) {
+        if p.path == doc.name {
+            continue;
         }
+        out.push(Entry {
+            path: Some(&p.path),
+            span: p.span.clone(),
+            place: Some((p.start, p.end)),
+            context: p.key.clone(),
+            source: p.source.clone(),
+            target: p.target.clone(),
+        });
     }
     out
 }

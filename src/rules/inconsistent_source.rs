@@ -1,4 +1,4 @@
-use super::consistency::{Entry, entries, inconsistent, quoted, report_group, tally};
+use super::consistency::{By, Entry, entries, inconsistent, quoted, report_group, tally};
 use super::{Reporter, Rule, declare_rule};
 use crate::input::Document;
 
@@ -45,7 +45,7 @@ declare_rule! {
 
 impl Rule for InconsistentSource {
     fn check_document(&self, doc: &Document, out: &mut Reporter<'_>) {
-        let entries = entries(doc);
+        let entries = entries(doc, By::Target);
         let mut index = None;
         for group in inconsistent(&entries, |e| e.target.clone(), comparable_source) {
             let sources = tally(&group, |e| e.source.clone());

@@ -1,6 +1,6 @@
-use super::consistency::{entries, inconsistent, quoted, report_group, tally};
+use super::consistency::{By, entries, inconsistent, quoted, report_group, tally};
 use super::{Reporter, Rule, declare_rule};
-use crate::input::Document;
+use crate::input::{Document, Peers};
 
 declare_rule! {
     /// ## What it checks
@@ -45,11 +45,11 @@ declare_rule! {
 
 impl Rule for InconsistentTranslation {
     fn check_document(&self, doc: &Document, out: &mut Reporter<'_>) {
-        let entries = entries(doc);
+        let entries = entries(doc, By::Source);
         let mut index = None;
         let groups = inconsistent(
             &entries,
-            |e| format!("{}\u{0}{}", e.context, e.source),
+            |e| Peers::source_key(&e.context, &e.source),
             |e| e.target.clone(),
         );
         for group in groups {
