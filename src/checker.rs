@@ -181,7 +181,13 @@ impl Checker {
             if deadline.passed_now() {
                 return Err(TimedOut);
             }
-            let ctx = UnitContext::new(doc, unit, &self.glossary, &self.allow_untranslated);
+            let ctx = UnitContext::new(
+                doc,
+                unit,
+                &self.glossary,
+                &self.allow_untranslated,
+                &deadline,
+            );
             let before = out.len();
             for (rule, &severity) in rules() {
                 if deadline.passed_now() {
@@ -192,6 +198,11 @@ impl Checker {
             if unit.source.is_some() {
                 out[before..].iter_mut().for_each(|d| d.uses_source = true);
             }
+        }
+        // A unit rule that ran out of time returned early: its findings are
+        // partial.
+        if deadline.passed_now() {
+            return Err(TimedOut);
         }
         let before = out.len();
         for (rule, &severity) in rules() {

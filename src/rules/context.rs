@@ -403,6 +403,7 @@ pub struct UnitContext<'a> {
     /// Values that may stay the same as the source (`OK`, `Wi-Fi`), from the
     /// configuration's `allow-untranslated`.
     pub allow_untranslated: &'a [String],
+    pub deadline: &'a Deadline,
 }
 
 impl<'a> UnitContext<'a> {
@@ -411,6 +412,7 @@ impl<'a> UnitContext<'a> {
         unit: &'a Unit,
         glossary: &'a Glossary,
         allow_untranslated: &'a [String],
+        deadline: &'a Deadline,
     ) -> Self {
         UnitContext {
             doc,
@@ -418,7 +420,15 @@ impl<'a> UnitContext<'a> {
             target: unit.text(&doc.text),
             glossary,
             allow_untranslated,
+            deadline,
         }
+    }
+
+    /// Whether the check has run out of time (`--timeout`); see
+    /// [`Context::out_of_time`].
+    #[inline]
+    pub fn out_of_time(&self) -> bool {
+        self.deadline.expired()
     }
 
     /// The source text, when the unit has one.

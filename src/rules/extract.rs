@@ -9,7 +9,7 @@ use regex::Regex;
 
 /// The syntax of a placeholder, so that a translated one is paired only with
 /// a source placeholder of the same syntax.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Syntax {
     /// `{{name}}` (i18next, Handlebars, Vue)
     DoubleBrace,
@@ -65,14 +65,63 @@ static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
 static NUMBER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[0-9]+(?:[.,\u{a0}\u{202f} ][0-9]+)*").unwrap());
 
+/// Byte ranges kept as disjoint runs by start, so whether a range overlaps
+/// any of them is one lookup: the run starting last before the range ends
+/// is the only one that may overlap it. Keeps the checks of a unit of
+/// thousands of placeholders n log n instead of n².
+pub struct RangeSet(std::collections::BTreeMap<usize, usize>);
+
+impl RangeSet {
+    /// The union of `ranges` (overlapping ones merged).
+    pub fn new(ranges: impl IntoIterator<Item = Range<usize>>) -> Self {
+        let mut sorted: Vec<Range<usize>> = ranges.into_iter().filter(|r| !r.is_empty()).collect();
+        sorted.sort_by_key(|r| r.start);
+        let mut set = RangeSet(std::collections::BTreeMap::new());
+        let mut last: Option<Range<usize>> = None;
+        for r in sorted {
+            match &mut last {
+                Some(l) if r.start < l.end => l.end = l.end.max(r.end),
+                _ => {
+                    if let Some(l) = last.replace(r) {
+                        set.0.insert(l.start, l.end);
+                    }
+                }
+            }
+        }
+        if let Some(l) = last {
+            set.0.insert(l.start, l.end);
+        }
+        set
+    }
+
+    /// Whether `r` shares a byte with a range of the set.
+    pub fn overlaps(&self, r: &Range<usize>) -> bool {
+        self.0
+            .range(..r.end)
+            .next_back()
+            .is_some_and(|(_, &end)| r.start < end)
+    }
+
+    /// Adds `r`, which must not overlap the set (see [`RangeSet::overlaps`]).
+    pub fn insert(&mut self, r: Range<usize>) {
+        debug_assert!(!self.overlaps(&r));
+        if !r.is_empty() {
+            self.0.insert(r.start, r.end);
+        }
+    }
+}
+
 /// Every placeholder of `text`, in order of position.
 pub fn placeholders(text: &str) -> Vec<Placeholder> {
     let mut out = Vec::new();
     braces(text, 0, text.len(), &mut out);
-    let taken = |out: &[Placeholder], r: &Range<usize>| {
+    // The bytes taken so far, ICU arguments aside (other placeholders nest
+    // in their messages).
+    let mut taken = RangeSet::new(
         out.iter()
-            .any(|p| p.syntax != Syntax::Icu && p.range.start < r.end && r.start < p.range.end)
-    };
+            .filter(|p| p.syntax != Syntax::Icu)
+            .map(|p| p.range.clone()),
+    );
     let found: Vec<Placeholder> = [
         (&*PRINTF, Syntax::Printf),
         (&*COLON, Syntax::Colon),
@@ -111,7 +160,8 @@ pub fn placeholders(text: &str) -> Vec<Placeholder> {
         {
             continue;
         }
-        if !taken(&out, &p.range) {
+        if !taken.overlaps(&p.range) {
+            taken.insert(p.range.clone());
             out.push(p);
         }
     }
@@ -299,9 +349,13 @@ pub struct Number {
 /// Numbers of `text` that stand alone: not inside placeholders, URLs or
 /// e-mail addresses, and not glued to letters (`mp3`, `2FA`).
 pub fn numbers(text: &str) -> Vec<Number> {
-    let mut skip: Vec<Range<usize>> = placeholders(text).into_iter().map(|p| p.range).collect();
-    skip.extend(urls(text).into_iter().map(|u| u.0));
-    skip.extend(emails(text).into_iter().map(|e| e.0));
+    let skip = RangeSet::new(
+        placeholders(text)
+            .into_iter()
+            .map(|p| p.range)
+            .chain(urls(text).into_iter().map(|u| u.0))
+            .chain(emails(text).into_iter().map(|e| e.0)),
+    );
     let mut out = Vec::new();
     for m in NUMBER.find_iter(text) {
         let mut s = m.as_str();
@@ -310,10 +364,7 @@ pub fn numbers(text: &str) -> Vec<Number> {
             s = &s[..cut];
         }
         let range = m.start()..m.start() + s.len();
-        if skip
-            .iter()
-            .any(|r| r.start < range.end && range.start < r.end)
-        {
+        if skip.overlaps(&range) {
             continue;
         }
         let glued = |c: Option<char>| c.is_some_and(|c| c.is_alphabetic() || c == '_');

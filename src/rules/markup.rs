@@ -85,6 +85,28 @@ pub fn parse_tag(text: &str) -> Option<Tag> {
     })
 }
 
+/// A tag's name, kind and attributes as one key, the values of link
+/// attributes left out: tags that are the same ([`same_tag`]) have the same
+/// key. The flag says whether the tag has a link attribute, so that tags of
+/// one key must still be compared one by one.
+pub fn tag_meaning(tag: &Tag) -> (String, bool) {
+    let mut key = String::from("\0");
+    key.push_str(&tag.name);
+    key.push(if tag.closing { '/' } else { ' ' });
+    let mut links = false;
+    for (name, value) in &tag.attributes {
+        key.push('\0');
+        key.push_str(name);
+        key.push('=');
+        if LINKS.contains(&name.as_str()) {
+            links = true;
+        } else {
+            key.push_str(value);
+        }
+    }
+    (key, links)
+}
+
 /// Whether two tags are the same: name, kind and attributes, with links
 /// compared by [`same_link`].
 pub fn same_tag(source: &str, target: &str, anchors: &Anchors) -> bool {

@@ -1,7 +1,8 @@
 use std::cell::OnceCell;
+use std::collections::{HashMap, VecDeque};
 
 use super::extract::{Placeholder, Syntax, placeholders};
-use super::markup::{Anchors, decode_entity, same_link, same_tag};
+use super::markup::{Anchors, decode_entity, parse_tag, same_link, same_tag, tag_meaning};
 use super::{Reporter, Rule, UnitContext, declare_rule};
 use crate::input::{Format, SegmentKind};
 
@@ -82,16 +83,10 @@ impl Rule for PlaceholderMismatch {
             anchors: &anchors,
             markup: renders_markup(ctx, &src),
         };
-        let mut missing: Vec<&Placeholder> = src.iter().collect();
-        let mut extra: Vec<&Placeholder> = Vec::new();
-        for t in &tgt {
-            match missing.iter().position(|s| compare.same(s, t)) {
-                Some(i) => {
-                    missing.remove(i);
-                }
-                None => extra.push(t),
-            }
-        }
+        let Some((missing, mut extra)) = compare.pair(&src, &tgt) else {
+            return; // out of time
+        };
+        let mut missing = missing;
         // An entity stands for its character where the text is rendered as
         // HTML; elsewhere it shows as written.
         extra.retain(|t| {
@@ -158,6 +153,29 @@ impl Rule for PlaceholderMismatch {
     }
 }
 
+/// A placeholder's syntax and what it means ([`meaning`]).
+type Meaning = (Syntax, String);
+
+/// What a placeholder means, as a key: placeholders that are the same
+/// ([`Compare::same`]) have the same key, and all of a key are the same
+/// unless the flag says that they must be compared one by one (links, which
+/// are compared by the file they name, and tags holding links).
+fn meaning(p: &Placeholder) -> (Meaning, bool) {
+    let (key, one_by_one) = match p.syntax {
+        Syntax::Tag => match parse_tag(&p.text) {
+            Some(tag) => tag_meaning(&tag),
+            None => (p.text.clone(), false),
+        },
+        Syntax::Entity => match decode_entity(&p.text) {
+            Some(c) => (c.to_string(), false),
+            None => (p.text.clone(), false),
+        },
+        Syntax::LinkTarget => (String::new(), true),
+        _ => (p.text.clone(), false),
+    };
+    ((p.syntax, key), one_by_one)
+}
+
 /// How one unit's placeholders are compared with its source's.
 struct Compare<'a, 'c> {
     ctx: &'a UnitContext<'c>,
@@ -169,6 +187,52 @@ struct Compare<'a, 'c> {
 }
 
 impl Compare<'_, '_> {
+    /// Pairs each target placeholder, in order, with the first unpaired
+    /// source placeholder that is the same (see [`Compare::same`]); returns
+    /// the source's unpaired ones and the target's, or `None` when the check
+    /// ran out of time. Placeholders are bucketed by what they mean
+    /// ([`Compare::meaning`]), so a unit of thousands of tags pairs in linear
+    /// time; only links, which are compared by the file they name, are
+    /// compared one by one within their bucket.
+    fn pair<'p>(
+        &self,
+        src: &'p [Placeholder],
+        tgt: &'p [Placeholder],
+    ) -> Option<(Vec<&'p Placeholder>, Vec<&'p Placeholder>)> {
+        let mut buckets: HashMap<Meaning, VecDeque<usize>> = HashMap::new();
+        for (i, s) in src.iter().enumerate() {
+            buckets.entry(meaning(s).0).or_default().push_back(i);
+        }
+        let mut paired = vec![false; src.len()];
+        let mut extra = Vec::new();
+        for t in tgt {
+            let (key, one_by_one) = meaning(t);
+            let found = match buckets.get_mut(&key) {
+                Some(b) if !one_by_one => b.pop_front(),
+                Some(b) => {
+                    let mut at = None;
+                    for (k, &i) in b.iter().enumerate() {
+                        if self.ctx.out_of_time() {
+                            return None;
+                        }
+                        if self.same(&src[i], t) {
+                            at = Some(k);
+                            break;
+                        }
+                    }
+                    at.and_then(|k| b.remove(k))
+                }
+                None => None,
+            };
+            match found {
+                Some(i) => paired[i] = true,
+                None => extra.push(t),
+            }
+        }
+        let missing = src.iter().zip(&paired).filter(|(_, p)| !**p).map(|(s, _)| s);
+        Some((missing.collect(), extra))
+    }
+
     /// Whether the target's placeholder `t` is the source's `s`: tags by
     /// name and attributes, links by the file or heading they name,
     /// entities by their character, the others as written.

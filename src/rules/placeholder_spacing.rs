@@ -181,13 +181,15 @@ fn is_braced(syntax: Syntax) -> bool {
 /// For each target placeholder, the source placeholder of the same text
 /// (the first one not yet taken, in order).
 fn pair_up(src: &[Placeholder], tgt: &[Placeholder]) -> Vec<Option<usize>> {
-    let mut taken = vec![false; src.len()];
+    // The source's placeholders by text, each text's in order: linear in a
+    // unit of thousands of tags.
+    let mut by_text: std::collections::HashMap<&str, std::collections::VecDeque<usize>> =
+        std::collections::HashMap::new();
+    for (i, s) in src.iter().enumerate() {
+        by_text.entry(s.text.as_str()).or_default().push_back(i);
+    }
     tgt.iter()
-        .map(|t| {
-            let i = (0..src.len()).find(|&i| !taken[i] && src[i].text == t.text)?;
-            taken[i] = true;
-            Some(i)
-        })
+        .map(|t| by_text.get_mut(t.text.as_str())?.pop_front())
         .collect()
 }
 

@@ -46,13 +46,14 @@ fn words(text: &str) -> Vec<String> {
         placeholders(text).into_iter().map(|p| p.range).collect();
     cut.extend(urls(text).into_iter().map(|u| u.0));
     cut.extend(emails(text).into_iter().map(|u| u.0));
+    // Marked once per cut, so a value of thousands of tags stays linear.
+    let mut blank = vec![false; text.len()];
+    for r in cut {
+        blank[r].fill(true);
+    }
     let mut clean = String::with_capacity(text.len());
     for (i, c) in text.char_indices() {
-        clean.push(if cut.iter().any(|r| r.contains(&i)) {
-            ' '
-        } else {
-            c
-        });
+        clean.push(if blank[i] { ' ' } else { c });
     }
     clean
         .split(|c: char| !(c.is_alphabetic() || c == '\''))
