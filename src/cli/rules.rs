@@ -2,8 +2,8 @@
 
 use serde::Serialize;
 
-use super::args::{RulesArgs, RulesFormat};
 use super::args::ConfigArgs;
+use super::args::{RulesArgs, RulesFormat};
 use super::config::Settings;
 use super::{CliError, EXIT_CLEAN};
 use salin::patterns::Described;

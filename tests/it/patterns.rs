@@ -1,0 +1,242 @@
+//! Project checklists (`[[patterns]]` in `salin.toml`): house rules found
+//! in checked text only, under the team's own rule names, in every report
+//! format, fixed format-safely, selected, suppressed and baselined like any
+//! rule; and a bad entry is a one-line error naming the file and line.
+
+use std::fs;
+use std::path::Path;
+use std::process::Output;
+
+use tempfile::TempDir;
+
+use crate::common::salin_in;
+
+const CONFIG: &str = r#"[[patterns]]
+name = "house-email"
+regex = '\b([Ee])-mail\b'
+message = "Write `email`, not `e-mail` (house style)"
+replacement = "${1}mail"
+safe = true
+
+[[patterns]]
+name = "forbidden-kompyuter"
+regex = '(?i)\bkompyuter\b'
+message = "Use `computer`, the glossary's term"
+severity = "error"
+files = ["locales/**"]
+"#;
+
+const JSON: &str =
+    "{\n  \"send\": \"Ipadala ang e-mail sa {e-mail}.\",\n  \"pc\": \"Buksan ang kompyuter.\"\n}\n";
+const MARKDOWN: &str = "Buksan ang kompyuter at ang E-mail.\n";
+
+/// A project with the configuration above, a JSON locale (a placeholder
+/// `{e-mail}` that must not be touched) and a Markdown page outside the
+/// forbidden term's `files`.
+fn project(config: &str) -> TempDir {
+    let dir = TempDir::new().unwrap();
+    write(dir.path(), "salin.toml", config);
+    write(dir.path(), "locales/tl.json", JSON);
+    write(dir.path(), "docs/a.md", MARKDOWN);
+    dir
+}
+
+fn write(dir: &Path, path: &str, text: &str) {
+    let p = dir.join(path);
+    fs::create_dir_all(p.parent().unwrap()).unwrap();
+    fs::write(p, text).unwrap();
+}
+
+fn check(dir: &TempDir, args: &[&str]) -> Output {
+    salin_in(dir.path())
+        .args(["check", "--no-dictionary"])
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8(out.stdout.clone()).unwrap()
+}
+
+fn report(format: &str) -> String {
+    let out = check(&project(CONFIG), &["--format", format, "locales", "docs"]);
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    stdout(&out)
+}
+
+#[test]
+fn text_report() {
+    assert_eq!(
+        report("text"),
+        "warning[house-email]: Write `email`, not `e-mail` (house style)
+ --> locales/tl.json:2:24
+  |
+2 |   \"send\": \"Ipadala ang e-mail sa {e-mail}.\",
+  |                        ^^^^^^ write `email`
+help: safe fix (`--fix`)
+  |
+2 -   \"send\": \"Ipadala ang e-mail sa {e-mail}.\",
+2 +   \"send\": \"Ipadala ang email sa {e-mail}.\",
+  |
+
+error[forbidden-kompyuter]: Use `computer`, the glossary's term
+ --> locales/tl.json:3:21
+  |
+3 |   \"pc\": \"Buksan ang kompyuter.\"
+  |                     ^^^^^^^^^
+
+warning[house-email]: Write `email`, not `e-mail` (house style)
+ --> docs/a.md:1:29
+  |
+1 | Buksan ang kompyuter at ang E-mail.
+  |                             ^^^^^^ write `Email`
+help: safe fix (`--fix`)
+  |
+1 - Buksan ang kompyuter at ang E-mail.
+1 + Buksan ang kompyuter at ang Email.
+  |
+
+Found 3 problems (1 error, 2 warnings). 2 fixable with `--fix`.
+"
+    );
+}
+
+#[test]
+fn json_and_jsonl_reports() {
+    let json: serde_json::Value = serde_json::from_str(&report("json")).unwrap();
+    let shown: Vec<String> = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            format!(
+                "{} {} {} {}:{} {} {} {}",
+                d["path"].as_str().unwrap(),
+                d["rule"].as_str().unwrap(),
+                d["severity"].as_str().unwrap(),
+                d["line"],
+                d["column"],
+                d["text"].as_str().unwrap(),
+                d["suggestion"],
+                d["fix"]["applicability"],
+            )
+        })
+        .collect();
+    assert_eq!(
+        shown,
+        [
+            "locales/tl.json house-email warning 2:24 e-mail \"email\" \"safe\"",
+            "locales/tl.json forbidden-kompyuter error 3:21 kompyuter null null",
+            "docs/a.md house-email warning 1:29 E-mail \"Email\" \"safe\"",
+        ]
+    );
+    assert_eq!(
+        json[0]["fix"]["edits"],
+        serde_json::json!([{"start_byte": 25, "end_byte": 31, "replacement": "email"}])
+    );
+    let jsonl = report("jsonl");
+    let rules: Vec<String> = jsonl
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["rule"].to_string())
+        .collect();
+    assert_eq!(
+        rules,
+        [
+            "\"house-email\"",
+            "\"forbidden-kompyuter\"",
+            "\"house-email\""
+        ]
+    );
+}
+
+#[test]
+fn sarif_report_describes_the_pattern_rules() {
+    let sarif: serde_json::Value = serde_json::from_str(&report("sarif")).unwrap();
+    let run = &sarif["runs"][0];
+    let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
+    let rule = |id: &str| rules.iter().position(|r| r["id"] == id).unwrap();
+    let email = &rules[rule("house-email")];
+    assert_eq!(
+        email["shortDescription"]["text"],
+        "Write `email`, not `e-mail` (house style)"
+    );
+    assert_eq!(
+        email["fullDescription"]["text"],
+        email["shortDescription"]["text"]
+    );
+    assert_eq!(email["defaultConfiguration"]["level"], "warning");
+    assert_eq!(email["properties"]["fix"], "safe");
+    let term = &rules[rule("forbidden-kompyuter")];
+    assert_eq!(term["defaultConfiguration"]["level"], "error");
+    assert_eq!(term["properties"]["fix"], "no");
+    let results = run["results"].as_array().unwrap();
+    let shown: Vec<(String, usize, String)> = results
+        .iter()
+        .map(|r| {
+            (
+                r["ruleId"].as_str().unwrap().to_string(),
+                r["ruleIndex"].as_u64().unwrap() as usize,
+                r["level"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        shown,
+        [
+            ("house-email".into(), rule("house-email"), "warning".into()),
+            (
+                "forbidden-kompyuter".into(),
+                rule("forbidden-kompyuter"),
+                "error".into()
+            ),
+            ("house-email".into(), rule("house-email"), "warning".into()),
+        ]
+    );
+    assert_eq!(
+        results[0]["fixes"][0]["artifactChanges"][0]["replacements"][0]["insertedContent"]["text"],
+        "email"
+    );
+}
+
+#[test]
+fn github_gitlab_junit_and_html_reports() {
+    assert_eq!(
+        report("github"),
+        "::warning file=locales/tl.json,line=2,col=24,endLine=2,endColumn=30,title=salin (house-email)::house-email: Write `email`, not `e-mail` (house style)
+::error file=locales/tl.json,line=3,col=21,endLine=3,endColumn=30,title=salin (forbidden-kompyuter)::forbidden-kompyuter: Use `computer`, the glossary's term
+::warning file=docs/a.md,line=1,col=29,endLine=1,endColumn=35,title=salin (house-email)::house-email: Write `email`, not `e-mail` (house style)
+"
+    );
+    let gitlab: serde_json::Value = serde_json::from_str(&report("gitlab")).unwrap();
+    let shown: Vec<String> = gitlab
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| format!("{} {} {}", i["check_name"], i["severity"], i["description"]))
+        .collect();
+    assert_eq!(
+        shown,
+        [
+            "\"house-email\" \"minor\" \"house-email: Write `email`, not `e-mail` (house style)\"",
+            "\"forbidden-kompyuter\" \"major\" \"forbidden-kompyuter: Use `computer`, the glossary's term\"",
+            "\"house-email\" \"minor\" \"house-email: Write `email`, not `e-mail` (house style)\"",
+        ]
+    );
+    let junit = report("junit");
+    assert!(
+        junit.contains(
+            "<testcase name=\"forbidden-kompyuter at line 3, column 21\" classname=\"locales/tl.json\" file=\"locales/tl.json\" line=\"3\">\n      <failure message=\"Use `computer`, the glossary&apos;s term\" type=\"error\">locales/tl.json:3:21: error[forbidden-kompyuter] Use `computer`, the glossary&apos;s term</failure>"
+        ),
+        "{junit}"
+    );
+    let html = report("html");
+    for part in [
+        "<a class=\"rule\" href=\"#rule-house-email\">house-email</a> <span class=\"where\">line 2, column 24</span>",
+        "<article class=\"rule-doc\" id=\"rule-house-email\">",
+        "<li>Regex: <code>\\b([Ee])-mail\\b</code></li>",
+        "<li>Regex: <code>(?i)\\bkompyuter\\b</code></li>",
+    ] {
+        assert!(html.contains(part), "html lacks {part}");
+    }
+}
