@@ -240,3 +240,231 @@ fn github_gitlab_junit_and_html_reports() {
         assert!(html.contains(part), "html lacks {part}");
     }
 }
+
+/// Each bad entry is one line naming the file and line, exit 2, nothing
+/// checked.
+#[test]
+fn config_errors_name_the_file_and_line() {
+    for (entry, error) in [
+        (
+            "name = \"House_Email\"\nregex = \"a\"\nmessage = \"m\"",
+            "salin.toml:4: pattern name `House_Email` must be lower-case kebab (like `house-email`)",
+        ),
+        (
+            "name = \"hyphen-spacing\"\nregex = \"a\"\nmessage = \"m\"",
+            "salin.toml:4: pattern name `hyphen-spacing` is a built-in rule's name (see `salin rules`)",
+        ),
+        (
+            "name = \"x\"\nregex = \"(a\"\nmessage = \"m\"",
+            "salin.toml:5: invalid regex `(a`: unclosed group",
+        ),
+        (
+            "name = \"x\"\nregex = \"a\"\nmessage = \"m\"\nsafe = \"yes\"",
+            "salin.toml:7: invalid type: string \"yes\", expected a boolean",
+        ),
+        (
+            "name = \"x\"\nregex = \"a\"\nmessage = \"m\"\nfiles = [\"{a\"]",
+            "salin.toml:7: invalid glob `{a`: error parsing glob '{a': unclosed alternate group; missing '}' (maybe escape '{' with '[{]'?)",
+        ),
+        (
+            "name = \"x\"\nregex = \"a\"\nmessage = \"m\"\n\n[[patterns]]\nname = \"x\"\nregex = \"b\"\nmessage = \"n\"",
+            "salin.toml:8: pattern name `x` is already used at salin.toml:3",
+        ),
+    ] {
+        let dir = project(&format!("select = []\n\n[[patterns]]\n{entry}\n"));
+        let out = check(&dir, &["docs"]);
+        assert_eq!(out.status.code(), Some(2), "{entry}");
+        assert_eq!(
+            String::from_utf8(out.stderr).unwrap(),
+            format!("salin: error: {error}\n")
+        );
+        assert!(out.stdout.is_empty());
+    }
+}
+
+/// A safe replacement is applied by `--fix`, an unsafe one only with
+/// `--unsafe-fixes`; a replacement with `"` is written as each format
+/// needs it, the files still parse, and fixing again changes nothing.
+#[test]
+fn safe_and_unsafe_fixes_are_format_safe() {
+    let config = format!(
+        "{CONFIG}\n[[patterns]]\nname = \"quoted-ok\"\nregex = '\\bOK na\\b'\nmessage = \"Quote the button's name\"\nreplacement = '\"OK\" na'\n"
+    );
+    let dir = project(&config);
+    let yaml =
+        "a:\n  b: Pindutin ang OK na e-mail\n  c: \"Pindutin ang OK na E-mail\"\n  d: 'OK na'\n";
+    write(dir.path(), "locales/tl.yml", yaml);
+    let read = |p: &str| fs::read_to_string(dir.path().join(p)).unwrap();
+    let out = check(&dir, &["--fix", "locales"]);
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    assert_eq!(
+        read("locales/tl.yml"),
+        "a:\n  b: Pindutin ang OK na email\n  c: \"Pindutin ang OK na Email\"\n  d: 'OK na'\n"
+    );
+    assert_eq!(
+        read("locales/tl.json"),
+        "{\n  \"send\": \"Ipadala ang email sa {e-mail}.\",\n  \"pc\": \"Buksan ang kompyuter.\"\n}\n"
+    );
+    let out = check(&dir, &["--fix", "--unsafe-fixes", "locales"]);
+    // The forbidden term has no replacement: it stays, an error.
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    let fixed_yaml = "a:\n  b: Pindutin ang \"OK\" na email\n  c: \"Pindutin ang \\\"OK\\\" na Email\"\n  d: '\"OK\" na'\n";
+    assert_eq!(read("locales/tl.yml"), fixed_yaml);
+    salin::Document::parse("tl.yml", fixed_yaml, salin::Format::Yaml, None).unwrap();
+    write(
+        dir.path(),
+        "locales/tl.json",
+        "{\"a\": \"Pindutin ang OK na e-mail\", \"OK na\": \"x\"}\n",
+    );
+    check(&dir, &["--fix", "--unsafe-fixes", "locales/tl.json"]);
+    let json = read("locales/tl.json");
+    // The key is never matched; the value's `"` is escaped.
+    assert_eq!(
+        json,
+        "{\"a\": \"Pindutin ang \\\"OK\\\" na email\", \"OK na\": \"x\"}\n"
+    );
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(value["a"], "Pindutin ang \"OK\" na email");
+    let again = check(
+        &dir,
+        &[
+            "--fix",
+            "--unsafe-fixes",
+            "locales/tl.yml",
+            "locales/tl.json",
+        ],
+    );
+    assert_eq!(again.status.code(), Some(0), "{again:?}");
+    assert_eq!(read("locales/tl.yml"), fixed_yaml);
+    assert_eq!(read("locales/tl.json"), json);
+}
+
+/// The team's names work in `--select`/`--ignore`, `[severity]`,
+/// `[[overrides]]`, suppression comments and baselines.
+#[test]
+fn selected_suppressed_and_baselined_by_name() {
+    let dir = project(CONFIG);
+    let rules_of = |out: &Output| -> Vec<String> {
+        stdout(out)
+            .lines()
+            .map(|l| {
+                let d: serde_json::Value = serde_json::from_str(l).unwrap();
+                format!("{} {} {}", d["path"], d["rule"], d["severity"])
+            })
+            .collect()
+    };
+    let out = check(
+        &dir,
+        &[
+            "--format",
+            "jsonl",
+            "--ignore",
+            "house-email",
+            "locales",
+            "docs",
+        ],
+    );
+    assert_eq!(
+        rules_of(&out),
+        ["\"locales/tl.json\" \"forbidden-kompyuter\" \"error\""]
+    );
+    let out = check(
+        &dir,
+        &["--format", "jsonl", "--select", "house-email", "locales"],
+    );
+    assert_eq!(
+        rules_of(&out),
+        ["\"locales/tl.json\" \"house-email\" \"warning\""]
+    );
+    let out = check(
+        &dir,
+        &["--format", "jsonl", "--select", "no-such-rule", "locales"],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    // A `select` without the pattern turns it off, as for any rule.
+    let config = format!(
+        "select = [\"hyphen-spacing\", \"house-email\"]\n\n[severity]\nhouse-email = \"error\"\n\n[[overrides]]\nfiles = [\"docs/**\"]\nignore = [\"house-email\"]\n\n{CONFIG}"
+    );
+    write(dir.path(), "salin.toml", &config);
+    let out = check(&dir, &["--format", "jsonl", "locales", "docs"]);
+    assert_eq!(
+        rules_of(&out),
+        ["\"locales/tl.json\" \"house-email\" \"error\""]
+    );
+    write(dir.path(), "salin.toml", CONFIG);
+    write(
+        dir.path(),
+        "docs/a.md",
+        "<!-- salin-disable-next-line house-email -->\nAng e-mail.\n\nAng e-mail.\n",
+    );
+    let out = check(&dir, &["--format", "jsonl", "docs"]);
+    assert_eq!(
+        stdout(&out),
+        "{\"path\":\"docs/a.md\",\"rule\":\"house-email\",\"severity\":\"warning\",\"message\":\"Write `email`, not `e-mail` (house style)\",\"line\":4,\"column\":5,\"end_line\":4,\"end_column\":11,\"start_byte\":62,\"end_byte\":68,\"text\":\"e-mail\",\"suggestion\":\"email\",\"fix\":{\"applicability\":\"safe\",\"edits\":[{\"start_byte\":62,\"end_byte\":68,\"replacement\":\"email\"}]}}\n"
+    );
+    let out = check(&dir, &["--write-baseline", "base.json", "locales", "docs"]);
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let baseline = fs::read_to_string(dir.path().join("base.json")).unwrap();
+    assert!(
+        baseline.contains("\"rule\": \"forbidden-kompyuter\""),
+        "{baseline}"
+    );
+    let out = check(&dir, &["--baseline", "base.json", "locales", "docs"]);
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    write(dir.path(), "docs/b.md", "Isa pang e-mail.\n");
+    let out = check(
+        &dir,
+        &[
+            "--format",
+            "jsonl",
+            "--baseline",
+            "base.json",
+            "locales",
+            "docs",
+        ],
+    );
+    assert_eq!(
+        rules_of(&out),
+        ["\"docs/b.md\" \"house-email\" \"warning\""]
+    );
+}
+
+#[test]
+fn explain_a_pattern_rule_and_the_feature() {
+    let dir = project(CONFIG);
+    let out = salin_in(dir.path())
+        .args(["explain", "forbidden-kompyuter"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        "# forbidden-kompyuter
+
+A project pattern (`[[patterns]]` at salin.toml:8).
+
+- Message: Use `computer`, the glossary's term
+- Regex: `(?i)\\bkompyuter\\b`
+- Replacement: none (report only)
+- Severity: error
+- Files: `locales/**`
+
+See `salin explain patterns` for how pattern rules work.
+"
+    );
+    let out = salin_in(dir.path())
+        .args(["explain", "house-email"])
+        .output()
+        .unwrap();
+    assert!(
+        String::from_utf8(out.stdout).unwrap().contains(
+            "- Replacement: `${1}mail` (safe: applied by `--fix`)\n- Severity: warning\n"
+        )
+    );
+    let out = salin_in(dir.path())
+        .args(["explain", "patterns"])
+        .output()
+        .unwrap();
+    let doc = String::from_utf8(out.stdout).unwrap();
+    assert!(doc.starts_with("# patterns\n\nProject checklists"), "{doc}");
+}
