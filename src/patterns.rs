@@ -243,3 +243,123 @@ pub fn description(name: &str) -> Option<Described> {
     let map = described().lock().unwrap_or_else(|e| e.into_inner());
     map.get(name).cloned()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::input::Format;
+    use crate::{Applicability, Checker, Glossary};
+
+    fn pattern(name: &str, regex: &str, replacement: Option<&str>, safe: bool) -> Pattern {
+        Pattern {
+            name: intern(name),
+            regex: Regex::new(regex).unwrap(),
+            message: "m".into(),
+            replacement: replacement.map(str::to_string),
+            safe,
+            severity: Severity::Info,
+            origin: "salin.toml:1".into(),
+        }
+    }
+
+    /// Findings of `patterns` alone in `text` read as `format`: rule, the
+    /// flagged text, the fix's replacement and whether it is safe.
+    fn found(
+        format: Format,
+        text: &str,
+        patterns: Vec<Pattern>,
+    ) -> Vec<(&'static str, String, Option<String>, Option<Applicability>)> {
+        let mut doc = Document::new("t", text, format);
+        doc.patterns = patterns;
+        Checker::with_rules(Glossary::default(), Vec::new())
+            .check(&doc)
+            .into_iter()
+            .map(|d| {
+                let fix = d.fix.as_ref().map(|f| f.edits[0].replacement.clone());
+                let safety = d.fix.as_ref().map(|f| f.applicability);
+                (d.rule, text[d.span].to_string(), fix, safety)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn names_are_kebab_and_not_built_in() {
+        assert_eq!(invalid_name("house-email"), None);
+        assert_eq!(invalid_name("rule2"), None);
+        for bad in ["", "House", "a_b", "-a", "a-", "a--b", "2a", "ä"] {
+            assert!(invalid_name(bad).is_some(), "{bad}");
+        }
+        assert_eq!(
+            invalid_name("repeated-word").unwrap(),
+            "pattern name `repeated-word` is a built-in rule's name (see `salin rules`)"
+        );
+    }
+
+    #[test]
+    fn interned_once() {
+        let a = intern("test-interned-once");
+        let b = intern(&String::from("test-interned-once"));
+        assert!(std::ptr::eq(a, b));
+        assert_eq!(interned_name("test-interned-once"), Some(a));
+        assert_eq!(interned_name("test-never-interned"), None);
+    }
+
+    /// Inline code, placeholders, tags and keys are not searched; captures
+    /// expand; a match that reads as its replacement is no finding.
+    #[test]
+    fn only_checked_text_is_searched() {
+        let email = || pattern("t-email", r"\b([Ee])-?mail\b", Some("${1}mail"), true);
+        assert_eq!(
+            found(
+                Format::Markdown,
+                "Ang E-mail, `e-mail` at email.\n",
+                vec![email()]
+            ),
+            [(
+                "t-email",
+                "E-mail".to_string(),
+                Some("Email".to_string()),
+                Some(Applicability::Safe)
+            )]
+        );
+        // The text between tags is text; the tags, placeholders and the
+        // key are not.
+        let text = "{\"e-mail\": \"<b>e-mail</b> {e-mail} %{e-mail} e-mail\"}";
+        let mut doc = Document::new("t.json", text, Format::Json);
+        doc.patterns = vec![email()];
+        let spans: Vec<_> = Checker::with_rules(Glossary::default(), Vec::new())
+            .check(&doc)
+            .into_iter()
+            .map(|d| d.span)
+            .collect();
+        assert_eq!(spans, [15..21, 45..51]);
+    }
+
+    /// A replacement the pattern would change again is a suggestion
+    /// without a fix; an unsafe one is marked so; no replacement, no fix.
+    #[test]
+    fn unstable_replacements_are_not_fixes() {
+        let got = found(
+            Format::Plain,
+            "a b c\n",
+            vec![
+                pattern("t-grow", "a", Some("aa"), true),
+                pattern("t-guess", "b", Some("B"), false),
+                pattern("t-only", "c", None, false),
+            ],
+        );
+        assert_eq!(
+            got,
+            [
+                ("t-grow", "a".to_string(), None, None),
+                (
+                    "t-guess",
+                    "b".to_string(),
+                    Some("B".to_string()),
+                    Some(Applicability::Unsafe)
+                ),
+                ("t-only", "c".to_string(), None, None),
+            ]
+        );
+    }
+}
