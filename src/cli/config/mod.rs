@@ -513,7 +513,7 @@ mod tests {
     fn errors_name_the_line() {
         assert_eq!(
             parse("select = []\n\nfoo = 1\n").unwrap_err(),
-            "salin.toml:3: unknown field `foo`, expected one of `glossaries`, `default-glossary`, `select`, `extend-select`, `ignore`, `severity`, `exclude`, `extend-exclude`, `force-exclude`, `respect-gitignore`, `format`, `allow-untranslated`, `include-fuzzy`, `auto-pair`, `overrides`, `pairs`, `max-length`"
+            "salin.toml:3: unknown field `foo`, expected one of `glossaries`, `default-glossary`, `select`, `extend-select`, `ignore`, `severity`, `exclude`, `extend-exclude`, `force-exclude`, `respect-gitignore`, `format`, `allow-untranslated`, `include-fuzzy`, `auto-pair`, `overrides`, `pairs`, `max-length`, `patterns`"
         );
         assert_eq!(
             parse("\nignore = [\n  \"hyphen-spacing\",\n  \"nope\",\n]\n").unwrap_err(),
