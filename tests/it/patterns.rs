@@ -402,6 +402,18 @@ fn selected_suppressed_and_baselined_by_name() {
         stdout(&out),
         "{\"path\":\"docs/a.md\",\"rule\":\"house-email\",\"severity\":\"warning\",\"message\":\"Write `email`, not `e-mail` (house style)\",\"line\":4,\"column\":5,\"end_line\":4,\"end_column\":11,\"start_byte\":62,\"end_byte\":68,\"text\":\"e-mail\",\"suggestion\":\"email\",\"fix\":{\"applicability\":\"safe\",\"edits\":[{\"start_byte\":62,\"end_byte\":68,\"replacement\":\"email\"}]}}\n"
     );
+    write(
+        dir.path(),
+        "locales/tl.yml",
+        "a:\n  # salin: ignore[house-email]\n  b: Ang e-mail\n  c: Ang e-mail\n",
+    );
+    let out = check(&dir, &["--format", "jsonl", "locales/tl.yml"]);
+    assert_eq!(
+        rules_of(&out),
+        ["\"locales/tl.yml\" \"house-email\" \"warning\""]
+    );
+    assert!(stdout(&out).contains("\"line\":4,"), "{}", stdout(&out));
+    fs::remove_file(dir.path().join("locales/tl.yml")).unwrap();
     let out = check(&dir, &["--write-baseline", "base.json", "locales", "docs"]);
     assert_eq!(out.status.code(), Some(0), "{out:?}");
     let baseline = fs::read_to_string(dir.path().join("base.json")).unwrap();
