@@ -7,11 +7,12 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::glossary::Glossary;
 use crate::input::Document;
 use crate::lexicon::{Dictionary, FunctionWord};
+use crate::patterns::Pattern;
 use crate::rules::{
     self, Context, Deadline, DocLanguage, DocumentContext, DocumentTokens, DocumentWords, Needs,
     Reporter, Rule, RuleId, UnitContext, UnusedSuppression,
 };
-use crate::settings::RuleSet;
+use crate::settings::{PatternRules, RuleSet};
 use crate::suppress;
 
 /// Which rules run, at what severity, with what glossary and dictionary.
@@ -26,6 +27,8 @@ pub struct Checker {
     dictionary: Option<Arc<Dictionary>>,
     allow_untranslated: Arc<Vec<String>>,
     include_fuzzy: bool,
+    /// Which of a document's `[[patterns]]` run, at what severity.
+    pattern_rules: PatternRules,
     /// Skip a rule on a segment that lacks what it [`Rule::needs`] (off only
     /// in the test that proves the prefilters drop no finding).
     prefilters: bool,
@@ -47,6 +50,7 @@ impl Checker {
             dictionary: None,
             allow_untranslated: Arc::default(),
             include_fuzzy: false,
+            pattern_rules: PatternRules::default(),
             prefilters: true,
         }
     }
@@ -67,6 +71,7 @@ impl Checker {
             dictionary: self.dictionary.clone(),
             allow_untranslated: Arc::clone(&self.allow_untranslated),
             include_fuzzy: self.include_fuzzy,
+            pattern_rules: set.pattern_rules().clone(),
             prefilters: self.prefilters,
         }
     }
@@ -204,6 +209,15 @@ impl Checker {
         if deadline.passed_now() {
             return Err(TimedOut);
         }
+        let pattern_severity = |p: &Pattern| self.pattern_rules.severity(p.name, p.severity);
+        let skip_segment = |i: usize| skipped(doc.unit_of(i));
+        crate::patterns::check(
+            doc,
+            &doc.patterns,
+            &pattern_severity,
+            &skip_segment,
+            &mut out,
+        );
         let before = out.len();
         for (rule, &severity) in rules() {
             rule.check_document(doc, &mut Reporter::new(rule.meta(), severity, &mut out));
@@ -220,7 +234,13 @@ impl Checker {
         });
         out.dedup_by(|a, b| a.rule == b.rule && a.span == b.span && a.message == b.message);
         let unused = self.severity_of(UnusedSuppression::ID);
-        let enabled = |id: RuleId| self.rules.iter().any(|r| r.id() == id);
+        let enabled = |id: RuleId| {
+            self.rules.iter().any(|r| r.id() == id)
+                || doc
+                    .patterns
+                    .iter()
+                    .any(|p| id == p.name && pattern_severity(p).is_some())
+        };
         let mut out = suppress::apply(doc, out, &enabled, unused);
         // Every fix written for where it lands, or dropped (the one place).
         crate::input::encode::encode_fixes(doc, &mut out);

@@ -31,6 +31,7 @@ pub mod fix;
 pub mod glossary;
 pub mod input;
 pub mod lexicon;
+pub mod patterns;
 pub mod report;
 pub mod rules;
 pub mod settings;

@@ -6,7 +6,7 @@
 //! `extend-select` adds to them, `ignore` removes from them, and `severity`
 //! sets the severity of named rules (whether or not they are enabled).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use crate::diagnostic::Severity;
 use crate::rules::{self, Rule};
@@ -32,6 +32,12 @@ impl RuleSelection {
 
     /// The first rule name in this layer that names no rule.
     pub fn unknown(&self) -> Option<&str> {
+        self.unknown_but(&[])
+    }
+
+    /// The first rule name in this layer that names neither a built-in rule
+    /// nor one of `patterns` (the configuration's pattern rules).
+    pub fn unknown_but(&self, patterns: &[&str]) -> Option<&str> {
         self.select
             .iter()
             .flatten()
@@ -39,7 +45,7 @@ impl RuleSelection {
             .chain(&self.ignore)
             .chain(self.severity.keys())
             .map(String::as_str)
-            .find(|n| rules::by_name(n).is_none())
+            .find(|n| rules::by_name(n).is_none() && !patterns.contains(n))
     }
 }
 
@@ -49,6 +55,50 @@ pub struct RuleSet {
     /// Enabled, in `rules::ALL` order.
     enabled: Vec<&'static str>,
     severities: BTreeMap<&'static str, Severity>,
+    /// The configuration's pattern rules, which the layers name like any
+    /// other rule.
+    patterns: PatternRules,
+}
+
+/// Which pattern rules (`[[patterns]]`, names that no built-in rule has)
+/// the layers left enabled, and the severities they set for them. A pattern
+/// rule is on by default; a `select` that does not name it turns it off,
+/// like any rule.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PatternRules {
+    /// `Some`: only these (a `select` named them); `None`: all.
+    only: Option<BTreeSet<String>>,
+    off: BTreeSet<String>,
+    severities: BTreeMap<String, Severity>,
+}
+
+impl PatternRules {
+    fn apply(&mut self, layer: &RuleSelection) {
+        let custom = |n: &&String| rules::by_name(n).is_none();
+        if let Some(names) = &layer.select {
+            self.only = Some(names.iter().filter(custom).cloned().collect());
+            self.off.clear();
+        }
+        for name in layer.extend_select.iter().filter(custom) {
+            if let Some(only) = &mut self.only {
+                only.insert(name.clone());
+            }
+            self.off.remove(name);
+        }
+        for name in layer.ignore.iter().filter(custom) {
+            self.off.insert(name.clone());
+        }
+        for (name, &severity) in layer.severity.iter().filter(|(n, _)| custom(n)) {
+            self.severities.insert(name.clone(), severity);
+        }
+    }
+
+    /// The severity pattern rule `name` reports at, when it is enabled;
+    /// `default` is its own.
+    pub fn severity(&self, name: &str, default: Severity) -> Option<Severity> {
+        let on = self.only.as_ref().is_none_or(|o| o.contains(name)) && !self.off.contains(name);
+        on.then(|| self.severities.get(name).copied().unwrap_or(default))
+    }
 }
 
 impl Default for RuleSet {
@@ -69,11 +119,13 @@ impl RuleSet {
                 .iter()
                 .map(|r| (r.meta().name, r.meta().default_severity))
                 .collect(),
+            patterns: PatternRules::default(),
         }
     }
 
     /// Applies one layer of selection.
     pub fn apply(&mut self, layer: &RuleSelection) {
+        self.patterns.apply(layer);
         let mut on: Vec<&'static str> = match &layer.select {
             Some(names) => names.iter().filter_map(|n| canonical(n)).collect(),
             None => self.enabled.clone(),
@@ -110,6 +162,11 @@ impl RuleSet {
     /// The severity a rule's findings are reported with.
     pub fn severity(&self, name: &str) -> Option<Severity> {
         self.severities.get(name).copied()
+    }
+
+    /// Which pattern rules are enabled, at what severity.
+    pub fn pattern_rules(&self) -> &PatternRules {
+        &self.patterns
     }
 
     /// The enabled rules with their severities.

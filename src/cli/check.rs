@@ -25,7 +25,7 @@ use salin::{Applicability, Checker, Document, RuleSelection};
 
 pub fn run(args: &CheckArgs) -> Result<i32, CliError> {
     let settings = Settings::load(&args.config)?;
-    let cli_rules = cli_selection(args)?;
+    let cli_rules = cli_selection(args, &settings.pattern_names())?;
     let format = output_format(args, &settings)?;
     let glossary = load_glossary(&settings, !args.no_default_glossary, &args.glossaries)?;
     let base = configured_checker(
@@ -480,14 +480,15 @@ pub fn configured_checker(
 }
 
 /// `--select`, `--extend-select` and `--ignore`, as one layer.
-fn cli_selection(args: &CheckArgs) -> Result<RuleSelection, CliError> {
+/// Names may be the configuration's pattern rules (`patterns`) too.
+fn cli_selection(args: &CheckArgs, patterns: &[&str]) -> Result<RuleSelection, CliError> {
     let layer = RuleSelection {
         select: (!args.select.is_empty()).then(|| args.select.clone()),
         extend_select: args.extend_select.clone(),
         ignore: args.ignore.clone(),
         severity: Default::default(),
     };
-    if let Some(name) = layer.unknown() {
+    if let Some(name) = layer.unknown_but(patterns) {
         return Err(CliError(format!(
             "unknown rule `{name}` (see `salin rules`)"
         )));

@@ -47,6 +47,7 @@ impl Pairing {
         if let Some(path) = path {
             doc.limits = settings.limits_for(path);
         }
+        doc.patterns = settings.patterns_for(path);
         if self.none {
             return doc;
         }

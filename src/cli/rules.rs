@@ -2,8 +2,11 @@
 
 use serde::Serialize;
 
+use super::args::ConfigArgs;
 use super::args::{RulesArgs, RulesFormat};
+use super::config::Settings;
 use super::{CliError, EXIT_CLEAN};
+use salin::patterns::Described;
 use salin::rules::{self, RuleMeta};
 
 #[derive(Serialize)]
@@ -57,14 +60,36 @@ fn table(metas: &[&RuleMeta]) -> String {
     out
 }
 
+/// `salin explain NAME`: a built-in rule's documentation; else a pattern
+/// rule of the configuration found from here (its message, regex,
+/// replacement, severity and where it is written); else, for `patterns`,
+/// how to write project checklists.
 pub fn explain(name: &str) -> Result<i32, CliError> {
-    let Some(rule) = rules::by_name(name) else {
-        let known: Vec<&str> = rules::ALL.iter().map(|r| r.meta().name).collect();
-        return Err(CliError(format!(
-            "unknown rule `{name}` (known rules: {})",
-            known.join(", ")
-        )));
-    };
-    print!("{}", salin::report::explanation(rule.meta()));
-    Ok(EXIT_CLEAN)
+    if let Some(rule) = rules::by_name(name) {
+        print!("{}", salin::report::explanation(rule.meta()));
+        return Ok(EXIT_CLEAN);
+    }
+    let settings = Settings::load(&ConfigArgs::default())?;
+    if let Some(p) = settings.patterns.iter().find(|p| p.pattern.name == name) {
+        let mut text = Described::of(&p.pattern).explanation();
+        if !p.files.is_empty() {
+            text.push_str(&format!("- Files: `{}`\n", p.files.join("`, `")));
+        }
+        text.push_str("\nSee `salin explain patterns` for how pattern rules work.\n");
+        print!("{text}");
+        return Ok(EXIT_CLEAN);
+    }
+    if name == "patterns" {
+        print!("{PATTERNS_DOC}");
+        return Ok(EXIT_CLEAN);
+    }
+    let mut known: Vec<&str> = rules::ALL.iter().map(|r| r.meta().name).collect();
+    known.extend(settings.pattern_names());
+    Err(CliError(format!(
+        "unknown rule `{name}` (known rules: {}; `salin explain patterns` explains project checklists)",
+        known.join(", ")
+    )))
 }
+
+/// `salin explain patterns`: how to write `[[patterns]]`.
+const PATTERNS_DOC: &str = include_str!("../../docs/patterns.md");

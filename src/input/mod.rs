@@ -177,6 +177,8 @@ pub struct Document {
     /// Length limits that apply to units of this document by their keys
     /// (the configuration's `[[max-length]]`).
     pub limits: Vec<KeyLimit>,
+    /// The configuration's `[[patterns]]` that apply to this document.
+    pub patterns: Vec<crate::patterns::Pattern>,
     /// The units of the other files of the run, for the checks across
     /// files; `None` when the document is checked alone.
     pub peers: Option<Arc<Peers>>,
@@ -223,6 +225,7 @@ impl Document {
             missing: Vec::new(),
             syntax,
             limits: Vec::new(),
+            patterns: Vec::new(),
             peers: None,
         }
     }
@@ -245,6 +248,7 @@ impl Document {
     pub fn with_text(&self, text: String) -> Self {
         let mut doc = Document::new(self.name.clone(), text, self.format);
         doc.limits = self.limits.clone();
+        doc.patterns = self.patterns.clone();
         doc.peers = self.peers.clone();
         match &self.source {
             Some(source) => doc.with_source(Arc::clone(source)),

@@ -9,7 +9,8 @@ use serde::Serialize;
 use super::FileReport;
 use super::fingerprint::{fingerprint, occurrences, portable_path};
 use crate::diagnostic::{Applicability, Diagnostic, Severity};
-use crate::rules::{self, RuleMeta};
+use crate::patterns::{self, Described};
+use crate::rules::{self, FixKind, RuleMeta};
 use crate::text::LineIndex;
 
 pub const SARIF_SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -194,6 +195,36 @@ fn rule(meta: &'static RuleMeta) -> Rule {
     }
 }
 
+/// A pattern rule (`[[patterns]]`), its message the description.
+fn pattern_rule(p: &Described) -> Rule {
+    let docs = p.explanation();
+    Rule {
+        id: p.name,
+        short_description: Text {
+            text: p.message.clone(),
+        },
+        full_description: Text {
+            text: p.message.clone(),
+        },
+        help: Help {
+            text: docs.clone(),
+            markdown: docs,
+        },
+        default_configuration: Configuration {
+            level: level(p.severity),
+            enabled: true,
+        },
+        properties: RuleProperties {
+            fix: match (&p.replacement, p.safe) {
+                (None, _) => FixKind::None.as_str(),
+                (Some(_), true) => FixKind::Safe.as_str(),
+                (Some(_), false) => FixKind::Unsafe.as_str(),
+            },
+            tags: vec!["translation", "project-pattern"],
+        },
+    }
+}
+
 /// A relative URI reference for a path: `/` separators, no leading `./`,
 /// and every byte outside the unreserved set and `/` percent-encoded.
 /// Absolute paths become `file://` URIs.
@@ -232,6 +263,7 @@ fn result(
     index: &LineIndex,
     d: &Diagnostic,
     occurrence: usize,
+    rule_ids: &[&str],
 ) -> SarifResult {
     let uri = uri(file.path);
     let fixes = d
@@ -267,7 +299,7 @@ fn result(
         .collect();
     SarifResult {
         rule_id: d.rule,
-        rule_index: rules::ALL.iter().position(|r| r.meta().name == d.rule),
+        rule_index: rule_ids.iter().position(|&id| id == d.rule),
         level: level(d.severity),
         message: Text {
             text: d.message.clone(),
@@ -310,11 +342,15 @@ fn result(
 
 /// The SARIF log for every file's findings: one run, every rule described.
 pub fn sarif(files: &[FileReport<'_>]) -> SarifLog {
+    // The built-in rules, then the configuration's pattern rules.
+    let mut described: Vec<Rule> = rules::ALL.iter().map(|r| rule(r.meta())).collect();
+    described.extend(patterns::descriptions().iter().map(pattern_rule));
+    let rule_ids: Vec<&str> = described.iter().map(|r| r.id).collect();
     let mut results = Vec::new();
     for file in files {
         let index = file.line_index();
         for (d, occurrence) in file.diagnostics.iter().zip(occurrences(file)) {
-            results.push(result(file, &index, d, occurrence));
+            results.push(result(file, &index, d, occurrence, &rule_ids));
         }
     }
     SarifLog {
@@ -326,7 +362,7 @@ pub fn sarif(files: &[FileReport<'_>]) -> SarifLog {
                     name: "salin",
                     version: env!("CARGO_PKG_VERSION"),
                     semantic_version: env!("CARGO_PKG_VERSION"),
-                    rules: rules::ALL.iter().map(|r| rule(r.meta())).collect(),
+                    rules: described,
                 },
             },
             column_kind: "unicodeCodePoints",

@@ -10,7 +10,7 @@
 
 mod consistency;
 mod context;
-mod extract;
+pub(crate) mod extract;
 mod helpers;
 mod layout;
 mod markup;
@@ -119,8 +119,12 @@ impl RuleId {
     }
 
     /// The id of the rule called `name`, if there is one.
+    /// A pattern rule's name (`[[patterns]]`) is one too once a
+    /// configuration of this process has named it.
     pub fn from_name(name: &str) -> Option<RuleId> {
-        by_name(name).map(|r| r.id())
+        by_name(name)
+            .map(|r| r.id())
+            .or_else(|| crate::patterns::interned_name(name).map(RuleId))
     }
 
     /// The stable kebab-case name (`hyphen-spacing`).

@@ -36,6 +36,9 @@ pub fn hover(
         if let Some(rule) = salin::rules::by_name(d.rule) {
             value.push_str("---\n\n");
             value.push_str(&explanation(rule.meta()));
+        } else if let Some(pattern) = salin::patterns::description(d.rule) {
+            value.push_str("---\n\n");
+            value.push_str(&pattern.explanation());
         }
     }
     Some(Hover {

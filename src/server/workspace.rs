@@ -116,6 +116,7 @@ impl Workspace {
             if let Some(path) = path {
                 doc.limits = self.settings.limits_for(path);
             }
+            doc.patterns = self.settings.patterns_for(path);
             return doc;
         }
         self.pairing.attach(doc, path, &self.settings)

@@ -26,6 +26,7 @@ mod kill;
 mod l10n;
 mod l10n_properties;
 mod pairing;
+mod patterns;
 mod properties;
 mod races;
 mod readme;

@@ -178,3 +178,35 @@ fn the_glossary_example_loads() {
         (Some("glossary-forbidden"), Some("Huacao Town"))
     );
 }
+
+/// The project checklist example: its configuration and locale file give
+/// the report shown.
+#[test]
+fn the_project_checklist_example_is_what_salin_prints() {
+    let dir = TempDir::new().unwrap();
+    let d = dir.path();
+    fs::create_dir(d.join("locales")).unwrap();
+    fs::write(
+        d.join("salin.toml"),
+        block_after("### Project checklists", "toml"),
+    )
+    .unwrap();
+    fs::write(
+        d.join("locales/tl.json"),
+        block_after("and `locales/tl.json`:", "json"),
+    )
+    .unwrap();
+    let out = Command::cargo_bin("salin")
+        .unwrap()
+        .current_dir(d)
+        .env("NO_COLOR", "1")
+        .env_remove("COLUMNS")
+        .args(["check", "--no-dictionary", "locales/"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        block_after("`salin check locales/` reports:", "text")
+    );
+}

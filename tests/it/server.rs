@@ -406,6 +406,62 @@ fn configuration_errors_are_shown_and_changes_reload() {
     assert_clean_exit(client.shutdown(), 0);
 }
 
+/// A project pattern is checked in the editor too, hover explains it, and a
+/// changed `salin.toml` is read again (the rule name, interned once, stays).
+#[test]
+fn project_patterns_are_checked_and_reloaded() {
+    let (_dir, root) = project();
+    let config = |message: &str| {
+        format!(
+            "select = [\"repeated-word\", \"house-award\"]\n\n[[patterns]]\nname = \"house-award\"\nregex = 'Award'\nmessage = \"{message}\"\nreplacement = \"Gawad\"\n"
+        )
+    };
+    fs::write(root.join("salin.toml"), config("Say `Gawad`")).unwrap();
+    let mut client = Client::start(&root);
+    client.initialize(&root, None);
+    let (uri, diagnostics) = open_article(&mut client, &root);
+    let shown = |diagnostics: &[Value]| -> Vec<String> {
+        diagnostics
+            .iter()
+            .map(|d| {
+                format!(
+                    "{} {}",
+                    d["code"].as_str().unwrap(),
+                    d["message"].as_str().unwrap()
+                )
+            })
+            .collect()
+    };
+    assert_eq!(
+        shown(&diagnostics),
+        [
+            "house-award Say `Gawad`",
+            "repeated-word `Award` is written twice in a row; keep one",
+            "house-award Say `Gawad`"
+        ]
+    );
+    let hover = client.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": uri}, "position": {"line": 3, "character": 30}}),
+    );
+    let text = hover["result"]["contents"]["value"].as_str().unwrap();
+    assert!(
+        text.contains("# house-award\n\nA project pattern"),
+        "{text}"
+    );
+
+    fs::write(root.join("salin.toml"), config("Write `Gawad`")).unwrap();
+    client.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": file_uri(&root.join("salin.toml")), "type": 2}]}),
+    );
+    assert_eq!(
+        shown(&client.diagnostics(&uri, Some(1)))[0],
+        "house-award Write `Gawad`"
+    );
+    assert_clean_exit(client.shutdown(), 0);
+}
+
 #[test]
 fn localisation_files_pair_with_their_source_and_suppress_per_entry() {
     let (_dir, root) = project();

@@ -30,6 +30,22 @@ struct Effective<'a> {
     overrides: Vec<EffectiveOverride<'a>>,
     pairs: Vec<EffectivePair<'a>>,
     max_length: Vec<EffectiveMaxLength<'a>>,
+    patterns: Vec<EffectivePattern<'a>>,
+}
+
+/// A `[[patterns]]` entry with the severity `[severity]` gives it (as
+/// written, so the output still reads as a configuration).
+#[derive(Serialize)]
+struct EffectivePattern<'a> {
+    name: &'a str,
+    regex: &'a str,
+    message: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    replacement: Option<&'a str>,
+    safe: bool,
+    severity: Severity,
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    files: &'a [String],
 }
 
 #[derive(Serialize)]
@@ -121,6 +137,25 @@ pub fn render_effective(settings: &Settings) -> String {
                 keys: &m.keys,
                 chars: m.chars,
                 ratio: m.ratio,
+            })
+            .collect(),
+        patterns: settings
+            .patterns
+            .iter()
+            .map(|c| {
+                let p = &c.pattern;
+                EffectivePattern {
+                    name: p.name,
+                    regex: p.regex.as_str(),
+                    message: &p.message,
+                    replacement: p.replacement.as_deref(),
+                    safe: p.safe,
+                    severity: set
+                        .pattern_rules()
+                        .severity(p.name, p.severity)
+                        .unwrap_or(p.severity),
+                    files: &c.files,
+                }
             })
             .collect(),
     };

@@ -4,10 +4,10 @@
 
 use std::path::Path;
 
-use ignore::gitignore::{Gitignore, GitignoreBuilder};
+use ignore::gitignore::Gitignore;
 
 use super::super::CliError;
-use super::schema::{At, RawMaxLength};
+use super::schema::{At, RawMaxLength, optional_globs};
 use salin::input::{KeyLimit, LengthLimit, LimitMax};
 
 /// One `[[max-length]]` entry.
@@ -59,27 +59,7 @@ impl MaxLength {
                 "a `[[max-length]]` entry needs `chars`, `ratio` or both".into(),
             ));
         }
-        let mut files = Vec::new();
-        let matcher = match raw.files {
-            None => None,
-            Some(globs) => {
-                let mut builder = GitignoreBuilder::new(root);
-                for glob in globs {
-                    builder.add_line(None, glob.get_ref()).map_err(|e| {
-                        at(
-                            glob.span().start,
-                            format!("invalid glob `{}`: {e}", glob.get_ref()),
-                        )
-                    })?;
-                    files.push(glob.into_inner());
-                }
-                Some(
-                    builder
-                        .build()
-                        .map_err(|e| at(start, format!("invalid glob: {e}")))?,
-                )
-            }
-        };
+        let (files, matcher) = optional_globs(raw.files, root, at, start)?;
         Ok(MaxLength {
             files,
             matcher,

@@ -14,6 +14,7 @@ mod effective;
 mod init;
 mod max_length;
 mod pairs;
+mod patterns;
 mod schema;
 
 use std::path::{Path, PathBuf};
@@ -32,6 +33,7 @@ pub use effective::print;
 pub use init::init;
 pub use max_length::MaxLength;
 pub use pairs::Pair;
+pub use patterns::ConfiguredPattern;
 use salin::{RuleSelection, RuleSet};
 use schema::{At, RawConfig, RawOverride, check_glob, selection};
 
@@ -45,7 +47,12 @@ pub struct Override {
 
 impl Override {
     /// An override as configured, its globs and rule names checked.
-    fn new(raw: RawOverride, root: &Path, at: &At<'_>) -> Result<Override, CliError> {
+    fn new(
+        raw: RawOverride,
+        root: &Path,
+        at: &At<'_>,
+        patterns: &[&str],
+    ) -> Result<Override, CliError> {
         let start = raw.files.span().start;
         let spanned = raw.files.into_inner();
         if spanned.is_empty() {
@@ -64,7 +71,14 @@ impl Override {
         let matcher = builder
             .build()
             .map_err(|e| at(start, format!("invalid glob: {e}")))?;
-        let rules = selection(raw.select, raw.extend_select, raw.ignore, raw.severity, at)?;
+        let rules = selection(
+            raw.select,
+            raw.extend_select,
+            raw.ignore,
+            raw.severity,
+            at,
+            patterns,
+        )?;
         Ok(Override {
             files,
             matcher,
@@ -105,6 +119,8 @@ pub struct Settings {
     pub auto_pair: bool,
     /// `[[max-length]]`, in order.
     pub max_lengths: Vec<MaxLength>,
+    /// `[[patterns]]`, in order.
+    pub patterns: Vec<ConfiguredPattern>,
 }
 
 impl Settings {
@@ -127,6 +143,7 @@ impl Settings {
             include_fuzzy: false,
             auto_pair: true,
             max_lengths: Vec::new(),
+            patterns: Vec::new(),
         }
     }
 
@@ -169,7 +186,14 @@ impl Settings {
             CliError(format!("{name}:{line}: not valid UTF-8"))
         })?;
         let root = path.parent().map_or_else(|| PathBuf::from("/"), normalize);
-        Settings::parse(&text, &name, path, root)
+        let settings = Settings::parse(&text, &name, path, root)?;
+        let patterns: Vec<_> = settings
+            .patterns
+            .iter()
+            .map(|p| p.pattern.clone())
+            .collect();
+        salin::patterns::describe(&patterns);
+        Ok(settings)
     }
 
     /// Parses configuration `text`; `name` is shown in errors.
@@ -192,7 +216,35 @@ impl Settings {
         if let Some(v) = raw.default_glossary {
             settings.default_glossary = v;
         }
-        settings.rules = selection(raw.select, raw.extend_select, raw.ignore, raw.severity, &at)?;
+        let entries = toml_table_lines(text, "patterns");
+        for (i, p) in raw.patterns.into_iter().enumerate() {
+            let start = entries.get(i).copied().unwrap_or(0);
+            let origin = format!("{name}:{}", line_of(text, start));
+            let p = ConfiguredPattern::new(p, &root, &at, start, origin)?;
+            if let Some(first) = settings
+                .patterns
+                .iter()
+                .find(|q| q.pattern.name == p.pattern.name)
+            {
+                return Err(at(
+                    start,
+                    format!(
+                        "pattern name `{}` is already used at {}",
+                        p.pattern.name, first.pattern.origin
+                    ),
+                ));
+            }
+            settings.patterns.push(p);
+        }
+        let names = settings.pattern_names();
+        settings.rules = selection(
+            raw.select,
+            raw.extend_select,
+            raw.ignore,
+            raw.severity,
+            &at,
+            &names,
+        )?;
         let globs = |v: Vec<Spanned<String>>| -> Result<Vec<String>, CliError> {
             v.into_iter()
                 .map(|g| {
@@ -230,7 +282,9 @@ impl Settings {
             settings.format = Some(format);
         }
         for o in raw.overrides {
-            settings.overrides.push(Override::new(o, &root, &at)?);
+            settings
+                .overrides
+                .push(Override::new(o, &root, &at, &names)?);
         }
         for p in raw.pairs {
             settings.pairs.push(Pair::new(p, &root, &at)?);
@@ -278,6 +332,31 @@ impl Settings {
             .iter()
             .filter(|m| m.matches(&relative))
             .flat_map(MaxLength::key_limits)
+            .collect()
+    }
+
+    /// The names of the `[[patterns]]` rules.
+    pub fn pattern_names(&self) -> Vec<&'static str> {
+        self.patterns.iter().map(|p| p.pattern.name).collect()
+    }
+
+    /// The `[[patterns]]` that apply to `path` (all of them for standard
+    /// input or a file outside the project).
+    pub fn patterns_for(&self, path: Option<&Path>) -> Vec<salin::patterns::Pattern> {
+        let relative = path.and_then(|p| {
+            absolute(p)
+                .strip_prefix(&self.root)
+                .map(Path::to_path_buf)
+                .ok()
+        });
+        self.patterns
+            .iter()
+            .filter(|p| {
+                relative
+                    .as_deref()
+                    .map_or(p.files.is_empty(), |r| p.matches(r))
+            })
+            .map(|p| p.pattern.clone())
             .collect()
     }
 
@@ -434,7 +513,7 @@ mod tests {
     fn errors_name_the_line() {
         assert_eq!(
             parse("select = []\n\nfoo = 1\n").unwrap_err(),
-            "salin.toml:3: unknown field `foo`, expected one of `glossaries`, `default-glossary`, `select`, `extend-select`, `ignore`, `severity`, `exclude`, `extend-exclude`, `force-exclude`, `respect-gitignore`, `format`, `allow-untranslated`, `include-fuzzy`, `auto-pair`, `overrides`, `pairs`, `max-length`"
+            "salin.toml:3: unknown field `foo`, expected one of `glossaries`, `default-glossary`, `select`, `extend-select`, `ignore`, `severity`, `exclude`, `extend-exclude`, `force-exclude`, `respect-gitignore`, `format`, `allow-untranslated`, `include-fuzzy`, `auto-pair`, `overrides`, `pairs`, `max-length`, `patterns`"
         );
         assert_eq!(
             parse("\nignore = [\n  \"hyphen-spacing\",\n  \"nope\",\n]\n").unwrap_err(),

@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use ignore::gitignore::GitignoreBuilder;
+use ignore::gitignore::{Gitignore, GitignoreBuilder};
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -36,6 +36,21 @@ pub(super) struct RawConfig {
     pub pairs: Vec<RawPair>,
     #[serde(default)]
     pub max_length: Vec<RawMaxLength>,
+    #[serde(default)]
+    pub patterns: Vec<RawPattern>,
+}
+
+/// `[[patterns]]`: a house rule, a regular expression with a message.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub(super) struct RawPattern {
+    pub name: Spanned<String>,
+    pub regex: Spanned<String>,
+    pub message: String,
+    pub replacement: Option<String>,
+    pub safe: Option<bool>,
+    pub severity: Option<Severity>,
+    pub files: Option<Vec<Spanned<String>>>,
 }
 
 /// `[[max-length]]`: a length limit for some files and keys.
@@ -73,11 +88,12 @@ pub(super) fn selection(
     ignore: Option<Vec<Spanned<String>>>,
     severity: Option<BTreeMap<Spanned<String>, Severity>>,
     at: &At<'_>,
+    patterns: &[&str],
 ) -> Result<RuleSelection, CliError> {
     let names = |v: Option<Vec<Spanned<String>>>| -> Result<Vec<String>, CliError> {
         v.unwrap_or_default()
             .into_iter()
-            .map(|n| known_rule(n, at))
+            .map(|n| known_rule(n, at, patterns))
             .collect()
     };
     let select = match select {
@@ -86,7 +102,7 @@ pub(super) fn selection(
     };
     let mut severities = BTreeMap::new();
     for (name, level) in severity.unwrap_or_default() {
-        severities.insert(known_rule(name, at)?, level);
+        severities.insert(known_rule(name, at, patterns)?, level);
     }
     Ok(RuleSelection {
         select,
@@ -96,8 +112,11 @@ pub(super) fn selection(
     })
 }
 
-fn known_rule(name: Spanned<String>, at: &At<'_>) -> Result<String, CliError> {
-    if salin::rules::by_name(name.get_ref()).is_some() {
+/// `name` when it names a built-in rule or one of `patterns`.
+fn known_rule(name: Spanned<String>, at: &At<'_>, patterns: &[&str]) -> Result<String, CliError> {
+    if salin::rules::by_name(name.get_ref()).is_some()
+        || patterns.contains(&name.get_ref().as_str())
+    {
         Ok(name.into_inner())
     } else {
         Err(at(
@@ -112,4 +131,33 @@ pub(super) fn check_glob(root: &Path, glob: &str) -> Result<(), String> {
         .add_line(None, glob)
         .map(|_| ())
         .map_err(|e| format!("invalid exclude pattern `{glob}`: {e}"))
+}
+
+/// Optional `files` globs of an entry: the globs as written and their
+/// matcher (`None`: every file). `start` is the entry's offset, for errors
+/// that name no glob.
+pub(super) fn optional_globs(
+    globs: Option<Vec<Spanned<String>>>,
+    root: &Path,
+    at: &At<'_>,
+    start: usize,
+) -> Result<(Vec<String>, Option<Gitignore>), CliError> {
+    let Some(globs) = globs else {
+        return Ok((Vec::new(), None));
+    };
+    let mut files = Vec::new();
+    let mut builder = GitignoreBuilder::new(root);
+    for glob in globs {
+        builder.add_line(None, glob.get_ref()).map_err(|e| {
+            at(
+                glob.span().start,
+                format!("invalid glob `{}`: {e}", glob.get_ref()),
+            )
+        })?;
+        files.push(glob.into_inner());
+    }
+    let matcher = builder
+        .build()
+        .map_err(|e| at(start, format!("invalid glob: {e}")))?;
+    Ok((files, Some(matcher)))
 }

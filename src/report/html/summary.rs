@@ -255,7 +255,10 @@ pub fn rule_docs<'r>(out: &mut String, names: impl Iterator<Item = &'r str>) {
     for name in names {
         let text = match rules::by_name(name) {
             Some(rule) => explanation(rule.meta()),
-            None => format!("# {name}\n\nNo documentation.\n"),
+            None => match crate::patterns::description(name) {
+                Some(pattern) => pattern.explanation(),
+                None => format!("# {name}\n\nNo documentation.\n"),
+            },
         };
         let mut body = Body::new(&text, &[], 0);
         docs.push_str(&format!(
