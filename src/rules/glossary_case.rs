@@ -1,4 +1,5 @@
 use super::helpers::glossary_note;
+use super::name_context::{in_code, in_dateline, is_ordinary_word, rewritten};
 use super::{Context, Reporter, Rule, declare_rule};
 use crate::diagnostic::Edit;
 use crate::glossary::{CaseMode, Glossary, Match, Role};
@@ -16,14 +17,28 @@ declare_rule! {
     /// Matching ignores case, Unicode normalisation (NFC/NFD), curly versus
     /// straight apostrophes, and line breaks or doubled spaces inside a name.
     ///
-    /// Not flagged: a name inside a line written all in capitals (a heading or
-    /// a shouted label), and a one-word name with only an initial capital
-    /// written all in lower case (it may be an ordinary word).
+    /// When two glossaries hold the same name, the one given later wins
+    /// (`--glossary` over the configured ones, any of them over the embedded
+    /// one): its spelling is the one asked for.
+    ///
+    /// A one-word name with only an initial capital, written all in lower
+    /// case (or in capitals among other words in capitals, a headline run
+    /// into the text), is flagged only when the word is no word of Filipino
+    /// or English (`innovent`); an ordinary word (`merck`, `pagasa`) may be
+    /// meant.
+    ///
+    /// Not flagged: a name inside a line written all in capitals (a heading
+    /// or a shouted label) or in a news dateline (`MAYNILA —`,
+    /// `DAVAO CITY (PNA) —`); ordinary words in lower case before the rest of
+    /// a name written as the glossary has it (`lungsod Quezon`, the city of
+    /// Quezon; `de los Angeles` in a surname); a name in code or markup (a
+    /// path, a file name, a tag's attribute).
     ///
     /// ## Bad
     /// ```text
     /// Nakipagpulong ang Glaxosmithkline sa mga doktor.
     /// Napanood ito sa Youtube kagabi.
+    /// Gumamit ng gamot ng innovent ang ospital.
     /// ```
     ///
     /// ## Good
@@ -31,6 +46,8 @@ declare_rule! {
     /// Nakipagpulong ang GlaxoSmithKline sa mga doktor.
     /// Napanood ito sa YouTube kagabi.
     /// BALITA MULA SA GLAXOSMITHKLINE
+    /// MAYNILA — Nagbukas muli ang mga paaralan.
+    /// Bumisita sila sa lungsod Quezon kahapon.
     /// ```
     ///
     /// ## Fix
@@ -66,24 +83,58 @@ fn is_miscased(ctx: &Context<'_>, m: &Match) -> bool {
     if form.role == Role::Forbidden || term.case == CaseMode::Insensitive {
         return false;
     }
-    // Written exactly as some form of the term: fine.
     let words = written_words(ctx, m);
-    let exact = term.forms().any(|f| {
-        let (cased, _) = crate::glossary::split_form(f);
-        cased == words
-    });
-    if exact {
+    if written_as_a_form(glossary, m.form, &words) {
         return false;
     }
     let text = &ctx.source[m.range.clone()];
-    if !text.chars().any(char::is_lowercase) && ctx.line_is_upper_case(m.range.start) {
+    let has_lower = text.chars().any(char::is_lowercase);
+    if !has_lower && (ctx.line_is_upper_case(m.range.start) || in_dateline(ctx, &m.range)) {
         return false;
     }
-    // A lower-case word may be an ordinary word (`merck`, `pagasa`); only a
-    // name with inner capitals (`glaxosmithkline`) is surely misspelt.
-    !(form.words.len() == 1
-        && text.chars().all(|c| !c.is_uppercase())
-        && !has_inner_capital(&form.cased[0]))
+    if !has_upper(text) && in_code(ctx, &m.range) {
+        return false;
+    }
+    if form.len() == 1 && !has_inner_capital(&form.cased[0]) {
+        // A word in lower case, or in capitals among words in capitals (a
+        // headline run into the text), may be an ordinary word (`merck`,
+        // `pagasa`, `GULO`); one that is no word of either language is the
+        // name (`innovent`).
+        let shouted = !has_lower && next_to_capitals(ctx, m);
+        if !has_upper(text) || shouted {
+            return !is_ordinary_word(ctx, text);
+        }
+    }
+    !ordinary_words_before_the_name(ctx, &form.cased, &words)
+}
+
+/// Whether `words` (as written) are written exactly as the matched form or
+/// as another form with the same words and separators (two terms may
+/// share them, `Comelec` and `COMELEC` in one glossary).
+fn written_as_a_form(glossary: &Glossary, matched: u32, words: &[String]) -> bool {
+    let form = glossary.form(matched);
+    glossary
+        .forms_starting_with(form.ids[0])
+        .iter()
+        .map(|&f| glossary.form(f))
+        .filter(|f| f.ids == form.ids && f.gaps == form.gaps && f.role != Role::Forbidden)
+        .any(|f| f.cased == words)
+}
+
+/// Whether the only words written in another case are ordinary words in
+/// lower case before the rest of the name, written as the glossary has
+/// it: `lungsod Quezon` (the city of Quezon), `de los Angeles` (part of a
+/// surname). The writer lower-cased them on purpose.
+fn ordinary_words_before_the_name(ctx: &Context<'_>, cased: &[String], words: &[String]) -> bool {
+    let Some(first_right) = (0..words.len()).find(|&k| words[k] == cased[k]) else {
+        return false;
+    };
+    first_right > 0
+        && words[first_right..] == cased[first_right..]
+        && cased[first_right].chars().any(char::is_uppercase)
+        && words[..first_right]
+            .iter()
+            .all(|w| !w.chars().any(char::is_uppercase) && is_ordinary_word(ctx, w))
 }
 
 /// The words of `m` as written (NFC, straight apostrophes).
@@ -102,18 +153,14 @@ fn report(ctx: &Context<'_>, m: &Match, out: &mut Reporter<'_>) {
     let term = ctx.glossary.term(form.term);
     let tokens = &ctx.names().tokens;
     let words = written_words(ctx, m);
-    let mut edits = Vec::new();
-    let mut suggestion = String::new();
-    for (k, t) in m.tokens.clone().enumerate() {
-        let range = tokens[t].range.clone();
-        if k > 0 {
-            suggestion.push_str(&ctx.source[tokens[t - 1].range.end..range.start]);
-        }
-        suggestion.push_str(&form.cased[k]);
-        if words[k] != form.cased[k] {
-            edits.push(Edit::replace(range, form.cased[k].clone()));
-        }
-    }
+    let edits: Vec<Edit> = m
+        .tokens
+        .clone()
+        .enumerate()
+        .filter(|&(k, _)| words[k] != form.cased[k])
+        .map(|(k, t)| Edit::replace(tokens[t].range.clone(), form.cased[k].clone()))
+        .collect();
+    let suggestion = rewritten(ctx, tokens, m.tokens.clone(), |k| Some(&form.cased[k]));
     let text = &ctx.source[m.range.clone()];
     let message = format!(
         "`{text}` is written `{}` (glossary){}",
@@ -123,6 +170,29 @@ fn report(ctx: &Context<'_>, m: &Match, out: &mut Reporter<'_>) {
     out.report(m.range.clone(), message)
         .suggest(suggestion)
         .fix_edits(edits);
+}
+
+/// Whether a word next to the match (on its line) is written in capitals
+/// too, two letters or more.
+fn next_to_capitals(ctx: &Context<'_>, m: &Match) -> bool {
+    let tokens = &ctx.names().tokens;
+    let shouted = |k: usize| {
+        let t = &tokens[k];
+        let word = &ctx.source[t.range.clone()];
+        !t.case.has_lower() && word.chars().filter(|c| c.is_uppercase()).count() >= 2
+    };
+    let same_line = |a: usize, b: usize| !ctx.source[a..b].contains('\n');
+    let before = m.tokens.start > 0
+        && shouted(m.tokens.start - 1)
+        && same_line(tokens[m.tokens.start - 1].range.end, m.range.start);
+    let after = m.tokens.end < tokens.len()
+        && shouted(m.tokens.end)
+        && same_line(m.range.end, tokens[m.tokens.end].range.start);
+    before || after
+}
+
+fn has_upper(text: &str) -> bool {
+    text.chars().any(char::is_uppercase)
 }
 
 /// A capital after a lower-case letter (`GlaxoSmithKline`, `iPhone`), as
@@ -136,6 +206,7 @@ fn has_inner_capital(word: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use crate::Applicability;
     use crate::rules::testing::Lint;
 
     const RULE: Lint = Lint(&super::GlossaryCase);
@@ -168,7 +239,7 @@ mod tests {
     #[test]
     fn multi_word_names_keep_their_spacing() {
         RULE.assert_fixed(
-            "ang shanghai\npharmaceutical Holding ay",
+            "ang Shanghai\npharmaceutical holding ay",
             "ang Shanghai\nPharmaceutical Holding ay",
         );
     }
@@ -184,5 +255,71 @@ mod tests {
         ] {
             RULE.assert_silent(text);
         }
+    }
+
+    /// Invented names, after the embedded glossary.
+    const NAMES: &str = "Brightwave\nBahaghari\nLungsod Malvarin\nMalvarin City\nLos Altares\nComelec\n";
+
+    #[test]
+    fn a_lower_case_word_that_is_no_word_is_the_name() {
+        let rule = RULE.with_glossary(NAMES);
+        assert_eq!(rule.flagged("Gumamit sila ng brightwave at innovent."), ["brightwave", "innovent"]);
+        rule.assert_fixed_with(
+            "Gumamit sila ng brightwave.",
+            "Gumamit sila ng Brightwave.",
+            Applicability::Safe,
+        );
+        assert_eq!(rule.flagged("Gumamit ng BRIGHTWAVE ang ospital."), ["BRIGHTWAVE"]);
+        // An ordinary word, or the name in a path, file name or tag.
+        for text in [
+            "Kita ang bahaghari sa langit.",
+            "Ulat: MAKULAY NA BAHAGHARI sa langit.",
+            "brew install brightwave/core",
+            "ang file na brightwave.toml",
+            "<a data-name=\"brightwave-link\">Oo</a>",
+        ] {
+            rule.assert_silent(text);
+        }
+    }
+
+    #[test]
+    fn datelines_in_capitals_are_left_alone() {
+        let rule = RULE.with_glossary(NAMES);
+        for text in [
+            "MALVARIN CITY — Umulan nang malakas kahapon.",
+            "MAYNILA — Nagbukas ang paaralan.",
+            "DAVAO CITY (PNA) — Dumating ang bagyo.",
+            "MAYNILA, Hunyo 3 — Nagbukas ang paaralan.",
+        ] {
+            rule.assert_silent(text);
+        }
+        // Capitals in the middle of a sentence are no dateline.
+        assert_eq!(
+            rule.flagged("Pumunta kami sa MALVARIN CITY kahapon — at umulan."),
+            ["MALVARIN CITY"]
+        );
+    }
+
+    #[test]
+    fn ordinary_words_in_lower_case_before_a_name_are_meant() {
+        let rule = RULE.with_glossary(NAMES);
+        rule.assert_silent("Bumisita kami sa lungsod Malvarin noong Lunes.");
+        rule.assert_silent("Nagsalita si Celso de los Altares kahapon.");
+        assert_eq!(
+            rule.flagged("Bumisita kami sa Lungsod malvarin."),
+            ["Lungsod malvarin"]
+        );
+    }
+
+    #[test]
+    fn a_later_glossary_spelling_wins() {
+        // The embedded glossary writes `COMELEC`; the user's `Comelec`.
+        let rule = RULE.with_glossary(NAMES);
+        let found = rule.check("Ayon sa COMELEC, tuloy ang halalan.");
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].message, "`COMELEC` is written `Comelec` (glossary)");
+        assert_eq!(found[0].suggestion.as_deref(), Some("Comelec"));
+        rule.assert_silent("Ayon sa Comelec, tuloy ang halalan.");
+        RULE.assert_silent("Ayon sa COMELEC, tuloy ang halalan.");
     }
 }

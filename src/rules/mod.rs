@@ -11,6 +11,7 @@
 mod context;
 mod extract;
 mod helpers;
+mod name_context;
 mod paragraph;
 mod prefilter;
 mod report;
