@@ -27,6 +27,10 @@ declare_rule! {
     /// or English (`innovent`); an ordinary word (`merck`, `pagasa`) may be
     /// meant.
     ///
+    /// A name the glossary writes with a trademark sign (`ERDDAP™`) and the
+    /// text follows with the sign spelt out (`ERDDAP TM`, `ERDDAP (TM)`) is
+    /// flagged too.
+    ///
     /// Not flagged: a name inside a line written all in capitals (a heading
     /// or a shouted label) or in a news dateline (`MAYNILA —`,
     /// `DAVAO CITY (PNA) —`); ordinary words in lower case before the rest of
@@ -69,6 +73,11 @@ impl Rule for GlossaryCase {
             }
             if is_miscased(ctx, m) {
                 report(ctx, m, out);
+            } else if let Some((range, marked)) = mark_spelt_out(ctx, m) {
+                let text = &ctx.source[range.clone()];
+                let message =
+                    format!("`{text}` is written `{marked}` (glossary): the trademark sign spelt out");
+                out.report(range, message).replace(marked);
             }
         }
     }
@@ -106,6 +115,42 @@ fn is_miscased(ctx: &Context<'_>, m: &Match) -> bool {
         }
     }
     !ordinary_words_before_the_name(ctx, &form.cased, &words)
+}
+
+/// The signs a glossary form may end with, and how machine translation
+/// spells them out after the name.
+const MARKS: &[(char, &str)] = &[('™', "TM"), ('®', "R")];
+
+/// A name written as a form of the glossary and followed by its trademark
+/// sign spelt out (`ERDDAP TM`, `ERDDAP (TM)`) when the glossary writes the
+/// name with the sign (`ERDDAP™`): the range of both and the form with the
+/// sign.
+fn mark_spelt_out(ctx: &Context<'_>, m: &Match) -> Option<(std::ops::Range<usize>, String)> {
+    let glossary: &Glossary = ctx.glossary;
+    let form = glossary.form(m.form);
+    if !form.is_accepted() {
+        return None;
+    }
+    let rest = &ctx.source[m.range.end..];
+    let blanks = rest.len() - rest.trim_start_matches([' ', '\t']).len();
+    let after = &rest[blanks..];
+    let term = glossary.term(form.term);
+    MARKS.iter().find_map(|&(sign, letters)| {
+        let plain = after.strip_prefix(letters).map(|r| (letters.len(), r));
+        let bracketed = after
+            .strip_prefix('(')
+            .and_then(|r| r.strip_prefix(letters))
+            .and_then(|r| r.strip_prefix(')'))
+            .map(|r| (letters.len() + 2, r));
+        let (len, tail) = bracketed.or(plain)?;
+        if tail.chars().next().is_some_and(char::is_alphanumeric) || (blanks == 0 && len == letters.len()) {
+            return None; // `ERDDAPTM`, `ERDDAP TMS`: no sign
+        }
+        let marked = format!("{}{sign}", form.text);
+        term.forms()
+            .any(|f| f == marked)
+            .then(|| (m.range.start..m.range.end + blanks + len, marked))
+    })
 }
 
 /// Whether `words` (as written) are written exactly as the matched form or
@@ -309,6 +354,34 @@ mod tests {
             rule.flagged("Bumisita kami sa Lungsod malvarin."),
             ["Lungsod malvarin"]
         );
+    }
+
+    #[test]
+    fn a_trademark_sign_spelt_out_is_the_sign() {
+        let rule = RULE.with_glossary("Solarvane\tSolarvane™\nKelpora®\n");
+        rule.assert_fixed_with(
+            "Gamitin ang Solarvane TM sa server.",
+            "Gamitin ang Solarvane™ sa server.",
+            Applicability::Safe,
+        );
+        rule.assert_fixed_with(
+            "Ang Solarvane (TM) ay libre.",
+            "Ang Solarvane™ ay libre.",
+            Applicability::Safe,
+        );
+        let found = rule.check("Gamitin ang Solarvane TM.");
+        assert_eq!(
+            found[0].message,
+            "`Solarvane TM` is written `Solarvane™` (glossary): the trademark sign spelt out"
+        );
+        for text in [
+            "Gamitin ang Solarvane™ o Solarvane.",
+            "Gamitin ang Solarvane TMS ngayon.",
+            "Gamitin ang Solarvane R ngayon.",
+            "Ang Kelpora TM ay iba.",
+        ] {
+            rule.assert_silent(text);
+        }
     }
 
     #[test]

@@ -21,9 +21,13 @@ declare_rule! {
     ///
     /// The finding points at the word the name probably became when there
     /// is one: a misspelling or a scrambled short name (`WAS` for `AWS`), a
-    /// piece of it (`EDDGrid` of `EDDGridFromNcFiles`), or the word that
+    /// piece of it (`EDDGrid` of `EDDGridFromNcFiles`), the name respelt as
+    /// Filipino spells a loan (`sistemadong` for `systemd`), or the word that
     /// took its place at the start of a one-sentence value; otherwise at
-    /// the whole translation.
+    /// the whole translation. When the translation has the name, but fewer
+    /// times than the source, the finding points at the sentence that lost
+    /// it when the sentences pair up, and else at the words that resemble
+    /// the name.
     ///
     /// Only for translations whose source is known (a `--source` pair, PO,
     /// XLIFF).
@@ -83,6 +87,15 @@ impl Rule for GlossaryMissing {
             // There, but fewer times than in the source: the sentence that
             // lost it, when the sentences pair up.
             if occurrences(term, &whole) >= count {
+                continue;
+            }
+            if sentences.is_empty() {
+                // Sentences that do not pair up: the words that resemble
+                // the name stand for the lost ones.
+                for range in resembling_words(target, 0..target.len(), form) {
+                    out.report(ctx.span(range), message.clone())
+                        .suggest(term.canonical.clone());
+                }
                 continue;
             }
             for (s, t) in &sentences {
@@ -270,24 +283,96 @@ fn where_it_went(
     if let Some(near) = broken {
         return Some(near.range);
     }
-    let text = |t: &Token| &target[t.range.clone()];
-    let name = fold(form);
-    let one_word = !form.contains(|c: char| !c.is_alphanumeric());
-    let resembles = |t: &Token| {
-        let word = fold(text(t));
-        let n = word.chars().count();
-        if !one_word || n < 3 {
-            return false;
-        }
-        let scrambled = n == name.chars().count() && same_letters(&word, &name);
-        let misspelt = n >= 4 && damerau_levenshtein(&word, &name) <= 1;
-        let piece = n >= 4 && word != name && name.starts_with(&word) && t.case.has_inner_upper();
-        scrambled || misspelt || piece
-    };
-    if let Some(t) = words.iter().find(|t| resembles(t)) {
+    if let Some(t) = words.iter().find(|t| resembles(target, t, form)) {
         return Some(t.range.clone());
     }
     took_its_place(source, form, &target[within.clone()], within.start, &words)
+}
+
+/// The words of `target[within]` that resemble the one-word name `form`
+/// ([`resembles`]), not the name itself.
+fn resembling_words(target: &str, within: Range<usize>, form: &str) -> Vec<Range<usize>> {
+    let mut words = Vec::new();
+    tokenize(target, within, &mut words);
+    words
+        .iter()
+        .filter(|t| resembles(target, t, form))
+        .map(|t| t.range.clone())
+        .collect()
+}
+
+/// Whether word `t` of `target` is the one-word name `form` broken:
+/// scrambled (`WAS` for `AWS`), misspelt by one edit, a piece of it in
+/// camel case (`EDDGrid`), or respelt the Filipino way ([`respelt`]).
+fn resembles(target: &str, t: &Token, form: &str) -> bool {
+    let one_word = !form.contains(|c: char| !c.is_alphanumeric());
+    let word = fold(&target[t.range.clone()]);
+    let name = fold(form);
+    let n = word.chars().count();
+    if !one_word || n < 3 || word == name {
+        return false;
+    }
+    let scrambled = n == name.chars().count() && same_letters(&word, &name);
+    let misspelt = n >= 4 && damerau_levenshtein(&word, &name) <= 1;
+    let piece = n >= 4 && name.starts_with(&word) && t.case.has_inner_upper();
+    scrambled || misspelt || piece || respelt(&word, &name)
+}
+
+/// Whether `word` is the name `name` (both folded) written as Filipino
+/// spells a loan: the same consonants in the same order once vowels are
+/// added or changed, `y` read as a vowel, `c`/`q` as `k`, `f`/`ph` as `p`,
+/// `v` as `b`, `z` as `s`, `x` as `ks`, with the linker `-ng` after it
+/// (`sistemadong` for `systemd`). Three consonants at least, so that a
+/// short name does not match half the dictionary.
+fn respelt(word: &str, name: &str) -> bool {
+    let stem = match word.strip_suffix("ng") {
+        Some(s) if s.ends_with(['a', 'e', 'i', 'o', 'u']) => s,
+        _ => word,
+    };
+    let (a, b) = (consonants(stem), consonants(name));
+    a.len() >= 3 && a == b && stem != name
+}
+
+/// The consonants of `word` (folded) as [`respelt`] reads them, doubled
+/// ones once; none when the word holds other than ASCII letters.
+fn consonants(word: &str) -> Vec<u8> {
+    let bytes = word.as_bytes();
+    if !bytes.iter().all(u8::is_ascii_lowercase) {
+        return Vec::new();
+    }
+    let vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u');
+    let mut out: Vec<u8> = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        let c = bytes[i];
+        let next = bytes.get(i + 1).copied();
+        let sound = match c {
+            b'p' if next == Some(b'h') => {
+                i += 1;
+                Some(b'p')
+            }
+            b'y' if !next.is_some_and(vowel) => None,
+            b'c' | b'q' => Some(b'k'),
+            b'f' => Some(b'p'),
+            b'v' => Some(b'b'),
+            b'z' => Some(b's'),
+            b'x' => {
+                if out.last() != Some(&b'k') {
+                    out.push(b'k');
+                }
+                Some(b's')
+            }
+            c if vowel(c) => None,
+            c => Some(c),
+        };
+        if let Some(s) = sound
+            && out.last() != Some(&s)
+        {
+            out.push(s);
+        }
+        i += 1;
+    }
+    out
 }
 
 /// `a` and `b` hold the same letters (`was`, `aws`).
@@ -429,10 +514,46 @@ mod tests {
             ),
             ["Glakso"]
         );
+        // Respelt as a Filipino loan, with the linker.
+        assert_eq!(
+            flagged("Upload it to YouTube.", "I-upload ito sa Yutubong site."),
+            ["Yutubong"]
+        );
+        // Kept once, lost once, in sentences that do not pair up.
+        assert_eq!(
+            flagged(
+                "Watch YouTube. It is free. Share YouTube videos.",
+                "Manood ng YouTube. Libre ito, ibahagi ang mga video ng Yutubo."
+            ),
+            ["Yutubo"]
+        );
         // Translated at the start of a one-sentence value.
         assert_eq!(
             flagged("GlaxoSmithKline opened a plant.", "Ang Glakso ay nagbukas ng planta."),
             ["Glakso"]
         );
+    }
+
+    #[test]
+    fn a_name_respelt_as_a_filipino_loan() {
+        use super::respelt;
+        for (word, name) in [
+            ("sistemadong", "systemd"),
+            ("kindel", "kyndel"),
+            ("dromteko", "dromtek"),
+            ("pilekso", "philex"),
+            ("bilog", "blog"),
+        ] {
+            assert!(respelt(word, name), "{word} ~ {name}");
+        }
+        for (word, name) in [
+            ("sistema", "systemd"),
+            ("dromtek", "dromtek"),
+            ("bago", "bg"),
+            ("larawan", "lrwnx"),
+            ("ñandu", "nand"),
+        ] {
+            assert!(!respelt(word, name), "{word} !~ {name}");
+        }
     }
 }
