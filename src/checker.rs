@@ -189,7 +189,11 @@ impl Checker {
             }
         }
         for (rule, &severity) in rules() {
-            rule.check_document(doc, &mut Reporter::new(rule.meta(), severity, &mut out));
+            rule.check_document(
+                doc,
+                &self.glossary,
+                &mut Reporter::new(rule.meta(), severity, &mut out),
+            );
         }
         // A rule that stopped early left its findings incomplete.
         if deadline.passed_now() {

@@ -31,7 +31,9 @@ declare_rule! {
     /// text follows with the sign spelt out (`ERDDAP TM`, `ERDDAP (TM)`) is
     /// flagged too.
     ///
-    /// Not flagged: a name inside a line written all in capitals (a heading
+    /// Not flagged: an acronym of the glossary written with a capital
+    /// after a small letter (`DoH` is DNS over HTTPS, not `DOH`: machine
+    /// translation re-cases to `Doh` or `doh`, never so); a name inside a line written all in capitals (a heading
     /// or a shouted label) or in a news dateline (`MAYNILA —`,
     /// `DAVAO CITY (PNA) —`); ordinary words in lower case before the rest of
     /// a name written as the glossary has it (`lungsod Quezon`, the city of
@@ -102,6 +104,11 @@ fn is_miscased(ctx: &Context<'_>, m: &Match) -> bool {
         return false;
     }
     if !has_upper(text) && in_code(ctx, &m.range) {
+        return false;
+    }
+    if form.len() == 1 && is_acronym(&form.cased[0]) && has_inner_capital(text) {
+        // Machine translation re-cases an acronym to `Doh` or `doh`; `DoH`
+        // (DNS over HTTPS) is another acronym, written so on purpose.
         return false;
     }
     if form.len() == 1 && !has_inner_capital(&form.cased[0]) {
@@ -240,6 +247,12 @@ fn has_upper(text: &str) -> bool {
     text.chars().any(char::is_uppercase)
 }
 
+/// A word of two letters or more, all of them capitals (`DOH`, `NASA`).
+fn is_acronym(word: &str) -> bool {
+    word.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && !word.chars().any(char::is_lowercase)
+}
+
 /// A capital after a lower-case letter (`GlaxoSmithKline`, `iPhone`), as
 /// opposed to `Merck` or `PAGASA`.
 fn has_inner_capital(word: &str) -> bool {
@@ -297,6 +310,8 @@ mod tests {
             "kumain ng merck",
             "ayon sa pagasa",
             "ang GSK ay",
+            // Another acronym in mixed case: DNS over HTTPS, not `DOH`.
+            "Gamitin ang DoH URL",
         ] {
             RULE.assert_silent(text);
         }

@@ -4,7 +4,8 @@ use strsim::damerau_levenshtein;
 
 use super::{Reporter, Rule, UnitContext, declare_rule};
 use crate::glossary::{Glossary, Term, find_matches, scan};
-use crate::input::UnitKind;
+use super::kept_terms::{lost_terms, where_term_went};
+use crate::input::{Document, Unit, UnitKind};
 use crate::text::tokens::fold;
 use crate::text::{Token, tokenize};
 
@@ -58,6 +59,10 @@ declare_rule! {
 }
 
 impl Rule for GlossaryMissing {
+    fn check_document(&self, doc: &Document, glossary: &Glossary, out: &mut Reporter<'_>) {
+        report_lost_kept_terms(glossary, doc, out);
+    }
+
     fn check_unit(&self, ctx: &UnitContext<'_>, out: &mut Reporter<'_>) {
         let Some(source) = ctx.translated_source() else {
             return;
@@ -112,6 +117,39 @@ impl Rule for GlossaryMissing {
                 };
                 out.report(ctx.span(span), message.clone())
                     .suggest(term.canonical.clone());
+            }
+        }
+    }
+}
+
+/// The terms the translation keeps from the source but lost in places
+/// ([`kept_terms`](super::kept_terms)), counted over the document's units
+/// (fuzzy ones and ones left as their source aside), unless the term is a
+/// glossary word (`Connect` of `MediaMTX Connect`: the glossary's checks
+/// speak for names).
+fn report_lost_kept_terms(glossary: &Glossary, doc: &Document, out: &mut Reporter<'_>) {
+    let units: Vec<(&Unit, String, &str)> = doc
+        .units
+        .iter()
+        .filter(|u| !u.fuzzy && !u.is_empty())
+        .filter_map(|u| Some((u, u.text(&doc.text), u.source.as_deref()?)))
+        .filter(|(_, target, source)| target.trim() != source.trim())
+        .collect();
+    let pairs = units.iter().map(|(_, target, source)| (*source, target.as_str()));
+    for term in lost_terms(pairs) {
+        if glossary.accepts(&term.written) || glossary.word_ids().get_folded(&term.key).is_some() {
+            continue;
+        }
+        let message = format!(
+            "the source has `{}`, which the translation keeps elsewhere but not here",
+            term.written
+        );
+        for (unit, target, source) in &units {
+            for (range, word) in where_term_went(source, target, &term) {
+                let finding = out.report(unit.file_range(range), message.clone());
+                if let Some(word) = word {
+                    finding.suggest(word);
+                }
             }
         }
     }
@@ -531,6 +569,19 @@ mod tests {
         assert_eq!(
             flagged("GlaxoSmithKline opened a plant.", "Ang Glakso ay nagbukas ng planta."),
             ["Glakso"]
+        );
+    }
+
+    #[test]
+    fn a_term_the_translation_keeps_elsewhere() {
+        let source = r#"{"a": "Tickets", "b": "Buy tickets. Keep tickets.", "c": "Sell tikets and tickets", "d": "Tickets"}"#;
+        let target = r#"{"a": "Mga Palatandaan", "b": "Bumili ng tickets. Itago ang tickets.", "c": "Magbenta ng tikets at tickets", "d": "Tickets"}"#;
+        let found = RULE.pair_findings(source, target);
+        let flagged: Vec<&str> = found.iter().map(|f| f.0.as_str()).collect();
+        assert_eq!(flagged, ["Mga Palatandaan"]);
+        assert_eq!(
+            found[0].1,
+            "the source has `Tickets`, which the translation keeps elsewhere but not here"
         );
     }
 
