@@ -27,14 +27,14 @@ declare_rule! {
     /// or English (`innovent`); an ordinary word (`merck`, `pagasa`) may be
     /// meant.
     ///
-    /// A name the glossary writes with a trademark sign (`ERDDAP™`) and the
-    /// text follows with the sign spelt out (`ERDDAP TM`, `ERDDAP (TM)`) is
-    /// flagged too.
+    /// A name the glossary writes with a trademark sign (`Solarvane™`) and
+    /// the text follows with the sign spelt out (`Solarvane TM`,
+    /// `Solarvane (TM)`) is flagged too.
     ///
-    /// Not flagged: an acronym of the glossary written with a capital
-    /// after a small letter (`DoH` is DNS over HTTPS, not `DOH`: machine
-    /// translation re-cases to `Doh` or `doh`, never so); a name inside a line written all in capitals (a heading
-    /// or a shouted label) or in a news dateline (`MAYNILA —`,
+    /// Not flagged: an acronym of the glossary written with a capital after
+    /// a small letter (`DoH` is DNS over HTTPS, not `DOH`: machine
+    /// translation re-cases to `Doh` or `doh`, never so); a name inside a
+    /// line written all in capitals (a heading or a shouted label) or in a news dateline (`MAYNILA —`,
     /// `DAVAO CITY (PNA) —`); ordinary words in lower case before the rest of
     /// a name written as the glossary has it (`lungsod Quezon`, the city of
     /// Quezon; `de los Angeles` in a surname); a name in code or markup (a
@@ -129,8 +129,8 @@ fn is_miscased(ctx: &Context<'_>, m: &Match) -> bool {
 const MARKS: &[(char, &str)] = &[('™', "TM"), ('®', "R")];
 
 /// A name written as a form of the glossary and followed by its trademark
-/// sign spelt out (`ERDDAP TM`, `ERDDAP (TM)`) when the glossary writes the
-/// name with the sign (`ERDDAP™`): the range of both and the form with the
+/// sign spelt out (`Solarvane TM`, `Solarvane (TM)`) when the glossary writes
+/// the name with the sign (`Solarvane™`): the range of both and the form with the
 /// sign.
 fn mark_spelt_out(ctx: &Context<'_>, m: &Match) -> Option<(std::ops::Range<usize>, String)> {
     let glossary: &Glossary = ctx.glossary;
@@ -151,7 +151,7 @@ fn mark_spelt_out(ctx: &Context<'_>, m: &Match) -> Option<(std::ops::Range<usize
             .map(|r| (letters.len() + 2, r));
         let (len, tail) = bracketed.or(plain)?;
         if tail.chars().next().is_some_and(char::is_alphanumeric) || (blanks == 0 && len == letters.len()) {
-            return None; // `ERDDAPTM`, `ERDDAP TMS`: no sign
+            return None; // `SolarvaneTM`, `Solarvane TMS`: no sign
         }
         let marked = format!("{}{sign}", form.text);
         term.forms()

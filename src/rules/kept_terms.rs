@@ -1,19 +1,19 @@
 //! The terms a translation keeps from its source: English words of the
 //! source that the Filipino translation writes unchanged, twice or more
-//! (`cookies` in a cookie policy, `bucket` in a cloud-storage guide). A
+//! (`tickets` in a ticket policy, `folder` in a file manager's guide). A
 //! translation that keeps a word treats it as a term; where the source has
 //! the term and the translation has it fewer times, the term was translated
-//! or mangled there (`Pagluluto` or `Cooke` for `Cookies`). This is the
+//! or mangled there (`Palatandaan` or `Tikcets` for `Tickets`). This is the
 //! translation's own glossary, which `glossary-missing` checks as it checks
 //! the user's.
 //!
 //! Where the lost term went is found two ways, and nothing is said when
 //! neither finds it (a long sentence gives no place to point at):
 //! - a word one edit from the term (singular or plural) that is no Filipino
-//!   word and three times rarer in English than the term (`Cooke` for `Cookie`);
+//!   word and three times rarer in English than the term (`Tikcet` for `Ticket`);
 //! - a short numbered line or the title (the first line), paired with the
 //!   source's line of the same number, that lacks the term the source's
-//!   line has (`2. Mga Uri ng Pagluluto` for `2. Types of Cookies`).
+//!   line has (`2. Mga Uri ng Palatandaan` for `2. Types of Tickets`).
 
 use std::ops::Range;
 
@@ -24,9 +24,9 @@ use crate::lexicon::frequency::frequency_lower;
 /// A term the translation keeps, and how often each side has it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(super) struct KeptTerm {
-    /// The term in lower case, singular (`cookie`).
+    /// The term in lower case, singular (`ticket`).
     pub key: String,
-    /// The term as the source first writes it (`Cookies`).
+    /// The term as the source first writes it (`Tickets`).
     pub written: String,
     pub in_source: usize,
     pub in_target: usize,
@@ -135,7 +135,7 @@ fn is_term_word(lower: &str) -> bool {
     known(lower) || known(singular(lower))
 }
 
-/// `lower` without an English plural `-s` (`cookies` → `cookie`, not
+/// `lower` without an English plural `-s` (`tickets` → `ticket`, not
 /// `class` or `bus`).
 fn singular(lower: &str) -> &str {
     match lower.strip_suffix('s') {
@@ -146,8 +146,8 @@ fn singular(lower: &str) -> &str {
 
 /// The form of `key` (singular or plural) that `lower` is a mangled
 /// spelling of: one edit from it, not the term itself, no Filipino word,
-/// and three times rarer in English than the term at least (`cooke`,
-/// not `cooked`).
+/// and three times rarer in English than the term at least (`tikcet`,
+/// not `rocket` for `socket`).
 fn mangled(lower: &str, key: &str) -> Option<String> {
     if lower.len() < MIN_LEN || singular(lower) == key {
         return None;
@@ -162,7 +162,7 @@ fn mangled(lower: &str, key: &str) -> Option<String> {
         .find(|form| damerau_levenshtein(lower, form) <= 1)
 }
 
-/// `key` with `written`'s first capital (`Cooke` → `Cookie`).
+/// `key` with `written`'s first capital (`Tikcet` → `Ticket`).
 fn cased_like(key: &str, written: &str) -> String {
     let mut chars = key.chars();
     match (written.chars().next(), chars.next()) {
@@ -331,15 +331,15 @@ mod tests {
         // Function words and Filipino words are no terms.
         assert!(!is_term_word("with"));
         assert!(!is_term_word("bilog"));
-        assert!(is_term_word("bucket"));
+        assert!(is_term_word("ticket"));
     }
 
     #[test]
     fn mangled_words_and_lines() {
-        assert_eq!(mangled("cooke", "cookie").as_deref(), Some("cookie"));
-        assert_eq!(mangled("cookeis", "cookie").as_deref(), Some("cookies"));
-        assert_eq!(mangled("cookies", "cookie"), None);
-        assert_eq!(mangled("cooked", "cookie"), None); // an English word
+        assert_eq!(mangled("tikcet", "ticket").as_deref(), Some("ticket"));
+        assert_eq!(mangled("tikcets", "ticket").as_deref(), Some("tickets"));
+        assert_eq!(mangled("tickets", "ticket"), None);
+        assert_eq!(mangled("rocket", "socket"), None); // a commoner English word
         assert_eq!(singular("class"), "class");
         assert_eq!(singular("tokens"), "token");
         assert_eq!(
