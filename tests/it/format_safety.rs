@@ -333,6 +333,18 @@ fn the_po_entry_before_obsolete_ones_is_checked() {
     assert_eq!(r.code, Some(0), "{}", r.stderr);
 }
 
+// A plural form of any index is a value: its continuation lines belong to
+// it, not to `msgid_plural` (polib reads only `msgstr[0]`..`msgstr[9]`; the
+// fuzzer's ninth find).
+
+#[test]
+fn a_po_plural_form_past_nine_is_fixed_in_its_own_value() {
+    let text = "msgid \"One\"\nmsgid_plural \"Many\"\nmsgstr[12] \"Isa\\n\"\n\"I -update\"\n";
+    let r = run("p.po", text, &["--fix"]);
+    assert_eq!(r.text, text.replace("\"I -update\"", "\"I-update\""));
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+}
+
 // 12. A structured file salin does not parse is not fixed as plain text.
 
 #[test]

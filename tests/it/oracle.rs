@@ -223,7 +223,8 @@ fn json_same(
 
 /// Whether the file has a keyword written against its string
 /// (`msgstr""`: GNU gettext reads it, polib does not read it the same way;
-/// the fuzzer's fifth find), an indented keyword, or a message id twice:
+/// the fuzzer's fifth find), a plural index polib does not know, an
+/// indented keyword, or a message id twice:
 /// such a file cannot be judged with polib.
 fn polib_misreads(text: &str) -> bool {
     // Two messages with one id (invalid for msgfmt): polib merges them in
@@ -250,16 +251,22 @@ fn polib_misreads(text: &str) -> bool {
         || indented
         || text.lines().any(|l| {
             let l = l.trim_start();
-            [
-                "msgctxt\"",
-                "msgid\"",
-                "msgid_plural\"",
-                "msgstr\"",
-                "msgstr[",
-            ]
-            .iter()
-            .any(|k| l.starts_with(k) && (*k != "msgstr[" || l.contains("]\"")))
+            ["msgctxt\"", "msgid\"", "msgid_plural\"", "msgstr\""]
+                .iter()
+                .any(|k| l.starts_with(k))
+                || l.strip_prefix("msgstr[")
+                    .is_some_and(|rest| !polib_plural_index(rest))
         })
+}
+
+/// Whether polib reads the plural form a `msgstr[` line opens: it knows
+/// only `msgstr[0] ` to `msgstr[9] `, one digit and a space after the
+/// bracket. Any other index (`msgstr[21]`, valid for msgfmt) it skips, and
+/// adds the value's continuation lines to the field before (the fuzzer's
+/// ninth find).
+fn polib_plural_index(rest: &str) -> bool {
+    let b = rest.as_bytes();
+    b.len() >= 3 && b[0].is_ascii_digit() && b[1] == b']' && b[2] == b' '
 }
 
 /// The catalog polib reads, or `None` when polib panics (it does on some
