@@ -16,10 +16,10 @@ use thread_local::ThreadLocal;
 
 use super::lookup::NearMissCache;
 use super::near::{NearIndex, max_distance, word_in_name_distance};
-use super::words::{WordId, WordIds, WordIdsBuilder};
+use super::words::{WordId, WordIds, WordIdsBuilder, hash};
 use super::{DEFAULT_TOML, Role, Term, matcher, toml};
 use crate::lexicon::set::{Fnv, FnvBuild, WordFilter};
-use crate::text::tokens::fold;
+use crate::text::{Token, tokenize};
 
 /// Marks "no form" in per-word tables.
 const NONE: u32 = u32::MAX;
@@ -27,25 +27,38 @@ const NONE: u32 = u32::MAX;
 /// Word places tracked for a multi-word form: the first eight.
 const MAX_PLACES: usize = 8;
 
-/// One spelling (canonical, variant or forbidden) of a term, split into
-/// words.
-#[derive(Clone, Debug)]
-pub(crate) struct Form {
-    pub term: u32,
-    pub role: Role,
-    pub text: String,
-    /// The words as written in the glossary (NFC).
-    pub cased: Vec<String>,
-    /// The same words case-folded, by number.
-    pub ids: Vec<WordId>,
-    /// Normalised separators between consecutive words (`" "`, `"&"`, `", "`).
-    pub gaps: Vec<String>,
+/// How the glossary keeps a form: its term, which of the term's spellings
+/// it is, and where its words and separators lie in the glossary's arrays
+/// (no string of its own: a glossary of 100,000 names is built without an
+/// allocation per name).
+#[derive(Clone, Copy, Debug)]
+struct FormEntry {
+    term: u32,
+    /// The canonical form is 0, then the variants, then the forbidden forms.
+    spelling: u32,
+    start: u32,
+    len: u32,
+    role: Role,
     /// A glossary given later has a form with the same words and
     /// separators: this one is never matched.
-    pub shadowed: bool,
+    shadowed: bool,
 }
 
-impl Form {
+/// One spelling (canonical, variant or forbidden) of a term, split into
+/// words: a view of the glossary.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Form<'g> {
+    pub term: u32,
+    pub role: Role,
+    pub text: &'g str,
+    /// The words, case-folded, by number.
+    pub ids: &'g [WordId],
+    /// The separator before each word after the first, by number.
+    gaps: &'g [u16],
+    gap_text: &'g [Box<str>],
+}
+
+impl<'g> Form<'g> {
     pub fn len(&self) -> usize {
         self.ids.len()
     }
@@ -53,13 +66,37 @@ impl Form {
     pub fn is_accepted(&self) -> bool {
         self.role != Role::Forbidden
     }
+
+    /// The separator between word `k` and word `k + 1`, white space
+    /// collapsed to one space (`" "`, `"&"`, `", "`).
+    pub fn gap(&self, k: usize) -> &'g str {
+        &self.gap_text[usize::from(self.gaps[k])]
+    }
+
+    /// The words as written in the glossary (NFC), made on demand (for a
+    /// finding's fix).
+    pub fn cased(&self) -> Vec<String> {
+        matcher::split_form(self.text).0
+    }
+
+    /// The same words and separators as `other` (the same name, perhaps
+    /// another spelling of its capitals).
+    pub fn same_words(&self, other: &Form<'_>) -> bool {
+        self.ids == other.ids && self.gaps == other.gaps
+    }
 }
 
 /// An indexed glossary.
 #[derive(Debug, Default)]
 pub struct Glossary {
     terms: Vec<Term>,
-    forms: Vec<Form>,
+    forms: Vec<FormEntry>,
+    /// The words of every form one after another (`FormEntry::start`), and
+    /// the separator before each (the first of a form's is unused).
+    form_words: Vec<WordId>,
+    form_gaps: Vec<u16>,
+    /// The separators, by number; 0 is one space.
+    gap_text: Vec<Box<str>>,
     words: WordIds,
     /// The matched forms whose first word is word `w` are
     /// `first_forms[first_start[w]..first_start[w + 1]]`, longest first,
@@ -71,9 +108,9 @@ pub struct Glossary {
     /// Per word: bit `p` set when it is word `p` of an accepted multi-word
     /// form.
     places: Vec<u8>,
-    /// A multi-word accepted form with its words run together (`carlzeiss`)
-    /// → the form.
-    joined: HashMap<String, u32, FnvBuild>,
+    /// The hash of a multi-word accepted form's words run together
+    /// (`carlzeiss`) → the form; the filter holds the run-together words.
+    joined: HashMap<u64, u32, FnvBuild>,
     joined_words: WordFilter,
     near: NearIndex,
     /// The terms that name their source-language forms (few).
@@ -84,54 +121,56 @@ pub struct Glossary {
 
 impl Glossary {
     pub fn new(terms: Vec<Term>) -> Self {
-        let mut builder = WordIdsBuilder::default();
-        let mut forms = Vec::new();
+        let mut build = Build::default();
         for (id, term) in terms.iter().enumerate() {
             let roles = std::iter::once(Role::Canonical)
                 .chain(std::iter::repeat_n(Role::Variant, term.variants.len()))
                 .chain(std::iter::repeat_n(Role::Forbidden, term.forbidden.len()));
-            let texts = term
-                .forms()
-                .chain(term.forbidden.iter().map(String::as_str));
-            for (text, role) in texts.zip(roles) {
-                let (cased, gaps) = matcher::split_form(text);
-                if cased.is_empty() {
-                    continue;
-                }
-                let ids = cased.iter().map(|w| builder.intern(&fold(w))).collect();
-                forms.push(Form {
-                    term: id as u32,
-                    role,
-                    text: text.to_string(),
-                    cased,
-                    ids,
-                    gaps,
-                    shadowed: false,
-                });
+            for (spelling, (text, role)) in spellings(term).zip(roles).enumerate() {
+                build.add(id as u32, spelling as u32, text, role);
             }
         }
-        shadow_overridden(&terms, &mut forms);
+        let Build {
+            words: builder,
+            mut forms,
+            form_words,
+            form_gaps,
+            gap_text,
+            ..
+        } = build;
+        shadow_overridden(&terms, &mut forms, &form_words, &form_gaps);
         let words = builder.len();
-        let (first_start, first_forms) = first_word_index(&forms, words);
+        let (first_start, first_forms) = first_word_index(&forms, &form_words, words);
         let mut single = vec![NONE; words];
         let mut places = vec![0u8; words];
-        let mut joined: HashMap<String, u32, FnvBuild> = HashMap::default();
+        let mut joined: HashMap<u64, u32, FnvBuild> = HashMap::default();
+        let mut runs = String::new();
+        let mut run_ends = Vec::new();
         for (i, form) in forms.iter().enumerate() {
-            if form.shadowed || !form.is_accepted() {
+            if form.shadowed || form.role == Role::Forbidden {
                 continue;
             }
-            if let [only] = form.ids[..] {
+            let ids = &form_words[form.start as usize..(form.start + form.len) as usize];
+            if let [only] = ids[..] {
                 if single[only as usize] == NONE {
                     single[only as usize] = i as u32;
                 }
                 continue;
             }
-            for (p, &w) in form.ids.iter().enumerate().take(MAX_PLACES) {
+            for (p, &w) in ids.iter().enumerate().take(MAX_PLACES) {
                 places[w as usize] |= 1 << p;
             }
-            let run: String = form.ids.iter().map(|&w| builder.text(w)).collect();
-            joined.entry(run).or_insert(i as u32);
+            let start = runs.len();
+            for &w in ids {
+                runs.push_str(builder.text(w));
+            }
+            run_ends.push(runs.len());
+            joined.entry(hash(&runs[start..])).or_insert(i as u32);
         }
+        let joined_words = WordFilter::new(run_ends.iter().scan(0, |start, &end| {
+            Some(&runs[std::mem::replace(start, end)..end])
+        }));
+        drop(runs);
         // Each word with the deletions its roles allow.
         let indexed: Vec<(WordId, &str, u8)> = (0..words)
             .map(|w| {
@@ -160,12 +199,15 @@ impl Glossary {
         Glossary {
             terms,
             forms,
+            form_words,
+            form_gaps,
+            gap_text,
             words: builder.finish(),
             first_start,
             first_forms,
             single,
             places,
-            joined_words: WordFilter::new(joined.keys().map(String::as_str)),
+            joined_words,
             joined,
             near,
             with_source,
@@ -200,7 +242,7 @@ impl Glossary {
         let (cased, gaps) = matcher::split_form(text);
         let ids: Option<Vec<WordId>> = cased
             .iter()
-            .map(|w| self.words.get_folded(&fold(w)))
+            .map(|w| self.words.get_folded(&Glossary::key(w)))
             .collect();
         let Some(&first) = ids.as_ref().and_then(|ids| ids.first()) else {
             return false;
@@ -208,7 +250,9 @@ impl Glossary {
         let ids = ids.unwrap_or_default();
         self.forms_starting_with(first).iter().any(|&f| {
             let form = self.form(f);
-            form.is_accepted() && form.ids == ids && form.gaps == gaps
+            form.is_accepted()
+                && form.ids == ids
+                && (0..ids.len() - 1).all(|k| form.gap(k) == gaps[k])
         })
     }
 
@@ -217,8 +261,20 @@ impl Glossary {
         self.with_source.iter().map(|&t| &self.terms[t as usize])
     }
 
-    pub(crate) fn form(&self, i: u32) -> &Form {
-        &self.forms[i as usize]
+    pub(crate) fn form(&self, i: u32) -> Form<'_> {
+        let entry = self.forms[i as usize];
+        let term = &self.terms[entry.term as usize];
+        let words = entry.start as usize..(entry.start + entry.len) as usize;
+        Form {
+            term: entry.term,
+            role: entry.role,
+            text: spellings(term)
+                .nth(entry.spelling as usize)
+                .expect("the form's spelling"),
+            ids: &self.form_words[words.clone()],
+            gaps: &self.form_gaps[words.start + 1..words.end.max(words.start + 1)],
+            gap_text: &self.gap_text,
+        }
     }
 
     pub(crate) fn term(&self, i: u32) -> &Term {
@@ -255,7 +311,7 @@ impl Glossary {
         self.places[id as usize]
     }
 
-    pub(super) fn joined_index(&self) -> (&WordFilter, &HashMap<String, u32, FnvBuild>) {
+    pub(super) fn joined_index(&self) -> (&WordFilter, &HashMap<u64, u32, FnvBuild>) {
         (&self.joined_words, &self.joined)
     }
 
@@ -270,7 +326,83 @@ impl Glossary {
         if word.is_ascii() {
             word.to_ascii_lowercase()
         } else {
-            matcher::normalize_word(&fold(word))
+            matcher::normalize_word(&crate::text::tokens::fold(word))
+        }
+    }
+}
+
+/// A term's spellings: the canonical form, the variants, the forbidden
+/// forms (the order of `FormEntry::spelling`).
+fn spellings(term: &Term) -> impl Iterator<Item = &str> {
+    term.forms()
+        .chain(term.forbidden.iter().map(String::as_str))
+}
+
+/// The forms, their words and separators as they are read.
+#[derive(Default)]
+struct Build {
+    words: WordIdsBuilder,
+    forms: Vec<FormEntry>,
+    form_words: Vec<WordId>,
+    form_gaps: Vec<u16>,
+    gap_text: Vec<Box<str>>,
+    tokens: Vec<Token>,
+    folded: String,
+}
+
+impl Build {
+    /// Splits `text` (spelling `spelling` of term `term`) into words and
+    /// separators and numbers them.
+    fn add(&mut self, term: u32, spelling: u32, text: &str, role: Role) {
+        self.tokens.clear();
+        tokenize(text, 0..text.len(), &mut self.tokens);
+        if self.tokens.is_empty() {
+            return;
+        }
+        let start = self.form_words.len() as u32;
+        for k in 0..self.tokens.len() {
+            let range = self.tokens[k].range.clone();
+            let word = &text[range.clone()];
+            let id = if word.is_ascii() {
+                self.folded.clear();
+                self.folded.push_str(word);
+                self.folded.make_ascii_lowercase();
+                self.words.intern(&self.folded)
+            } else {
+                self.words.intern(&Glossary::key(word))
+            };
+            let gap = match k {
+                0 => 0,
+                _ => self.gap_id(&text[self.tokens[k - 1].range.end..range.start]),
+            };
+            self.form_words.push(id);
+            self.form_gaps.push(gap);
+        }
+        self.forms.push(FormEntry {
+            term,
+            spelling,
+            start,
+            len: self.tokens.len() as u32,
+            role,
+            shadowed: false,
+        });
+    }
+
+    /// The number of a separator (collapsed: [`matcher::normalize_gap`]).
+    fn gap_id(&mut self, gap: &str) -> u16 {
+        if self.gap_text.is_empty() {
+            self.gap_text.push(" ".into());
+        }
+        if gap == " " {
+            return 0;
+        }
+        let gap = matcher::normalize_gap(gap);
+        match self.gap_text.iter().position(|g| **g == *gap) {
+            Some(i) => i as u16,
+            None => {
+                self.gap_text.push(gap.into());
+                (self.gap_text.len() - 1) as u16
+            }
         }
     }
 }
@@ -280,7 +412,7 @@ impl Glossary {
 /// embedded one first); a new file name starts the next glossary. Within
 /// one glossary nothing is shadowed (the first of two equal forms is
 /// matched, as the matcher takes forms in order).
-fn shadow_overridden(terms: &[Term], forms: &mut [Form]) {
+fn shadow_overridden(terms: &[Term], forms: &mut [FormEntry], words: &[WordId], gaps: &[u16]) {
     let mut layer_of_term = Vec::with_capacity(terms.len());
     let mut layer = 0u32;
     for (i, term) in terms.iter().enumerate() {
@@ -292,10 +424,11 @@ fn shadow_overridden(terms: &[Term], forms: &mut [Form]) {
     if layer == 0 {
         return; // one glossary: nothing to override
     }
-    let key = |form: &Form| {
+    let key = |form: &FormEntry| {
+        let range = form.start as usize..(form.start + form.len) as usize;
         let mut h = Fnv::default();
-        form.ids.hash(&mut h);
-        form.gaps.hash(&mut h);
+        words[range.clone()].hash(&mut h);
+        gaps[range.start + 1..range.end.max(range.start + 1)].hash(&mut h);
         h.finish()
     };
     let mut last: HashMap<u64, u32, FnvBuild> = HashMap::default();
@@ -312,10 +445,11 @@ fn shadow_overridden(terms: &[Term], forms: &mut [Form]) {
 /// The forms each word starts (not shadowed), longest first and accepted
 /// before forbidden, in glossary order among equals: (start of each word's
 /// list, the lists one after another).
-fn first_word_index(forms: &[Form], words: usize) -> (Vec<u32>, Vec<u32>) {
+fn first_word_index(forms: &[FormEntry], ids: &[WordId], words: usize) -> (Vec<u32>, Vec<u32>) {
+    let first = |f: &FormEntry| ids[f.start as usize] as usize;
     let mut start = vec![0u32; words + 1];
     for form in forms.iter().filter(|f| !f.shadowed) {
-        start[form.ids[0] as usize + 1] += 1;
+        start[first(form) + 1] += 1;
     }
     for w in 1..start.len() {
         start[w] += start[w - 1];
@@ -323,7 +457,7 @@ fn first_word_index(forms: &[Form], words: usize) -> (Vec<u32>, Vec<u32>) {
     let mut next: Vec<u32> = start[..words].to_vec();
     let mut lists = vec![0u32; start[words] as usize];
     for (i, form) in forms.iter().enumerate().filter(|(_, f)| !f.shadowed) {
-        let slot = &mut next[form.ids[0] as usize];
+        let slot = &mut next[first(form)];
         lists[*slot as usize] = i as u32;
         *slot += 1;
     }
@@ -333,7 +467,7 @@ fn first_word_index(forms: &[Form], words: usize) -> (Vec<u32>, Vec<u32>) {
             // Stable: glossary order among equals.
             list.sort_by_key(|&i| {
                 let f = &forms[i as usize];
-                (std::cmp::Reverse(f.len()), f.role == Role::Forbidden)
+                (std::cmp::Reverse(f.len), f.role == Role::Forbidden)
             });
         }
     }
@@ -355,7 +489,7 @@ mod tests {
         embedded.variants.push("Solarcom Grid".into());
         let g = Glossary::new(vec![embedded, term("Solarcom", "user.tsv")]);
         let shadowed: Vec<(&str, bool)> = (0..3)
-            .map(|i| (g.form(i).text.as_str(), g.form(i).shadowed))
+            .map(|i| (g.form(i).text, g.forms[i as usize].shadowed))
             .collect();
         assert_eq!(
             shadowed,
@@ -375,7 +509,7 @@ mod tests {
     #[test]
     fn within_one_glossary_the_first_of_equal_forms_is_matched() {
         let g = Glossary::new(vec![term("Solarcom", "a.tsv"), term("SOLARCOM", "a.tsv")]);
-        assert!(!g.form(0).shadowed && !g.form(1).shadowed);
+        assert!(!g.forms[0].shadowed && !g.forms[1].shadowed);
         let id = g.word_ids().get_folded("solarcom").unwrap();
         assert_eq!(g.single_form(id), Some(0));
     }

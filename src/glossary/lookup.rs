@@ -11,7 +11,7 @@ use strsim::damerau_levenshtein;
 
 use super::Glossary;
 use super::near::query_distance;
-use super::words::{WordId, with_folded};
+use super::words::{WordId, hash, with_folded};
 use crate::lexicon::set::{FnvBuild, Key};
 
 /// Words repeat (Zipf), so each thread remembers the near-miss answer for
@@ -52,7 +52,15 @@ impl Glossary {
         if !filter.may_contain(word, key) {
             return None;
         }
-        with_folded(word, |folded| joined.get(folded).copied())
+        // The table is keyed by hash: the words are checked.
+        with_folded(word, |folded| {
+            let form = *joined.get(&hash(folded))?;
+            let mut rest = folded;
+            for &w in self.form(form).ids {
+                rest = rest.strip_prefix(self.word_text(w))?;
+            }
+            rest.is_empty().then_some(form)
+        })
     }
 
     /// The glossary words within reach of `folded` (a folded word of the

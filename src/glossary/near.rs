@@ -52,14 +52,15 @@ pub const MAX_NEAR_LEN: usize = 64;
 
 #[derive(Debug, Default)]
 pub struct NearIndex {
-    /// Hashes of the deletion variants, sorted.
-    hashes: Vec<u64>,
-    /// The word each hash came from.
-    ids: Vec<WordId>,
-    /// A radix directory over `hashes`: the entries whose top `bits` bits
-    /// are `b` are `hashes[directory[b]..directory[b + 1]]`. A lookup reads
-    /// two or three cache lines instead of binary-searching millions of
-    /// entries (which cost twenty cache misses per probe).
+    /// One entry per deletion variant, sorted by hash: the low 32 bits of
+    /// its hash above the word it came from. (The hash's top bits are the
+    /// entry's directory slot, so 32 + `bits` bits of it are compared; a
+    /// collision only adds a candidate, which the caller verifies.)
+    entries: Vec<u64>,
+    /// A radix directory over `entries`: the entries whose hash's top
+    /// `bits` bits are `b` are `entries[directory[b]..directory[b + 1]]`.
+    /// A lookup reads two or three cache lines instead of binary-searching
+    /// millions of entries (which cost twenty cache misses per probe).
     directory: Vec<u32>,
     bits: u32,
 }
@@ -67,36 +68,42 @@ pub struct NearIndex {
 impl NearIndex {
     /// Indexes each word `(id, text, deletions)` with up to `deletions`
     /// characters deleted (0, 1 or 2; a word with 0 is not indexed).
+    ///
+    /// Built for speed on large glossaries (millions of variants): the
+    /// hashes are made once, in order, into 256 buckets by their top byte
+    /// (256 write streams, which the cache follows); each bucket (some
+    /// tens of kilobytes) is then sorted where it lies. Scattering into
+    /// millions of slots at random cost a cache miss per variant.
     pub(crate) fn new(words: &[(WordId, &str, u8)]) -> Self {
-        // The hashes cost constant time each, so they are computed three
-        // times rather than stored and sorted: once to count them, once to
-        // count each directory slot, once to put each in its slot (a
-        // counting sort, linear, with no buffer of millions of pairs to
-        // grow, copy and sort).
-        let mut total = 0usize;
-        for_each_deletion(words, &mut |_, _| total += 1);
-        // About two entries per directory slot.
-        let bits = (usize::BITS - total.leading_zeros()).saturating_sub(1);
-        let slots = 1usize << bits;
-        let mut directory = vec![0u32; slots + 1];
-        for_each_deletion(words, &mut |h, _| directory[top_bits(h, bits) + 1] += 1);
-        for b in 1..directory.len() {
-            directory[b] += directory[b - 1];
+        let mut counts = [0usize; 257];
+        for_each_deletion(words, &mut |h, _| counts[(h >> 56) as usize + 1] += 1);
+        for b in 1..counts.len() {
+            counts[b] += counts[b - 1];
         }
-        let mut next: Vec<u32> = directory[..slots].to_vec();
-        let mut entries = vec![(0u64, 0u32); total];
+        let total = counts[256];
+        let mut next = counts;
+        let mut pairs = vec![(0u64, 0u32); total];
         for_each_deletion(words, &mut |h, id| {
-            let slot = &mut next[top_bits(h, bits)];
-            entries[*slot as usize] = (h, id);
-            *slot += 1;
+            let at = &mut next[(h >> 56) as usize];
+            pairs[*at] = (h, id);
+            *at += 1;
         });
-        drop(next);
-        for b in 0..slots {
-            entries[directory[b] as usize..directory[b + 1] as usize].sort_unstable();
+        let mut entries = Vec::with_capacity(total);
+        for b in 0..256 {
+            let bucket = &mut pairs[counts[b]..counts[b + 1]];
+            bucket.sort_unstable();
+            let mut last = None;
+            for &pair in bucket.iter() {
+                if last != Some(pair) {
+                    entries.push(pair);
+                    last = Some(pair);
+                }
+            }
         }
-        // Without duplicates (a word's deletions repeat), recounting slots.
-        entries.dedup();
-        directory.fill(0);
+        drop(pairs);
+        // About two entries per directory slot.
+        let bits = (usize::BITS - entries.len().leading_zeros()).saturating_sub(1);
+        let mut directory = vec![0u32; (1usize << bits) + 1];
         for &(h, _) in &entries {
             directory[top_bits(h, bits) + 1] += 1;
         }
@@ -104,8 +111,10 @@ impl NearIndex {
             directory[b] += directory[b - 1];
         }
         NearIndex {
-            hashes: entries.iter().map(|e| e.0).collect(),
-            ids: entries.iter().map(|e| e.1).collect(),
+            entries: entries
+                .iter()
+                .map(|&(h, id)| (h & 0xffff_ffff) << 32 | u64::from(id))
+                .collect(),
             directory,
             bits,
         }
@@ -113,11 +122,11 @@ impl NearIndex {
 
     /// Number of deletion entries (for statistics and benchmarks).
     pub fn len(&self) -> usize {
-        self.hashes.len()
+        self.entries.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.hashes.is_empty()
+        self.entries.is_empty()
     }
 
     /// Words that may be near `folded` (to be verified by the caller: the
@@ -126,7 +135,7 @@ impl NearIndex {
     /// it and the indexed deletions from them.
     pub fn candidates(&self, folded: &str) -> Vec<WordId> {
         let mut out: Vec<WordId> = Vec::new();
-        if folded.len() > 4 * (MAX_NEAR_LEN + 2) {
+        if folded.len() > 4 * (MAX_NEAR_LEN + 2) || self.entries.is_empty() {
             return out; // more than MAX_NEAR_LEN + 2 characters
         }
         let mut buf = ['\0'; MAX_NEAR_LEN + 2];
@@ -139,15 +148,14 @@ impl NearIndex {
             n += 1;
         }
         let word = &buf[..n];
-        if self.hashes.is_empty() {
-            return out;
-        }
         deletion_hashes(word, query_distance(word.len()), &mut |h| {
             let b = top_bits(h, self.bits);
             let (from, to) = (self.directory[b] as usize, self.directory[b + 1] as usize);
-            for k in from..to {
-                if self.hashes[k] == h && !out.contains(&self.ids[k]) {
-                    out.push(self.ids[k]);
+            let low = h & 0xffff_ffff;
+            for &e in &self.entries[from..to] {
+                let id = e as u32;
+                if e >> 32 == low && !out.contains(&id) {
+                    out.push(id);
                 }
             }
         });

@@ -165,7 +165,7 @@ fn form_at(
             && (k == 0
                 || gap_is(
                     &source[tokens[at + k - 1].range.end..tokens[at + k].range.start],
-                    &form.gaps[k - 1],
+                    form.gap(k - 1),
                 ))
     })
 }
@@ -447,7 +447,7 @@ mod tests {
         scan(text, &tokens, g)
             .near
             .into_iter()
-            .map(|n| (text[n.range].to_string(), g.form(n.form).text.clone()))
+            .map(|n| (text[n.range].to_string(), g.form(n.form).text.to_string()))
             .collect()
     }
 

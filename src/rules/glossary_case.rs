@@ -106,12 +106,13 @@ fn is_miscased(ctx: &Context<'_>, m: &Match) -> bool {
     if !has_upper(text) && in_code(ctx, &m.range) {
         return false;
     }
-    if form.len() == 1 && is_acronym(&form.cased[0]) && has_inner_capital(text) {
+    let cased = form.cased();
+    if form.len() == 1 && is_acronym(&cased[0]) && has_inner_capital(text) {
         // Machine translation re-cases an acronym to `Doh` or `doh`; `DoH`
         // (DNS over HTTPS) is another acronym, written so on purpose.
         return false;
     }
-    if form.len() == 1 && !has_inner_capital(&form.cased[0]) {
+    if form.len() == 1 && !has_inner_capital(&cased[0]) {
         // A word in lower case, or in capitals among words in capitals (a
         // headline run into the text), may be an ordinary word (`merck`,
         // `pagasa`, `GULO`); one that is no word of either language is the
@@ -121,7 +122,7 @@ fn is_miscased(ctx: &Context<'_>, m: &Match) -> bool {
             return !is_ordinary_word(ctx, text);
         }
     }
-    !ordinary_words_before_the_name(ctx, &form.cased, &words)
+    !ordinary_words_before_the_name(ctx, &cased, &words)
 }
 
 /// The signs a glossary form may end with, and how machine translation
@@ -169,8 +170,8 @@ fn written_as_a_form(glossary: &Glossary, matched: u32, words: &[String]) -> boo
         .forms_starting_with(form.ids[0])
         .iter()
         .map(|&f| glossary.form(f))
-        .filter(|f| f.ids == form.ids && f.gaps == form.gaps && f.role != Role::Forbidden)
-        .any(|f| f.cased == words)
+        .filter(|f| f.same_words(&form) && f.role != Role::Forbidden)
+        .any(|f| f.cased() == words)
 }
 
 /// Whether the only words written in another case are ordinary words in
@@ -205,14 +206,15 @@ fn report(ctx: &Context<'_>, m: &Match, out: &mut Reporter<'_>) {
     let term = ctx.glossary.term(form.term);
     let tokens = &ctx.names().tokens;
     let words = written_words(ctx, m);
+    let cased = form.cased();
     let edits: Vec<Edit> = m
         .tokens
         .clone()
         .enumerate()
-        .filter(|&(k, _)| words[k] != form.cased[k])
-        .map(|(k, t)| Edit::replace(tokens[t].range.clone(), form.cased[k].clone()))
+        .filter(|&(k, _)| words[k] != cased[k])
+        .map(|(k, t)| Edit::replace(tokens[t].range.clone(), cased[k].clone()))
         .collect();
-    let suggestion = rewritten(ctx, tokens, m.tokens.clone(), |k| Some(&form.cased[k]));
+    let suggestion = rewritten(ctx, tokens, m.tokens.clone(), |k| Some(cased[k].as_str()));
     let text = &ctx.source[m.range.clone()];
     let message = format!(
         "`{text}` is written `{}` (glossary){}",

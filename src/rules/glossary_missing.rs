@@ -255,7 +255,7 @@ fn terms_in_source<'g>(glossary: &'g Glossary, source: &str) -> Vec<(&'g Term, &
         let capitals_kept = !form.text.chars().any(char::is_uppercase)
             || written.chars().any(char::is_uppercase);
         let term = glossary.term(form.term);
-        let text = form.text.as_str();
+        let text = form.text;
         if !form.is_accepted() || !capitals_kept || has_translation(glossary, text) {
             continue;
         }

@@ -153,7 +153,7 @@ fn is_misspelt_word_of_name(ctx: &Context<'_>, near: &Near, token: usize) -> boo
     }
     let tokens = &ctx.names().tokens;
     let has_capital = |w: &str| w.chars().any(char::is_uppercase);
-    if has_capital(&form.text) && !near.tokens.clone().any(|k| tokens[k].case.starts_upper()) {
+    if has_capital(form.text) && !near.tokens.clone().any(|k| tokens[k].case.starts_upper()) {
         return false;
     }
     !is_ordinary_word(ctx, &written) || differs_by_plural(&written, target)
@@ -199,7 +199,8 @@ fn report_word_of_name(ctx: &Context<'_>, near: &Near, token: usize, out: &mut R
     let term = ctx.glossary.term(form.term);
     let tokens = &ctx.names().tokens;
     let misspelt = token - near.tokens.start;
-    let replacement = &form.cased[misspelt];
+    let cased = form.cased();
+    let replacement = &cased[misspelt];
     let suggestion = rewritten(ctx, tokens, near.tokens.clone(), |k| {
         (k == misspelt).then_some(replacement.as_str())
     });

@@ -15,11 +15,11 @@ use crate::text::tokens::{fold, is_word_char};
 /// The words `window` of `tokens` as the text has them, separators
 /// included, with word `k` (counted from the window's start) replaced by
 /// `replacement(k)` when it gives one.
-pub(super) fn rewritten<'a>(
-    ctx: &Context<'a>,
+pub(super) fn rewritten<'r>(
+    ctx: &Context<'_>,
     tokens: &[Token],
     window: Range<usize>,
-    replacement: impl Fn(usize) -> Option<&'a str>,
+    replacement: impl Fn(usize) -> Option<&'r str>,
 ) -> String {
     let mut out = String::new();
     for t in window.clone() {
