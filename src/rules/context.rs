@@ -41,6 +41,8 @@ pub struct Context<'a> {
     words: &'a DocumentWords<'a>,
     /// Every segment's tokens and marks.
     stream: &'a DocumentTokens,
+    /// The document the segment is in.
+    document: &'a Document,
     /// When the check must give up (`--timeout`).
     deadline: &'a Deadline,
     /// Glossary names in the segment, found once and shared by the glossary
@@ -99,6 +101,8 @@ pub struct Names<'a> {
 pub struct DocumentContext<'a> {
     pub source: &'a str,
     pub segments: &'a [Segment],
+    /// The document itself (its format, units and source).
+    pub document: &'a Document,
     pub glossary: &'a Glossary,
     pub dictionary: Option<&'a Dictionary>,
     pub language: &'a DocLanguage,
@@ -158,6 +162,7 @@ impl<'a> Context<'a> {
             tokens: doc.tokens.words(index),
             marks: doc.tokens.marks(index),
             stream: doc.tokens,
+            document: doc.document,
             glossary: doc.glossary,
             segments: doc.segments,
             index,
@@ -222,6 +227,17 @@ impl<'a> Context<'a> {
                 near: found.near,
             }
         })
+    }
+
+    /// The translation unit the segment belongs to, in a localisation file
+    /// (its key and the source text it translates).
+    pub fn unit(&self) -> Option<&'a Unit> {
+        self.document.unit_of(self.index)
+    }
+
+    /// The document's format.
+    pub fn format(&self) -> crate::input::Format {
+        self.document.format
     }
 
     /// The text of the segment.
