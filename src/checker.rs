@@ -220,7 +220,11 @@ impl Checker {
         );
         let before = out.len();
         for (rule, &severity) in rules() {
-            rule.check_document(doc, &mut Reporter::new(rule.meta(), severity, &mut out));
+            rule.check_document(
+                doc,
+                &self.glossary,
+                &mut Reporter::new(rule.meta(), severity, &mut out),
+            );
         }
         if doc.source.is_some() {
             out[before..].iter_mut().for_each(|d| d.uses_source = true);

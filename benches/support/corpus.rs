@@ -139,11 +139,16 @@ pub fn mention(rng: &mut Rng, n: &str) -> String {
 
 /// `count` distinct names.
 pub fn names(count: usize, seed: u64) -> Vec<String> {
+    distinct(count, seed, name)
+}
+
+/// `count` names from `make`, none twice (ignoring case).
+fn distinct(count: usize, seed: u64, make: fn(&mut Rng) -> String) -> Vec<String> {
     let mut rng = Rng(seed | 1);
     let mut names = Vec::with_capacity(count);
     let mut seen = std::collections::HashSet::new();
     while names.len() < count {
-        let n = name(&mut rng);
+        let n = make(&mut rng);
         if seen.insert(n.to_lowercase()) {
             names.push(n);
         }
@@ -170,6 +175,139 @@ pub fn document(rng: &mut Rng, names: &[String], number: usize) -> String {
         if rng.below(12) == 0 {
             doc.push_str("```\nsalin check --fix pag -unlad.md\n```\n\n");
         }
+    }
+    doc
+}
+
+// ---------------------------------------------------------------------------
+// The name-dense corpus (issue 16): news in which names are everywhere.
+
+/// Company suffixes of the name-dense glossary, some of several words with
+/// punctuation inside (`Technology Co., Ltd.`).
+const COMPANY_SUFFIXES: &[&str] = &[
+    "Holdings",
+    "Pharmaceutical",
+    "Technology Co., Ltd.",
+    "Medical Center",
+    "Bank",
+    "Energy Corporation",
+    "Logistics Group",
+    "Foods Inc.",
+    "Motors",
+    "Telecom",
+    "Biotech",
+    "Capital Partners",
+    "Construction Corp.",
+    "Development Bank",
+    "Health Services",
+    "Semiconductor",
+];
+
+/// A company or institution name of two to four words: most are one or two
+/// invented words and a suffix (`Zhaoking Holdings`, `Brelu Kamor Technology
+/// Co., Ltd.`), the rest two or three invented words (`Drama Shoulin`).
+pub fn company_name(rng: &mut Rng) -> String {
+    loop {
+        let name = if rng.below(5) < 4 {
+            let words = 1 + rng.below(2);
+            let mut n: Vec<String> = (0..words).map(|_| name_word(rng)).collect();
+            n.push(rng.pick(COMPANY_SUFFIXES).to_string());
+            n.join(" ")
+        } else {
+            let words = 2 + rng.below(2);
+            (0..words)
+                .map(|_| name_word(rng))
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        if name.split(' ').count() <= 4 {
+            return name;
+        }
+    }
+}
+
+/// `count` distinct company names (see [`company_name`]).
+pub fn company_names(count: usize, seed: u64) -> Vec<String> {
+    distinct(count, seed, company_name)
+}
+
+/// Sentences that open with a name (`{N}`).
+const OPENING_TEMPLATES: &[&str] = &[
+    "{N} ay nag-anunsyo ng bagong pamumuhunan sa Mindanao ngayong linggo.",
+    "{N} ang nanguna sa listahan ng mga kumpanyang may pinakamalaking kita.",
+    "{N}, sa isang pahayag, ay nagsabing walang empleyadong mawawalan ng trabaho.",
+    "{N} at ang lokal na pamahalaan ay lumagda sa isang kasunduan kahapon.",
+    "{N} ay magbubukas ng tatlong bagong sangay bago matapos ang taon.",
+    "{N} ang magbibigay ng libreng bakuna sa mga manggagawa ng pabrika.",
+];
+
+/// Sentences that carry a name (`{N}`) elsewhere, or none.
+const PLAIN_TEMPLATES: &[&str] = &[
+    "Ayon sa ulat ng {N}, tumaas ang benta ng kanilang mga produkto ngayong taon.",
+    "Dumalo sa pulong ang mga kinatawan ng {N} at ng ilang ahensiya ng gobyerno.",
+    "Nakipagpulong ang mga opisyal sa pamunuan ng {N} tungkol sa bagong planta.",
+    "Sinabi ng tagapagsalita na magpapatuloy ang pakikipagtulungan sa mga lokal na pamahalaan.",
+    "Mahalaga ang pag-aaral ng mga mag-aaral tungkol sa kalusugan at kalinisan.",
+    "Inaasahang darating ang malakas na ulan sa hapon, ayon sa PAGASA.",
+    "Bumisita ang mga opisyal sa mga barangay upang alamin ang kalagayan ng mga residente.",
+    "Hindi pa malinaw kung kailan magbubukas muli ang pamilihan sa bayan.",
+    "Tumaas ng limang porsiyento ang presyo ng bigas sa mga pamilihan sa Maynila.",
+    "Nagpahayag ng pag-aalala ang mga magsasaka tungkol sa kakulangan ng tubig.",
+];
+
+/// `name` with one letter of one of its words (of four letters or more)
+/// deleted: `Zhaoking Holdngs`.
+pub fn with_letter_deleted(rng: &mut Rng, name: &str) -> String {
+    let words: Vec<(usize, &str)> = name
+        .split(' ')
+        .scan(0, |at, w| {
+            let start = *at;
+            *at += w.len() + 1;
+            Some((start, w))
+        })
+        .filter(|(_, w)| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+        .collect();
+    if words.is_empty() {
+        return name.to_string();
+    }
+    let (start, word) = *rng.pick(&words);
+    // A letter after the first (a changed first letter is another name).
+    let letters: Vec<usize> = word
+        .char_indices()
+        .skip(1)
+        .filter(|(_, c)| c.is_alphabetic())
+        .map(|(i, _)| i)
+        .collect();
+    let at = start + letters[rng.below(letters.len())];
+    let len = name[at..].chars().next().map_or(1, char::len_utf8);
+    format!("{}{}", &name[..at], &name[at + len..])
+}
+
+/// One Markdown news document of about 5 KB in which 30% of the sentences
+/// open with a name of `names` and 5% carry a name with one letter deleted.
+pub fn dense_document(rng: &mut Rng, names: &[String], number: usize) -> String {
+    let mut doc = String::with_capacity(6_000);
+    let _ = writeln!(doc, "# Balita sa negosyo {number}\n");
+    while doc.len() < 5_000 {
+        for k in 0..4 {
+            let roll = rng.below(100);
+            let name = rng.pick(names).clone();
+            let (template, name) = if roll < 30 {
+                (*rng.pick(OPENING_TEMPLATES), name)
+            } else if roll < 35 {
+                (
+                    *rng.pick(&PLAIN_TEMPLATES[..3]),
+                    with_letter_deleted(rng, &name),
+                )
+            } else {
+                (*rng.pick(PLAIN_TEMPLATES), name)
+            };
+            if k > 0 {
+                doc.push(' ');
+            }
+            doc.push_str(&template.replace("{N}", &name));
+        }
+        doc.push_str("\n\n");
     }
     doc
 }

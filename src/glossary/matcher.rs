@@ -9,7 +9,6 @@ use std::ops::Range;
 
 use unicode_normalization::UnicodeNormalization;
 
-use super::Glossary;
 use crate::text::{Token, tokenize};
 
 /// A glossary form found in the text.
@@ -116,72 +115,13 @@ fn split_point(word: &str) -> Option<usize> {
         .filter(|&i| word[i..].chars().skip(1).any(char::is_lowercase))
 }
 
-/// Every glossary form in `tokens`, leftmost-longest, without overlaps.
-pub fn find_matches(source: &str, tokens: &[Token], glossary: &Glossary) -> Vec<Match> {
-    let mut out = Vec::new();
-    if glossary.is_empty() {
-        return out;
-    }
-    let mut i = 0;
-    while i < tokens.len() {
-        let word = &source[tokens[i].range.clone()];
-        let found = glossary
-            .forms_starting_with_word(word, tokens[i].key)
-            .iter()
-            .copied()
-            .find(|&f| matches_at(source, tokens, i, glossary, f));
-        match found {
-            Some(f) => {
-                let len = glossary.form(f).words.len();
-                out.push(Match {
-                    form: f,
-                    tokens: i..i + len,
-                    range: tokens[i].range.start..tokens[i + len - 1].range.end,
-                });
-                i += len;
-            }
-            None => i += 1,
-        }
-    }
-    out
-}
-
-/// `Glossary::key(word)` written into `buf`, without allocating for ASCII
-/// words.
-pub(crate) fn write_key(word: &str, buf: &mut String) {
-    buf.clear();
-    if word.is_ascii() {
-        buf.push_str(word);
-        buf.make_ascii_lowercase();
-    } else {
-        buf.push_str(&Glossary::key(word));
-    }
-}
-
-fn matches_at(source: &str, tokens: &[Token], i: usize, glossary: &Glossary, form: u32) -> bool {
-    let form = glossary.form(form);
-    if i + form.words.len() > tokens.len() {
-        return false;
-    }
-    (1..form.words.len()).all(|k| {
-        let gap = &source[tokens[i + k - 1].range.end..tokens[i + k].range.start];
-        Glossary::key(&source[tokens[i + k].range.clone()]) == form.words[k]
-            && normalize_gap(gap) == form.gaps[k - 1]
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::glossary::{Origin, Term};
+    use crate::glossary::{Glossary, find_matches};
 
     fn glossary(names: &[&str]) -> Glossary {
-        Glossary::new(
-            names
-                .iter()
-                .map(|n| Term::new(n, Origin::new("t", 1)))
-                .collect(),
-        )
+        Glossary::of_names(names)
     }
 
     fn found(text: &str, g: &Glossary) -> Vec<String> {

@@ -9,27 +9,25 @@
 pub mod check;
 pub mod csv;
 mod error;
+mod index;
 mod lookup;
 mod matcher;
 pub mod near;
+pub mod scan;
 pub mod tbx;
 pub mod toml;
 pub mod tsv;
+mod words;
 
-use std::collections::HashMap;
 use std::path::Path;
 
 pub use error::GlossaryError;
-pub use matcher::{Match, find_matches};
-pub(crate) use matcher::{name_tokens, normalize_gap, normalize_word, split_form, write_key};
-
-use lookup::NearMissCache;
+pub use index::Glossary;
+pub use matcher::Match;
+pub(crate) use matcher::{name_tokens, normalize_word};
 pub use near::NearIndex;
-
-use thread_local::ThreadLocal;
-
-use crate::lexicon::set::{FnvBuild, WordFilter};
-use crate::text::tokens::fold;
+pub use scan::{NameScan, Near, NearKind, find_matches, scan};
+pub use words::WordId;
 
 /// The glossary compiled into the binary from `glossary/default.toml`.
 pub const DEFAULT_TOML: &str = include_str!("../../glossary/default.toml");
@@ -223,147 +221,6 @@ pub enum Role {
     Canonical,
     Variant,
     Forbidden,
-}
-
-/// One spelling (canonical or variant) of a term, split into words.
-#[derive(Clone, Debug)]
-pub(crate) struct Form {
-    pub term: u32,
-    pub role: Role,
-    pub text: String,
-    /// The words as written in the glossary (NFC).
-    pub cased: Vec<String>,
-    /// The same words case-folded.
-    pub words: Vec<String>,
-    /// Normalised separators between consecutive words (`" "`, `"&"`, `", "`).
-    pub gaps: Vec<String>,
-}
-
-/// An indexed glossary.
-#[derive(Debug, Default)]
-pub struct Glossary {
-    terms: Vec<Term>,
-    forms: Vec<Form>,
-    /// First folded word → indices into `forms`, longest form first.
-    by_first_word: HashMap<String, Vec<u32>, FnvBuild>,
-    /// A multi-word accepted form with its words run together (`carlzeiss`)
-    /// → the form.
-    joined: HashMap<String, u32, FnvBuild>,
-    /// The keys of `by_first_word` and of `joined`, for a quick "no" to the
-    /// nearly all words of a text that start no form.
-    first_words: WordFilter,
-    joined_words: WordFilter,
-    near: NearIndex,
-    /// Near-miss answers, per thread (see [`Glossary::near_miss`]).
-    near_cache: ThreadLocal<NearMissCache>,
-}
-
-impl Glossary {
-    pub fn new(terms: Vec<Term>) -> Self {
-        let mut forms = Vec::new();
-        for (id, term) in terms.iter().enumerate() {
-            let roles = std::iter::once(Role::Canonical)
-                .chain(std::iter::repeat_n(Role::Variant, term.variants.len()))
-                .chain(std::iter::repeat_n(Role::Forbidden, term.forbidden.len()));
-            let texts = term
-                .forms()
-                .chain(term.forbidden.iter().map(String::as_str));
-            for (text, role) in texts.zip(roles) {
-                let (cased, gaps) = matcher::split_form(text);
-                if cased.is_empty() {
-                    continue;
-                }
-                forms.push(Form {
-                    term: id as u32,
-                    role,
-                    text: text.to_string(),
-                    words: cased.iter().map(|w| fold(w)).collect(),
-                    cased,
-                    gaps,
-                });
-            }
-        }
-        let mut by_first_word: HashMap<String, Vec<u32>, FnvBuild> = HashMap::default();
-        for (i, form) in forms.iter().enumerate() {
-            by_first_word
-                .entry(form.words[0].clone())
-                .or_default()
-                .push(i as u32);
-        }
-        // Longest first; among equals, accepted spellings before forbidden.
-        for ids in by_first_word.values_mut() {
-            ids.sort_by_key(|&i| {
-                let f = &forms[i as usize];
-                (std::cmp::Reverse(f.words.len()), f.role == Role::Forbidden)
-            });
-        }
-        let mut joined: HashMap<String, u32, FnvBuild> = HashMap::default();
-        for (i, form) in forms.iter().enumerate() {
-            if form.words.len() > 1 && form.role != Role::Forbidden {
-                joined.entry(form.words.concat()).or_insert(i as u32);
-            }
-        }
-        let near = NearIndex::new(&forms);
-        Glossary {
-            terms,
-            forms,
-            first_words: WordFilter::new(by_first_word.keys().map(String::as_str)),
-            joined_words: WordFilter::new(joined.keys().map(String::as_str)),
-            by_first_word,
-            joined,
-            near,
-            near_cache: ThreadLocal::new(),
-        }
-    }
-
-    /// The embedded default glossary.
-    pub fn embedded() -> Self {
-        let terms = toml::parse(DEFAULT_TOML, "glossary/default.toml")
-            .expect("the embedded glossary is valid (checked by a test)");
-        Glossary::new(terms)
-    }
-
-    pub fn terms(&self) -> &[Term] {
-        &self.terms
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.terms.is_empty()
-    }
-
-    pub(crate) fn form(&self, i: u32) -> &Form {
-        &self.forms[i as usize]
-    }
-
-    pub(crate) fn term(&self, i: u32) -> &Term {
-        &self.terms[i as usize]
-    }
-
-    /// The forms whose first word is `folded`: see
-    /// [`Glossary::forms_starting_with_word`] for a word of the text.
-    fn forms_starting_with(&self, folded: &str) -> &[u32] {
-        self.by_first_word.get(folded).map_or(&[], Vec::as_slice)
-    }
-
-    /// Whether `folded` is a word of some glossary form.
-    fn knows_word(&self, folded: &str) -> bool {
-        self.by_first_word.contains_key(folded) || self.near.contains(folded)
-    }
-
-    fn near(&self) -> &NearIndex {
-        &self.near
-    }
-
-    /// Folded key for a word of text: NFC, lower case, straight
-    /// apostrophes, no soft hyphens. ASCII words (most of them) skip the
-    /// Unicode work.
-    pub(crate) fn key(word: &str) -> String {
-        if word.is_ascii() {
-            word.to_ascii_lowercase()
-        } else {
-            matcher::normalize_word(&fold(word))
-        }
-    }
 }
 
 #[cfg(test)]

@@ -1,30 +1,48 @@
 //! Candidate generation for near-miss names: a deletion-neighbourhood
-//! (SymSpell-style) index over the case-folded single-word glossary forms.
+//! (SymSpell-style) index over the glossary's words.
 //!
 //! Two words within edit distance `d` share at least one string once up to
 //! `d` characters are deleted from each, so a lookup costs a few dozen probes
-//! instead of a comparison with every term. The index stores only 64-bit
-//! hashes of the deletion strings, sorted, beside the form they came from
-//! (12 bytes per entry, plus a radix directory of 4 bytes per two entries
-//! that finds a hash in one or two cache lines); it is built without
+//! instead of a comparison with every word. Each glossary word is indexed
+//! with the deletions its role allows (a one-word name by its length, see
+//! [`max_distance`]; a word of a multi-word name one deletion from four
+//! letters up, since the rest of the name is evidence too), and a word of
+//! the text is looked up with [`query_distance`] deletions. The index stores
+//! only 64-bit hashes of the deletion strings, sorted, beside the word they
+//! came from (12 bytes per entry, plus a radix directory of 4 bytes per two
+//! entries that finds a hash in one or two cache lines); it is built without
 //! allocating a string per deletion, each hash computed in constant time.
 //! A hash collision can only add a candidate, which the caller verifies with
 //! the real edit distance.
 
-use std::collections::HashSet;
+use super::words::WordId;
 
-use super::{Form, Role};
-use crate::lexicon::set::FnvBuild;
-
-/// Distance allowed for a word of `len` characters: none up to five (too many
-/// ordinary words and other names sit one edit from a short name: `Merco`,
-/// `Merck`), one up to eight, two above.
+/// Distance allowed for a one-word name of `len` characters: none up to
+/// five (too many ordinary words and other names sit one edit from a short
+/// name: `Merco`, `Merck`), one up to eight, two above.
 pub fn max_distance(len: usize) -> usize {
     match len {
         0..=5 => 0,
         6..=8 => 1,
         _ => 2,
     }
+}
+
+/// Distance allowed for one word of a multi-word name whose other words are
+/// written exactly (`Yunan` in a name `Yunnan ...`): one from four
+/// characters up, two from nine.
+pub fn word_in_name_distance(len: usize) -> usize {
+    match len {
+        0..=3 => 0,
+        4..=8 => 1,
+        _ => 2,
+    }
+}
+
+/// Deletions made from a word of the text when it is looked up: enough to
+/// meet a word of either role.
+pub fn query_distance(len: usize) -> usize {
+    max_distance(len).max(word_in_name_distance(len))
 }
 
 /// Words longer than this (in characters) are neither indexed nor looked
@@ -34,57 +52,58 @@ pub const MAX_NEAR_LEN: usize = 64;
 
 #[derive(Debug, Default)]
 pub struct NearIndex {
-    /// Hashes of the deletion variants, sorted.
-    hashes: Vec<u64>,
-    /// The form each hash came from.
-    ids: Vec<u32>,
-    /// A radix directory over `hashes`: the entries whose top `bits` bits
-    /// are `b` are `hashes[directory[b]..directory[b + 1]]`. A lookup reads
-    /// two or three cache lines instead of binary-searching millions of
-    /// entries (which cost twenty cache misses per probe).
+    /// One entry per deletion variant, sorted by hash: the low 32 bits of
+    /// its hash above the word it came from. (The hash's top bits are the
+    /// entry's directory slot, so 32 + `bits` bits of it are compared; a
+    /// collision only adds a candidate, which the caller verifies.)
+    entries: Vec<u64>,
+    /// A radix directory over `entries`: the entries whose hash's top
+    /// `bits` bits are `b` are `entries[directory[b]..directory[b + 1]]`.
+    /// A lookup reads two or three cache lines instead of binary-searching
+    /// millions of entries (which cost twenty cache misses per probe).
     directory: Vec<u32>,
     bits: u32,
-    /// Every folded word of every form.
-    words: HashSet<String, FnvBuild>,
 }
 
 impl NearIndex {
-    pub(crate) fn new(forms: &[Form]) -> Self {
-        let mut words: HashSet<String, FnvBuild> = HashSet::default();
-        for w in forms.iter().flat_map(|f| &f.words) {
-            if !words.contains(w) {
-                words.insert(w.clone());
+    /// Indexes each word `(id, text, deletions)` with up to `deletions`
+    /// characters deleted (0, 1 or 2; a word with 0 is not indexed).
+    ///
+    /// Built for speed on large glossaries (millions of variants): the
+    /// hashes are made once, in order, into 256 buckets by their top byte
+    /// (256 write streams, which the cache follows); each bucket (some
+    /// tens of kilobytes) is then sorted where it lies. Scattering into
+    /// millions of slots at random cost a cache miss per variant.
+    pub(crate) fn new(words: &[(WordId, &str, u8)]) -> Self {
+        let mut counts = [0usize; 257];
+        for_each_deletion(words, &mut |h, _| counts[(h >> 56) as usize + 1] += 1);
+        for b in 1..counts.len() {
+            counts[b] += counts[b - 1];
+        }
+        let total = counts[256];
+        let mut next = counts;
+        let mut pairs = vec![(0u64, 0u32); total];
+        for_each_deletion(words, &mut |h, id| {
+            let at = &mut next[(h >> 56) as usize];
+            pairs[*at] = (h, id);
+            *at += 1;
+        });
+        let mut entries = Vec::with_capacity(total);
+        for b in 0..256 {
+            let bucket = &mut pairs[counts[b]..counts[b + 1]];
+            bucket.sort_unstable();
+            let mut last = None;
+            for &pair in bucket.iter() {
+                if last != Some(pair) {
+                    entries.push(pair);
+                    last = Some(pair);
+                }
             }
         }
-        // The hashes cost constant time each, so they are computed three
-        // times rather than stored and sorted: once to count them, once to
-        // count each directory slot, once to put each in its slot (a
-        // counting sort, linear, with no buffer of millions of pairs to
-        // grow, copy and sort).
-        let mut total = 0usize;
-        for_each_deletion(forms, &mut |_, _| total += 1);
+        drop(pairs);
         // About two entries per directory slot.
-        let bits = (usize::BITS - total.leading_zeros()).saturating_sub(1);
-        let slots = 1usize << bits;
-        let mut directory = vec![0u32; slots + 1];
-        for_each_deletion(forms, &mut |h, _| directory[top_bits(h, bits) + 1] += 1);
-        for b in 1..directory.len() {
-            directory[b] += directory[b - 1];
-        }
-        let mut next: Vec<u32> = directory[..slots].to_vec();
-        let mut entries = vec![(0u64, 0u32); total];
-        for_each_deletion(forms, &mut |h, id| {
-            let slot = &mut next[top_bits(h, bits)];
-            entries[*slot as usize] = (h, id);
-            *slot += 1;
-        });
-        drop(next);
-        for b in 0..slots {
-            entries[directory[b] as usize..directory[b + 1] as usize].sort_unstable();
-        }
-        // Without duplicates (a form's deletions repeat), recounting slots.
-        entries.dedup();
-        directory.fill(0);
+        let bits = (usize::BITS - entries.len().leading_zeros()).saturating_sub(1);
+        let mut directory = vec![0u32; (1usize << bits) + 1];
         for &(h, _) in &entries {
             directory[top_bits(h, bits) + 1] += 1;
         }
@@ -92,32 +111,31 @@ impl NearIndex {
             directory[b] += directory[b - 1];
         }
         NearIndex {
-            hashes: entries.iter().map(|e| e.0).collect(),
-            ids: entries.iter().map(|e| e.1).collect(),
+            entries: entries
+                .iter()
+                .map(|&(h, id)| (h & 0xffff_ffff) << 32 | u64::from(id))
+                .collect(),
             directory,
             bits,
-            words,
         }
-    }
-
-    pub fn contains(&self, folded: &str) -> bool {
-        self.words.contains(folded)
     }
 
     /// Number of deletion entries (for statistics and benchmarks).
     pub fn len(&self) -> usize {
-        self.hashes.len()
+        self.entries.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.hashes.is_empty()
+        self.entries.is_empty()
     }
 
-    /// Single-word forms that may be within the allowed distance of `folded`
-    /// (to be verified by the caller), without duplicates.
-    pub fn candidates(&self, folded: &str) -> Vec<u32> {
-        let mut out: Vec<u32> = Vec::new();
-        if folded.len() > 4 * (MAX_NEAR_LEN + 2) {
+    /// Words that may be near `folded` (to be verified by the caller: the
+    /// distance each role allows), without duplicates: those sharing a
+    /// string with it once [`query_distance`] characters are deleted from
+    /// it and the indexed deletions from them.
+    pub fn candidates(&self, folded: &str) -> Vec<WordId> {
+        let mut out: Vec<WordId> = Vec::new();
+        if folded.len() > 4 * (MAX_NEAR_LEN + 2) || self.entries.is_empty() {
             return out; // more than MAX_NEAR_LEN + 2 characters
         }
         let mut buf = ['\0'; MAX_NEAR_LEN + 2];
@@ -130,16 +148,14 @@ impl NearIndex {
             n += 1;
         }
         let word = &buf[..n];
-        let d = max_distance(word.len());
-        if d == 0 || self.hashes.is_empty() {
-            return out;
-        }
-        deletion_hashes(word, d, &mut |h| {
+        deletion_hashes(word, query_distance(word.len()), &mut |h| {
             let b = top_bits(h, self.bits);
             let (from, to) = (self.directory[b] as usize, self.directory[b + 1] as usize);
-            for k in from..to {
-                if self.hashes[k] == h && !out.contains(&self.ids[k]) {
-                    out.push(self.ids[k]);
+            let low = h & 0xffff_ffff;
+            for &e in &self.entries[from..to] {
+                let id = e as u32;
+                if e >> 32 == low && !out.contains(&id) {
+                    out.push(id);
                 }
             }
         });
@@ -147,19 +163,18 @@ impl NearIndex {
     }
 }
 
-/// Calls `emit(hash, form)` for every deletion variant of every indexed form:
-/// accepted single-word forms of six characters or more.
-fn for_each_deletion(forms: &[Form], emit: &mut impl FnMut(u64, u32)) {
+/// Calls `emit(hash, word)` for every deletion variant of every indexed
+/// word.
+fn for_each_deletion(words: &[(WordId, &str, u8)], emit: &mut impl FnMut(u64, WordId)) {
     let mut chars = Vec::new();
-    for (id, form) in forms.iter().enumerate() {
-        if form.words.len() != 1 || form.role == Role::Forbidden {
+    for &(id, word, d) in words {
+        if d == 0 {
             continue;
         }
         chars.clear();
-        chars.extend(form.words[0].chars());
-        let d = max_distance(chars.len());
-        if d > 0 && chars.len() <= MAX_NEAR_LEN {
-            deletion_hashes(&chars, d, &mut |h| emit(h, id as u32));
+        chars.extend(word.chars());
+        if chars.len() <= MAX_NEAR_LEN {
+            deletion_hashes(&chars, usize::from(d), &mut |h| emit(h, id));
         }
     }
 }
@@ -196,7 +211,7 @@ fn hash_of(word: &[char]) -> u64 {
 }
 
 /// Calls `emit` with the hash of `word` and of every string made by deleting
-/// one, or (when `d` is 2) two of its characters. Duplicates are possible.
+/// up to `d` (0, 1 or 2) of its characters. Duplicates are possible.
 ///
 /// The hash is a polynomial, so each variant's hash comes from prefix and
 /// suffix sums in constant time, instead of rehashing the whole word for
@@ -221,6 +236,9 @@ fn deletion_hashes(word: &[char], d: usize, emit: &mut impl FnMut(u64)) {
         }
     }
     emit(mix(pre[n]));
+    if d == 0 {
+        return;
+    }
     for i in 0..n {
         // Deleting either of two equal neighbours gives the same string.
         if i > 0 && word[i] == word[i - 1] {
@@ -298,5 +316,21 @@ mod tests {
         assert_eq!(max_distance(6), 1);
         assert_eq!(max_distance(8), 1);
         assert_eq!(max_distance(9), 2);
+        assert_eq!(word_in_name_distance(3), 0);
+        assert_eq!(word_in_name_distance(4), 1);
+        assert_eq!(word_in_name_distance(9), 2);
+        assert_eq!(query_distance(5), 1);
+    }
+
+    #[test]
+    fn candidates_are_the_words_sharing_a_deletion() {
+        let words = [(0, "innovent", 1), (1, "yunnan", 1), (2, "merco", 0)];
+        let index = NearIndex::new(&words);
+        assert_eq!(index.candidates("innovant"), [0]);
+        assert_eq!(index.candidates("yunan"), [1]);
+        // A word indexed with no deletion is not found near.
+        assert!(index.candidates("mercos").is_empty());
+        assert!(index.candidates("zzz").is_empty());
+        assert_eq!(hashes("abc", 0).len(), 1);
     }
 }

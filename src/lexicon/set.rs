@@ -75,7 +75,7 @@ impl Key {
         self == Key::NONE
     }
 
-    fn packed(self) -> u128 {
+    pub(crate) fn packed(self) -> u128 {
         u128::from(self.lo) | u128::from(self.hi) << 64
     }
 }

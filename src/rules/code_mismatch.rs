@@ -5,6 +5,7 @@ use regex::Regex;
 
 use super::{Reporter, Rule, UnitContext, declare_rule};
 use crate::diagnostic::Edit;
+use crate::glossary::Glossary;
 use crate::input::{Document, Format};
 
 declare_rule! {
@@ -62,7 +63,7 @@ impl Rule for CodeMismatch {
         split_extensions(ctx, source, target, out);
     }
 
-    fn check_document(&self, doc: &Document, out: &mut Reporter<'_>) {
+    fn check_document(&self, doc: &Document, _glossary: &Glossary, out: &mut Reporter<'_>) {
         let Some(source) = doc.source.as_deref() else {
             return;
         };

@@ -5,7 +5,7 @@
 use std::cell::{Cell, OnceCell};
 use std::time::Instant;
 
-use crate::glossary::{Glossary, Match, find_matches, name_tokens};
+use crate::glossary::{Glossary, Match, Near, name_tokens, scan};
 use crate::input::{Document, Segment, Unit, UnitKind};
 use crate::lexicon::Dictionary;
 use crate::text::{Mark, Token};
@@ -87,10 +87,13 @@ impl DocLanguage {
 }
 
 /// The segment's words as the glossary sees them (prefixes glued to a name
-/// split off), and the glossary forms found among them.
+/// split off), the glossary forms found among them, and the probable broken
+/// names (see [`crate::glossary::scan`]): one scan shared by the glossary
+/// rules.
 pub struct Names<'a> {
     pub tokens: std::borrow::Cow<'a, [Token]>,
     pub matches: Vec<Match>,
+    pub near: Vec<Near>,
 }
 
 /// What every segment of one document shares.
@@ -217,8 +220,12 @@ impl<'a> Context<'a> {
     pub fn names(&self) -> &Names<'a> {
         self.names.get_or_init(|| {
             let tokens = name_tokens(self.source, self.tokens);
-            let matches = find_matches(self.source, &tokens, self.glossary);
-            Names { tokens, matches }
+            let found = scan(self.source, &tokens, self.glossary);
+            Names {
+                tokens,
+                matches: found.matches,
+                near: found.near,
+            }
         })
     }
 

@@ -1,13 +1,14 @@
-use std::ops::Range;
-
 use strsim::damerau_levenshtein;
 
 use super::helpers::glossary_note as note;
+use super::name_context::{
+    after_personal_article, in_code, in_longer_name, is_ordinary_word, rewritten,
+};
 use super::{Context, Reporter, Rule, declare_rule};
-use crate::glossary::near::max_distance;
-use crate::glossary::{Glossary, Role, normalize_gap, write_key};
-use crate::text::Token;
-use crate::text::tokens::{fold, starts_upper};
+use crate::diagnostic::Edit;
+use crate::glossary::scan::word_in_name_allowed;
+use crate::glossary::{Kind, Near, NearKind};
+use crate::text::tokens::fold;
 
 declare_rule! {
     /// ## What it checks
@@ -15,25 +16,41 @@ declare_rule! {
     /// `Takeda Pharmaceuticals` for `Takeda Pharmaceutical`.
     ///
     /// ## Why
-    /// Machine translation "corrects" unknown names towards words it knows.
-    /// Only capitalised words are considered, and only when they are not
-    /// themselves a glossary word. A word of five to eight letters may differ
-    /// from the name by one edit (Damerau-Levenshtein), a longer one by two;
-    /// shorter words are never matched, so ordinary words are not dragged onto
-    /// names. The first letter must agree. A Tagalog linker (`Maynilang`) or a
-    /// possessive (`Innovent's`) is not a misspelling. For a multi-word name,
-    /// the first word must be exact and the whole name within the distance.
+    /// Machine translation "corrects" unknown names towards words it knows,
+    /// drops or swaps a letter, or glues a name to the word before it.
     ///
-    /// A single word at the start of a sentence or line, in a line written in
-    /// capitals, or written in lower case elsewhere in the document is not
-    /// considered: there the capital is no evidence of a name, and ordinary
-    /// words (`Maling`, `Bagong`) sit one letter from some name in any large
-    /// glossary.
+    /// - **One-word names.** A word of five to eight letters may differ from
+    ///   the name by one edit (Damerau-Levenshtein), a longer one by two; a
+    ///   word with digits of four characters or more by one when its digits
+    ///   are the name's (`GES17` for `GOES17`); shorter words are never
+    ///   matched. The first letter must agree. A Tagalog linker
+    ///   (`Maynilang`) or a plural or possessive (`Innovent's`) is not a
+    ///   misspelling.
+    /// - **Multi-word names.** Any one word may be the misspelt one
+    ///   (`Deparmtent of Health`, `Yunan Baiyao`, `Takeda Pharmaceuticals`)
+    ///   when the other words and the separators are the name's: one edit
+    ///   from four letters, two from nine. The misspelt word must be no
+    ///   ordinary word, or only the name's word with an English plural ending
+    ///   added or dropped (`GitHub Sponsor`).
+    /// - **Names run together** (`CarlZeiss`) or **glued to the word before**
+    ///   (`isanginnovent` for `isang Innovent`).
+    ///
+    /// Not flagged, since there the word is no evidence of the name: an
+    /// ordinary word of Filipino or English (`Senador` is no misspelt
+    /// `Senado`); a word of a longer run of capitalised words, which is
+    /// another name (`Gilbert Bulawan`, `South America`, `Celso de los
+    /// Angeles`; a legal suffix such as `Inc.` does not count); a
+    /// capitalised one-word candidate at the start of a sentence or line, in
+    /// a line written in capitals, or written in lower case elsewhere in the
+    /// document (`Maling`, `Bagong` sit one letter from some name in any
+    /// large glossary); a lower-case word in code or markup.
     ///
     /// ## Bad
     /// ```text
     /// Nagbukas ng planta ang Innovant sa Suzhou.
     /// Ayon sa Takeda Pharmaceuticals, ligtas ang gamot.
+    /// Ayon sa Deparmtent of Health, ligtas ang gamot.
+    /// Gumawa ng bakuna ang innovant.
     /// ```
     ///
     /// ## Good
@@ -41,10 +58,14 @@ declare_rule! {
     /// Nagbukas ng planta ang Innovent sa Suzhou.
     /// Ayon sa Takeda Pharmaceutical, ligtas ang gamot.
     /// Maraming Maynilang bahay ang binaha.
+    /// Dumating si Gilbert Bulawan kahapon.
     /// ```
     ///
     /// ## Fix
     /// Unsafe: the suggestion is a guess, applied only with `--unsafe-fixes`.
+    /// The name as the glossary writes it replaces the flagged words; in a
+    /// multi-word name only the misspelt word is replaced, so the spacing
+    /// and line breaks inside the name stay.
     pub struct GlossaryNearMiss {
         name: "glossary-near-miss",
         severity: Warning,
@@ -55,218 +76,157 @@ declare_rule! {
 
 impl Rule for GlossaryNearMiss {
     fn check(&self, ctx: &Context<'_>, out: &mut Reporter<'_>) {
-        let glossary = ctx.glossary;
-        if glossary.is_empty() {
-            return;
-        }
-        let names = ctx.names();
-        let tokens = &names.tokens;
-        // The tokens an exact match covers, sorted, each with that match:
-        // (token, (first token, length)); a later match wins, as it did when
-        // this was a table with an entry for every token (24 bytes a word:
-        // on a 50 MB paragraph, 200 MB for a handful of names).
-        let mut covered: Vec<(usize, (usize, usize))> = names
-            .matches
-            .iter()
-            .flat_map(|m| {
-                m.tokens
-                    .clone()
-                    .map(move |t| (t, (m.tokens.start, m.tokens.len())))
-            })
-            .collect();
-        covered.reverse();
-        covered.sort_by_key(|&(t, _)| t); // stable: the last match first
-        covered.dedup_by_key(|&mut (t, _)| t);
-        let mut scan = Scan {
-            ctx,
-            glossary,
-            tokens,
-            covered: &covered,
-            next: std::cell::Cell::new(0),
-            key: String::new(),
-        };
-        let mut i = 0;
-        while i < tokens.len() {
+        for near in &ctx.names().near {
             if ctx.out_of_time() {
                 return;
             }
-            // A word starting with an ASCII lower-case letter or digit can
-            // only be a name run together (`carlzeiss`).
-            let first = tokens[i].first;
-            let may_be_name = !(first.is_ascii_lowercase() || first.is_ascii_digit());
-            if may_be_name && let Some((len, miss)) = scan.multi_word(i) {
-                miss.report(ctx, out);
-                i += len;
-                continue;
-            }
-            if scan.covering(i).is_none()
-                && let Some(miss) = scan
-                    .joined(i)
-                    .or_else(|| may_be_name.then(|| scan.single_word(i)).flatten())
-            {
-                miss.report(ctx, out);
-            }
-            i += 1;
-        }
-    }
-}
-
-/// A probable misspelling: the flagged words, the glossary form they
-/// resemble, and how (`looks like a misspelling of`).
-struct Miss {
-    range: Range<usize>,
-    form: u32,
-    what: &'static str,
-}
-
-impl Miss {
-    fn report(&self, ctx: &Context<'_>, out: &mut Reporter<'_>) {
-        let text = &ctx.source[self.range.clone()];
-        let term = ctx.glossary.term(ctx.glossary.form(self.form).term);
-        let canonical = &term.canonical;
-        let message = format!("`{text}` {} `{canonical}` (glossary){}", self.what, note(term));
-        out.report(self.range.clone(), message)
-            .replace(canonical.clone());
-    }
-}
-
-/// One segment's words, with what the exact matcher already found.
-struct Scan<'a, 'c> {
-    ctx: &'a Context<'c>,
-    glossary: &'a Glossary,
-    tokens: &'a [Token],
-    covered: &'a [(usize, (usize, usize))],
-    /// Where in `covered` the last question was answered.
-    next: std::cell::Cell<usize>,
-    /// Scratch buffer for folded words: most words need no key of their own.
-    key: String,
-}
-
-impl<'a> Scan<'a, '_> {
-    /// The exact match covering token `i`: (first token, length).
-    fn covering(&self, i: usize) -> Option<(usize, usize)> {
-        // Asked mostly in increasing order: walk on from the last answer,
-        // and search only when asked about an earlier token.
-        let mut at = self.next.get();
-        if at > 0 && self.covered[at - 1].0 >= i {
-            at = self.covered.partition_point(|&(t, _)| t < i);
-        }
-        while self.covered.get(at).is_some_and(|&(t, _)| t < i) {
-            at += 1;
-        }
-        self.next.set(at);
-        self.covered
-            .get(at)
-            .filter(|&&(t, _)| t == i)
-            .map(|&(_, m)| m)
-    }
-
-    fn word(&self, i: usize) -> &'a str {
-        &self.ctx.source[self.tokens[i].range.clone()]
-    }
-
-    fn miss(&self, range: Range<usize>, form: u32, what: &'static str) -> Miss {
-        Miss { range, form, what }
-    }
-
-    /// A multi-word name written as one word: `CarlZeiss`.
-    fn joined(&mut self, i: usize) -> Option<Miss> {
-        let t = &self.tokens[i];
-        let form = self.glossary.joined_form_of(self.word(i), t.key)?;
-        Some(self.miss(t.range.clone(), form, "lacks the spaces of"))
-    }
-
-    fn single_word(&mut self, i: usize) -> Option<Miss> {
-        let word = self.word(i);
-        if !starts_upper(word) || word.contains(['\'', '\u{2019}']) {
-            return None;
-        }
-        // A capital at the start of a sentence, or in a line written in
-        // capitals, is no evidence of a name: `Maling`, `Bagong`, `HULING`
-        // are ordinary words one letter from some name in a big glossary.
-        let start = self.tokens[i].range.start;
-        if self.ctx.starts_sentence(start) {
-            return None;
-        }
-        write_key(word, &mut self.key);
-        let form = self.glossary.near_miss(&self.key)?;
-        let key = &self.key;
-        // Written in lower case elsewhere in the document, it is an ordinary
-        // word (`bagong`, `status`), whatever name it resembles. (These scans
-        // run only for the rare words that resemble a name.)
-        if self.ctx.line_is_upper_case(start) || self.ctx.document_has_word(key) {
-            return None;
-        }
-        Some(self.miss(
-            self.tokens[i].range.clone(),
-            form,
-            "looks like a misspelling of",
-        ))
-    }
-
-    /// A multi-word glossary name whose first word is exact and whose whole
-    /// text is within the allowed distance: `Takeda Pharmaceuticals`.
-    fn multi_word(&mut self, i: usize) -> Option<(usize, Miss)> {
-        let first_word = self.word(i);
-        if !self.tokens[i].case.starts_upper() {
-            return None;
-        }
-        let candidates = self
-            .glossary
-            .forms_starting_with_word(first_word, self.tokens[i].key);
-        if candidates.is_empty() {
-            return None;
-        }
-        let first = Glossary::key(first_word);
-        let mut best: Option<(usize, usize, u32)> = None;
-        for &f in candidates {
-            let form = self.glossary.form(f);
-            let n = form.words.len();
-            if n < 2 || i + n > self.tokens.len() || form.role == Role::Forbidden {
-                continue;
-            }
-            // The window may only overlap a shorter exact match at its start
-            // (`Takeda` of `Takeda Pharmaceuticals`).
-            let clash = (i..i + n).any(|k| {
-                self.covering(k)
-                    .is_some_and(|(start, len)| start != i || len >= n)
-            });
-            if clash {
-                continue;
-            }
-            let mut window = first.clone();
-            for k in 1..n {
-                let gap = &self.ctx.source
-                    [self.tokens[i + k - 1].range.end..self.tokens[i + k].range.start];
-                if normalize_gap(gap) != form.gaps[k - 1] {
-                    window.clear();
-                    break;
+            match near.kind {
+                NearKind::Joined => report_joined(ctx, near, out),
+                NearKind::Glued { prefix, .. } => {
+                    if is_glued_name(ctx, near) {
+                        report_glued(ctx, near, prefix, out);
+                    }
                 }
-                window.push_str(&form.gaps[k - 1]);
-                window.push_str(&Glossary::key(self.word(i + k)));
-            }
-            if window.is_empty() {
-                continue;
-            }
-            let target = fold(&form.text);
-            let d = damerau_levenshtein(&window, &target);
-            // The last word must be near its counterpart, so a different
-            // following word is not taken for a misspelling.
-            let last_key = Glossary::key(self.word(i + n - 1));
-            let last_limit = max_distance(form.words[n - 1].chars().count()).max(1);
-            let last_ok = damerau_levenshtein(&last_key, &form.words[n - 1]) <= last_limit;
-            if d > 0
-                && d <= max_distance(target.chars().count()).min(2)
-                && last_ok
-                && best.is_none_or(|b| d < b.0)
-            {
-                best = Some((d, n, f));
+                NearKind::Misspelt { token, .. } if near.tokens.len() > 1 => {
+                    if is_misspelt_word_of_name(ctx, near, token) {
+                        report_word_of_name(ctx, near, token, out);
+                    }
+                }
+                NearKind::Misspelt { .. } => {
+                    if is_misspelt_name(ctx, near) {
+                        report_whole(ctx, near, "looks like a misspelling of", out);
+                    }
+                }
             }
         }
-        let (_, n, f) = best?;
-        let range = self.tokens[i].range.start..self.tokens[i + n - 1].range.end;
-        Some((n, self.miss(range, f, "looks like a misspelling of")))
     }
+}
+
+/// The word of the glossary's view of the segment at token `i`.
+fn word<'c>(ctx: &Context<'c>, i: usize) -> &'c str {
+    &ctx.source[ctx.names().tokens[i].range.clone()]
+}
+
+/// A one-word near miss is a misspelt name unless its context says it is
+/// a word or another name: a capital at the start of a sentence or in a
+/// line of capitals is no evidence of a name; an ordinary word (`Senador`),
+/// a word written in lower case elsewhere in the document, a word of a
+/// longer run of capitalised words (`Gilbert Bulawan`), or a person's name
+/// after `si`, `ni`, `kay` (unless the glossary's name is a person's) is
+/// not the name; a lower-case word must be no word of either language and
+/// not code.
+fn is_misspelt_name(ctx: &Context<'_>, near: &Near) -> bool {
+    let tokens = &ctx.names().tokens;
+    let t = &tokens[near.tokens.start];
+    let text = word(ctx, near.tokens.start);
+    let term = ctx.glossary.term(ctx.glossary.form(near.form).term);
+    if is_ordinary_word(ctx, text)
+        || (term.kind != Kind::Person && after_personal_article(ctx, tokens, near.tokens.start))
+    {
+        return false;
+    }
+    if !t.case.starts_upper() {
+        return !in_code(ctx, &near.range);
+    }
+    if text.contains(['\'', '\u{2019}']) || ctx.starts_sentence(t.range.start) {
+        return false;
+    }
+    // These scans run only for the rare words that resemble a name.
+    !(ctx.line_is_upper_case(t.range.start)
+        || ctx.document_has_word(&fold(text))
+        || in_longer_name(ctx, &ctx.names().tokens, &near.tokens))
+}
+
+/// A multi-word name with one word misspelt (`Deparmtent of Health`,
+/// `Takeda Pharmaceuticals`) is reported when the word is within the
+/// distance a word of a name allows, the window is written as a name
+/// (with a capital, when the name has one), and the word is no ordinary
+/// word, or only the name's word with an English plural ending added or
+/// dropped (`GitHub Sponsor`).
+fn is_misspelt_word_of_name(ctx: &Context<'_>, near: &Near, token: usize) -> bool {
+    let form = ctx.glossary.form(near.form);
+    let target = ctx.glossary.word_text(form.ids[token - near.tokens.start]);
+    let written = fold(word(ctx, token));
+    let distance = damerau_levenshtein(&written, target);
+    if distance > word_in_name_allowed(&written, target) {
+        return false;
+    }
+    let tokens = &ctx.names().tokens;
+    let has_capital = |w: &str| w.chars().any(char::is_uppercase);
+    if has_capital(form.text) && !near.tokens.clone().any(|k| tokens[k].case.starts_upper()) {
+        return false;
+    }
+    !is_ordinary_word(ctx, &written) || differs_by_plural(&written, target)
+}
+
+/// `a` and `b` differ by an English plural ending only.
+fn differs_by_plural(a: &str, b: &str) -> bool {
+    let plural_of = |long: &str, short: &str| {
+        long.strip_prefix(short)
+            .is_some_and(|rest| matches!(rest, "s" | "es"))
+    };
+    plural_of(a, b) || plural_of(b, a)
+}
+
+/// A name glued to a Filipino word is reported when the whole is no word
+/// and not code.
+fn is_glued_name(ctx: &Context<'_>, near: &Near) -> bool {
+    !is_ordinary_word(ctx, word(ctx, near.tokens.start)) && !in_code(ctx, &near.range)
+}
+
+/// `words` joined by the text's own separators.
+fn canonical_of(ctx: &Context<'_>, near: &Near) -> String {
+    let form = ctx.glossary.form(near.form);
+    ctx.glossary.term(form.term).canonical.clone()
+}
+
+fn report_whole(ctx: &Context<'_>, near: &Near, what: &str, out: &mut Reporter<'_>) {
+    let text = &ctx.source[near.range.clone()];
+    let term = ctx.glossary.term(ctx.glossary.form(near.form).term);
+    let canonical = canonical_of(ctx, near);
+    let message = format!("`{text}` {what} `{canonical}` (glossary){}", note(term));
+    out.report(near.range.clone(), message).replace(canonical);
+}
+
+fn report_joined(ctx: &Context<'_>, near: &Near, out: &mut Reporter<'_>) {
+    report_whole(ctx, near, "lacks the spaces of", out);
+}
+
+/// The misspelt word alone is replaced by the form's word, so the rest of
+/// the name and its separators (a line break in a wrapped paragraph) stay.
+fn report_word_of_name(ctx: &Context<'_>, near: &Near, token: usize, out: &mut Reporter<'_>) {
+    let form = ctx.glossary.form(near.form);
+    let term = ctx.glossary.term(form.term);
+    let tokens = &ctx.names().tokens;
+    let misspelt = token - near.tokens.start;
+    let cased = form.cased();
+    let replacement = &cased[misspelt];
+    let suggestion = rewritten(ctx, tokens, near.tokens.clone(), |k| {
+        (k == misspelt).then_some(replacement.as_str())
+    });
+    let text = &ctx.source[near.range.clone()];
+    let message = format!(
+        "`{text}` looks like a misspelling of `{}` (glossary){}",
+        form.text,
+        note(term)
+    );
+    out.report(near.range.clone(), message)
+        .suggest(suggestion)
+        .fix(Edit::replace(tokens[token].range.clone(), replacement.clone()));
+}
+
+/// `isangfrowave`: the Filipino word, a space, the name.
+fn report_glued(ctx: &Context<'_>, near: &Near, prefix: usize, out: &mut Reporter<'_>) {
+    let text = &ctx.source[near.range.clone()];
+    let term = ctx.glossary.term(ctx.glossary.form(near.form).term);
+    let before = &text[..prefix];
+    let canonical = &term.canonical;
+    let message = format!(
+        "`{text}` looks like `{before}` glued to `{canonical}` (glossary){}",
+        note(term)
+    );
+    out.report(near.range.clone(), message)
+        .replace(format!("{before} {canonical}"));
 }
 
 #[cfg(test)]
@@ -354,16 +314,106 @@ mod tests {
             "ang Innovent's na gamot",
             "Ang Takeda ay",
             "Bahay Kubo",
-            "innovant",
             "Nagmamadali ang lahat",
             "Innovant ang pangalan sa ulat.",
             "Sinabi niya: Innovant.",
             "BALITA TUNGKOL SA INNOVANT",
-            "ayon sa Innovant, ang innovant ay salita rito",
-            // Lower case anywhere counts, code included, as a whole word.
-            "ayon sa Innovant.\n\n```\nlet innovant = 1;\n```\n",
         ] {
             RULE.assert_silent(text);
         }
+        // Written in lower case elsewhere, as a whole word: a word,
+        // whatever it resembles; a lower-case one is judged on its own.
+        assert_eq!(
+            RULE.flagged("ayon sa Innovant.\n\nlet innovant = 1;\n"),
+            ["innovant"]
+        );
+    }
+
+    /// Invented names, after the embedded glossary.
+    const NAMES: &str = "Quorvane Baitang\nDepartment of Fisheries\nSolmira Holdings\n\
+        Tessaro Builders\nTessaro Ladders\nVelantrix\nPamahalen\nBrightwave\nORB27\n";
+
+    #[test]
+    fn any_word_of_a_multi_word_name_may_be_misspelt() {
+        let rule = RULE.with_glossary(NAMES);
+        assert_eq!(
+            rule.flagged(
+                "Ayon sa Quorane Baitang, ang Deparmtent of Fisheries at ang Solmira Holdngs ay \
+                 pumirma, at ang Tessaro Builder din."
+            ),
+            [
+                "Quorane Baitang",
+                "Deparmtent of Fisheries",
+                "Solmira Holdngs",
+                "Tessaro Builder"
+            ]
+        );
+        // At the start of a sentence too: the rest of the name is evidence.
+        assert_eq!(
+            rule.flagged("Quorane Baitang ang nanalo."),
+            ["Quorane Baitang"]
+        );
+        let found = rule.check("ang Deparmtent of Fisheries");
+        assert_eq!(
+            found[0].message,
+            "`Deparmtent of Fisheries` looks like a misspelling of `Department of Fisheries` (glossary)"
+        );
+        // Only the misspelt word is replaced: the line break stays.
+        rule.assert_fixed_with(
+            "ang Quorane\nBaitang ay",
+            "ang Quorvane\nBaitang ay",
+            Applicability::Unsafe,
+        );
+        // An ordinary word that is no plural of the name's word, two words
+        // misspelt, a name in lower case: no.
+        for text in [
+            "ang Tessaro Leaders ay",
+            "ang Quorane Baitnag ay",
+            "ang quorane baitang ay",
+        ] {
+            rule.assert_silent(text);
+        }
+    }
+
+    #[test]
+    fn ordinary_words_and_other_names_are_no_misspellings() {
+        let rule = RULE.with_glossary(NAMES);
+        assert_eq!(rule.flagged("ayon sa Pamhalen ngayon"), ["Pamhalen"]);
+        assert_eq!(rule.flagged("ayon sa Velantrex Inc. ngayon"), ["Velantrex"]);
+        for text in [
+            // An ordinary word (`pamahalaan`, government) one letter away.
+            "ayon sa Pamahalaan ngayon",
+            // Part of a longer name.
+            "ayon kay Marco Velantrex ngayon",
+            "ayon kay Velantrex Dizon ngayon",
+            "ayon kay Ana de Velantrex ngayon",
+            // A person's name after `kay`, `si`, `ni`.
+            "ayon kay Velantrex ngayon",
+        ] {
+            rule.assert_silent(text);
+        }
+    }
+
+    #[test]
+    fn lower_case_non_words_near_a_name() {
+        let rule = RULE.with_glossary(NAMES);
+        assert_eq!(
+            rule.flagged("gumamit ng innovant at velantrex"),
+            ["innovant", "velantrex"]
+        );
+        rule.assert_silent("brew install velantrex/core");
+        assert_eq!(rule.flagged("ayon sa OB27 na satellite"), ["OB27"]);
+    }
+
+    #[test]
+    fn a_name_glued_to_a_word() {
+        let rule = RULE.with_glossary(NAMES);
+        let found = rule.check("hindi mananagot ang isangrightwave sa pinsala");
+        assert_eq!(found.len(), 1);
+        assert_eq!(
+            found[0].message,
+            "`isangrightwave` looks like `isang` glued to `Brightwave` (glossary)"
+        );
+        assert_eq!(found[0].suggestion.as_deref(), Some("isang Brightwave"));
     }
 }

@@ -1,5 +1,6 @@
 use super::consistency::{By, Entry, entries, inconsistent, quoted, report_group, tally};
 use super::{Reporter, Rule, declare_rule};
+use crate::glossary::Glossary;
 use crate::input::Document;
 
 declare_rule! {
@@ -44,7 +45,7 @@ declare_rule! {
 }
 
 impl Rule for InconsistentSource {
-    fn check_document(&self, doc: &Document, out: &mut Reporter<'_>) {
+    fn check_document(&self, doc: &Document, _glossary: &Glossary, out: &mut Reporter<'_>) {
         let entries = entries(doc, By::Target);
         let mut index = None;
         for group in inconsistent(&entries, |e| e.target.clone(), comparable_source) {

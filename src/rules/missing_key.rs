@@ -1,4 +1,5 @@
 use super::{Reporter, Rule, declare_rule};
+use crate::glossary::Glossary;
 use crate::input::Document;
 
 declare_rule! {
@@ -34,7 +35,7 @@ declare_rule! {
 }
 
 impl Rule for MissingKey {
-    fn check_document(&self, doc: &Document, out: &mut Reporter<'_>) {
+    fn check_document(&self, doc: &Document, _glossary: &Glossary, out: &mut Reporter<'_>) {
         let Some(source) = &doc.source else {
             return;
         };

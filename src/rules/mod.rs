@@ -12,14 +12,17 @@ mod consistency;
 mod context;
 pub(crate) mod extract;
 mod helpers;
+mod kept_terms;
 mod layout;
 mod markup;
+mod name_context;
 mod paragraph;
 mod prefilter;
 mod report;
 mod stream;
 
 use crate::diagnostic::Severity;
+use crate::glossary::Glossary;
 use crate::input::Document;
 
 pub use context::{
@@ -189,8 +192,9 @@ pub trait Rule: Declared + Send + Sync {
     /// Source-aware rules: one translation unit. Called for every unit of
     /// the document, with or without a source.
     fn check_unit(&self, _ctx: &UnitContext<'_>, _out: &mut Reporter<'_>) {}
-    /// Rules about a whole document (keys missing from a paired file).
-    fn check_document(&self, _doc: &Document, _out: &mut Reporter<'_>) {}
+    /// Rules about a whole document (keys missing from a paired file, terms
+    /// counted over all units).
+    fn check_document(&self, _doc: &Document, _glossary: &Glossary, _out: &mut Reporter<'_>) {}
 }
 
 /// Declares a rule struct whose doc comment becomes its `RuleMeta::docs`,

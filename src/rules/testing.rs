@@ -56,6 +56,51 @@ pub fn assert_lint(rule: &'static dyn Rule, text: &str, n: usize) {
     );
 }
 
+/// A checker under test, with the questions a rule's tests ask of it.
+pub struct Linter {
+    name: &'static str,
+    checker: Checker,
+}
+
+impl Linter {
+    /// The findings in `text` (see [`document`]).
+    pub fn check(&self, text: &str) -> Vec<Diagnostic> {
+        self.checker.check(&document(text))
+    }
+
+    /// The flagged text of every finding.
+    pub fn flagged(&self, text: &str) -> Vec<String> {
+        self.check(text)
+            .into_iter()
+            .map(|d| text[d.span].to_string())
+            .collect()
+    }
+
+    #[track_caller]
+    pub fn assert_silent(&self, text: &str) {
+        let found = self.flagged(text);
+        assert!(
+            found.is_empty(),
+            "{}: expected no findings in {text:?}, got {found:?}",
+            self.name
+        );
+    }
+
+    /// The fixes `allowed` turn `text` into `expected`, in which nothing
+    /// fixable is found any more.
+    #[track_caller]
+    pub fn assert_fixed_with(&self, text: &str, expected: &str, allowed: Applicability) {
+        let doc = Document::new("test.txt", text, Format::Plain);
+        let fixed = fix_document(&self.checker, &doc, allowed);
+        assert_eq!(fixed.text, expected, "fixing {text:?}");
+        assert!(
+            fixed.remaining.iter().all(|d| !d.is_fixable(allowed)),
+            "fixable findings remain after fixing {text:?}: {:?}",
+            fixed.remaining
+        );
+    }
+}
+
 /// One rule under test, run alone with the embedded glossary.
 #[derive(Clone, Copy)]
 pub struct Lint(pub &'static dyn Rule);
@@ -78,25 +123,17 @@ impl Lint {
 
     /// The rule's findings in `text` (see [`document`]).
     pub fn check(self, text: &str) -> Vec<Diagnostic> {
-        self.checker().check(&document(text))
+        self.linter().check(text)
     }
 
     /// The flagged text of every finding.
     pub fn flagged(self, text: &str) -> Vec<String> {
-        self.check(text)
-            .into_iter()
-            .map(|d| text[d.span].to_string())
-            .collect()
+        self.linter().flagged(text)
     }
 
     #[track_caller]
     pub fn assert_silent(self, text: &str) {
-        let found = self.flagged(text);
-        assert!(
-            found.is_empty(),
-            "{}: expected no findings in {text:?}, got {found:?}",
-            self.0.meta().name
-        );
+        self.linter().assert_silent(text);
     }
 
     /// The rule's safe fixes turn `text` into `expected`, in which the rule
@@ -108,14 +145,26 @@ impl Lint {
 
     #[track_caller]
     pub fn assert_fixed_with(self, text: &str, expected: &str, allowed: Applicability) {
-        let doc = Document::new("test.txt", text, Format::Plain);
-        let fixed = fix_document(&self.checker(), &doc, allowed);
-        assert_eq!(fixed.text, expected, "fixing {text:?}");
-        assert!(
-            fixed.remaining.iter().all(|d| !d.is_fixable(allowed)),
-            "fixable findings remain after fixing {text:?}: {:?}",
-            fixed.remaining
-        );
+        self.linter().assert_fixed_with(text, expected, allowed);
+    }
+
+    fn linter(self) -> Linter {
+        Linter {
+            name: self.0.meta().name,
+            checker: self.checker(),
+        }
+    }
+
+    /// This rule alone with the embedded glossary and, given after it (so
+    /// overriding it), a glossary of `tsv` (a term a line, its variants
+    /// after tabs).
+    pub fn with_glossary(self, tsv: &str) -> Linter {
+        let mut terms = Glossary::embedded().terms().to_vec();
+        terms.extend(crate::glossary::tsv::parse(tsv, "test.tsv").expect("valid TSV"));
+        Linter {
+            name: self.0.meta().name,
+            checker: Checker::with_rules(Glossary::new(terms), vec![self.0]),
+        }
     }
 
     /// `(flagged text, message, text after the fix)` for every finding in
@@ -196,4 +245,32 @@ pub fn assert_needs_cover(rule: &dyn Rule, texts: &[&str]) {
             rule.meta().name
         );
     }
+}
+
+/// `f` of the context of segment `index` of `doc` (no dictionary, the
+/// embedded glossary): for tests of the judgements rules share.
+pub fn with_context<T>(
+    doc: &Document,
+    index: usize,
+    f: impl FnOnce(&super::Context<'_>) -> T,
+) -> T {
+    use super::{Context, Deadline, DocLanguage, DocumentContext, DocumentTokens, DocumentWords};
+    let deadline = Deadline::new(None);
+    let tokens = DocumentTokens::new(&doc.text, &doc.segments, &deadline).expect("no deadline");
+    let english_words = vec![0; doc.segments.len()];
+    let language = DocLanguage::default();
+    let words = DocumentWords::default();
+    let shared = DocumentContext {
+        source: &doc.text,
+        segments: &doc.segments,
+        document: doc,
+        glossary: checker().glossary(),
+        dictionary: None,
+        language: &language,
+        english_words: &english_words,
+        words: &words,
+        tokens: &tokens,
+        deadline: &deadline,
+    };
+    f(&Context::new(&shared, index))
 }

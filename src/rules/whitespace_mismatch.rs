@@ -4,6 +4,7 @@ use super::helpers::{lead, trail};
 use super::layout::{leading_space_on_every_line, nesting_changes, trailing_blanks};
 use super::{Reporter, Rule, UnitContext, declare_rule};
 use crate::diagnostic::Edit;
+use crate::glossary::Glossary;
 use crate::input::{Document, UnitKind};
 
 declare_rule! {
@@ -107,7 +108,7 @@ impl Rule for WhitespaceMismatch {
         final_mark_spacing(ctx, source, target, out);
     }
 
-    fn check_document(&self, doc: &Document, out: &mut Reporter<'_>) {
+    fn check_document(&self, doc: &Document, _glossary: &Glossary, out: &mut Reporter<'_>) {
         let Some(source) = &doc.source else {
             return;
         };
