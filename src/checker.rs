@@ -145,6 +145,7 @@ impl Checker {
         let (language, english_words) = language_of(&tokens);
         let words = DocumentWords::default();
         let shared = DocumentContext {
+            document: doc,
             source: &doc.text,
             segments: &doc.segments,
             glossary: &self.glossary,

@@ -10,10 +10,12 @@
 
 mod context;
 mod extract;
+mod flow;
 mod helpers;
 mod paragraph;
 mod prefilter;
 mod report;
+mod source_case;
 mod stream;
 
 use crate::diagnostic::Severity;
