@@ -183,6 +183,9 @@ impl Checker {
             }
             let ctx = UnitContext::new(doc, unit, &self.glossary, &self.allow_untranslated);
             for (rule, &severity) in rules() {
+                if deadline.passed_now() {
+                    return Err(TimedOut);
+                }
                 rule.check_unit(&ctx, &mut Reporter::new(rule.meta(), severity, &mut out));
             }
         }
@@ -199,7 +202,10 @@ impl Checker {
         out.dedup_by(|a, b| a.rule == b.rule && a.span == b.span && a.message == b.message);
         let unused = self.severity_of(UnusedSuppression::ID);
         let enabled = |id: RuleId| self.rules.iter().any(|r| r.id() == id);
-        Ok(suppress::apply(doc, out, &enabled, unused))
+        let mut out = suppress::apply(doc, out, &enabled, unused);
+        // Every fix written for where it lands, or dropped (the one place).
+        crate::input::encode::encode_fixes(doc, &mut out);
+        Ok(out)
     }
 }
 

@@ -10,8 +10,9 @@
 use std::time::Instant;
 
 use crate::checker::{Checker, TimedOut};
-use crate::diagnostic::{Applicability, Diagnostic};
+use crate::diagnostic::{Applicability, Diagnostic, Fix};
 use crate::input::Document;
+use crate::input::encode::keeps_structure;
 
 /// Edit application, re-exported where callers have always found it.
 pub use crate::diagnostic::{apply_edits as apply, apply_fixes, select_fixes};
@@ -54,8 +55,17 @@ pub fn fix_document_within(
         if n == 0 || text == current.text {
             break;
         }
+        let next = current.with_text(text);
+        let (next, n) = if keeps_structure(&current, &next) {
+            (next, n)
+        } else {
+            one_by_one(&current, &mut diagnostics, allowed)
+        };
+        if n == 0 {
+            break;
+        }
         applied += n;
-        current = current.with_text(text);
+        current = next;
         diagnostics = checker.check_within(&current, deadline)?;
     }
     Ok(Fixed {
@@ -63,4 +73,36 @@ pub fn fix_document_within(
         applied,
         remaining: diagnostics,
     })
+}
+
+/// A round whose fixes together changed the document's structure (each
+/// keeps it alone, but two in one YAML scalar or one Markdown paragraph may
+/// not): the fixes applied one at a time, from the last, each kept only if
+/// the structure holds. The fixes that do not are removed from
+/// `diagnostics`, so they are reported, not offered again.
+fn one_by_one(
+    current: &Document,
+    diagnostics: &mut [Diagnostic],
+    allowed: Applicability,
+) -> (Document, usize) {
+    let fixes: Vec<Fix> = select_fixes(diagnostics, allowed)
+        .into_iter()
+        .cloned()
+        .collect();
+    let mut doc = current.clone();
+    let mut kept = 0;
+    for fix in fixes.iter().rev() {
+        let next = doc.with_text(apply(&doc.text, &[fix]));
+        if keeps_structure(current, &next) {
+            doc = next;
+            kept += 1;
+        } else {
+            for d in diagnostics.iter_mut() {
+                if d.fix.as_ref() == Some(fix) {
+                    d.fix = None;
+                }
+            }
+        }
+    }
+    (doc, kept)
 }

@@ -93,10 +93,37 @@ impl Job<'_> {
         };
         drop(bytes);
         let format = Format::from_path(Path::new(&name)).unwrap_or(Format::Plain);
-        let doc = (self.attach)(
-            Document::new(name.clone(), decoded.text, format),
-            path.as_deref(),
-        );
+        let deadline = self
+            .args
+            .timeout
+            .map(|s| Instant::now() + Duration::from_secs_f64(s));
+        // Malformed input is refused, never checked in part; with `--fix -`
+        // it is still passed through.
+        let passed_through =
+            stdin_fixed.then(|| encode(&decoded.text, decoded.encoding).into_owned());
+        let doc = match Document::parse(name.clone(), decoded.text, format, deadline) {
+            Ok(doc) => doc,
+            Err(e) => {
+                if let Some(bytes) = &passed_through {
+                    echo(bytes, &name)?;
+                }
+                return Err(if e.is_time_out() {
+                    self.timed_out(&name)
+                } else {
+                    CliError(format!("{name}:{}: {}", e.line, e.message))
+                });
+            }
+        };
+        drop(passed_through);
+        if self.wants_fix() && format == Format::Plain && Format::is_foreign_text(Path::new(&name))
+        {
+            self.progress.suspend(|| {
+                eprintln!(
+                    "salin: note: {name}: not a format salin parses; checked as plain text, not fixed"
+                )
+            });
+        }
+        let doc = (self.attach)(doc, path.as_deref());
         let mut checked = Checked {
             name,
             path,
@@ -111,7 +138,7 @@ impl Job<'_> {
             error: None,
             source: doc.source.clone(),
         };
-        let result = self.check(checker, doc, &mut checked);
+        let result = self.check(checker, doc, &mut checked, deadline);
         if result.is_err() {
             echo(&encode(&checked.text, checked.encoding), &checked.name)?;
         }
@@ -125,20 +152,10 @@ impl Job<'_> {
         checker: &Checker,
         mut doc: Document,
         checked: &mut Checked,
+        deadline: Option<Instant>,
     ) -> Result<(), CliError> {
-        let args = self.args;
-        let deadline = args
-            .timeout
-            .map(|s| Instant::now() + Duration::from_secs_f64(s));
-        let timed_out = |_| {
-            CliError(format!(
-                "{}: timed out after {} s; not checked",
-                checked.name,
-                args.timeout.unwrap_or_default()
-            ))
-        };
-        // The diff and the HTML page show what the fixes change.
-        let wants_fix = args.fix || matches!(self.output, OutputFormat::Diff | OutputFormat::Html);
+        let timed_out = |_| self.timed_out(&checked.name);
+        let wants_fix = self.wants_fix();
         let result = if !wants_fix {
             checker.check_within(&doc, deadline).map(|diagnostics| {
                 checked.diagnostics = diagnostics;
@@ -194,6 +211,20 @@ impl Job<'_> {
             }
         }
         Ok(())
+    }
+
+    /// Whether fixes are computed: to write them, or because the diff and
+    /// the HTML page show what they change.
+    fn wants_fix(&self) -> bool {
+        self.args.fix || matches!(self.output, OutputFormat::Diff | OutputFormat::Html)
+    }
+
+    /// The error of a file that ran past `--timeout`.
+    fn timed_out(&self, name: &str) -> CliError {
+        CliError(format!(
+            "{name}: timed out after {} s; not checked",
+            self.args.timeout.unwrap_or_default()
+        ))
     }
 
     /// A file not read: a note, or an error with `--strict`.

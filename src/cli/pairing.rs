@@ -66,5 +66,6 @@ fn read(path: &Path) -> Result<Document, CliError> {
     let name = display(path);
     let text = std::fs::read_to_string(path).map_err(|e| CliError::io(&name, &e))?;
     let format = Format::from_path(path).unwrap_or(Format::Plain);
-    Ok(Document::new(name, text, format))
+    Document::parse(name.clone(), text, format, None)
+        .map_err(|e| CliError(format!("{name}:{}: {}", e.line, e.message)))
 }

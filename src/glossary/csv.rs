@@ -17,6 +17,14 @@ const COLUMNS: &[&str] = &[
 
 pub fn parse(text: &str, file: &str) -> Result<Vec<Term>, GlossaryError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if let Some(line) = unterminated_quote(text) {
+        // The csv reader would take the rest of the file into the field.
+        return Err(GlossaryError::at(
+            file,
+            line,
+            "a quoted field is not closed (a `\"` is missing)",
+        ));
+    }
     let mut reader = ::csv::ReaderBuilder::new()
         .flexible(false)
         .trim(::csv::Trim::All)
@@ -104,6 +112,62 @@ fn csv_error(file: &str, e: &::csv::Error) -> GlossaryError {
     GlossaryError::at(file, line, message)
 }
 
+/// The line where a quoted field opens that the file never closes, if
+/// any: quotes count only at the start of a field (after blanks), `""`
+/// inside quotes is a quote, and `#` lines between records are comments.
+fn unterminated_quote(text: &str) -> Option<usize> {
+    let mut line = 1;
+    let mut opened = 0;
+    let mut quoted = false;
+    let mut field_start = true;
+    let mut record_start = true;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if quoted {
+            match c {
+                '"' if chars.peek() == Some(&'"') => {
+                    chars.next();
+                }
+                '"' => quoted = false,
+                '\n' => line += 1,
+                _ => {}
+            }
+            continue;
+        }
+        match c {
+            '#' if record_start => {
+                for c in chars.by_ref() {
+                    if c == '\n' {
+                        break;
+                    }
+                }
+                line += 1;
+                continue;
+            }
+            '"' if field_start => {
+                quoted = true;
+                opened = line;
+            }
+            ',' => {
+                field_start = true;
+                record_start = false;
+                continue;
+            }
+            '\n' => {
+                line += 1;
+                field_start = true;
+                record_start = true;
+                continue;
+            }
+            ' ' | '\t' | '\r' if field_start => continue,
+            _ => {}
+        }
+        field_start = false;
+        record_start = false;
+    }
+    quoted.then_some(opened)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -125,6 +189,22 @@ mod tests {
         assert_eq!(t.origin, Origin::new("g.csv", 2));
         assert_eq!(terms[1].forbidden, ["Bayan ng Huacao"]);
         assert_eq!(terms[1].origin.line, 3);
+    }
+
+    #[test]
+    fn an_unclosed_quote_is_an_error_at_its_line() {
+        let e = parse("term,note\nInnovent,\"isang tala\nMerck,x\n", "g.csv").unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "g.csv:2: a quoted field is not closed (a `\"` is missing)"
+        );
+        // Closed quotes over lines and doubled quotes are fine.
+        let terms = parse(
+            "term,note\nInnovent,\"isa\nat \"\"dalawa\"\"\"\nMerck,x\n",
+            "g.csv",
+        )
+        .unwrap();
+        assert_eq!(terms.len(), 2);
     }
 
     #[test]

@@ -73,6 +73,8 @@ pub fn parse(text: &str, file: &str) -> Result<Vec<Term>, GlossaryError> {
     // Status of the term group being read, and its term.
     let mut pending: Option<(String, Status)> = None;
     let mut saw_root = false;
+    // Open elements: a file that ends inside one is truncated.
+    let mut open: Vec<String> = Vec::new();
 
     loop {
         let position = reader.buffer_position() as usize;
@@ -80,10 +82,14 @@ pub fn parse(text: &str, file: &str) -> Result<Vec<Term>, GlossaryError> {
             let at = reader.error_position() as usize;
             GlossaryError::at(file, line_of(text, at), format!("malformed XML: {e}"))
         })?;
+        let ends = matches!(event, Event::End(_));
         match event {
             Event::Start(ref e) | Event::Empty(ref e) => {
                 let is_empty = matches!(event, Event::Empty(_));
                 let name = local_name(e);
+                if !is_empty {
+                    open.push(name.clone());
+                }
                 saw_root |= matches!(name.as_str(), "martif" | "tbx");
                 match name.as_str() {
                     "termEntry" | "conceptEntry" => {
@@ -192,6 +198,16 @@ pub fn parse(text: &str, file: &str) -> Result<Vec<Term>, GlossaryError> {
             Event::Eof => break,
             _ => {}
         }
+        if ends {
+            open.pop();
+        }
+    }
+    if let Some(name) = open.last() {
+        return Err(GlossaryError::at(
+            file,
+            line_of(text, text.len()),
+            format!("malformed XML: the file ends inside <{name}>"),
+        ));
     }
     if !saw_root {
         return Err(GlossaryError::at(
@@ -373,6 +389,13 @@ mod tests {
         assert_eq!(e.file, "g.tbx");
         assert_eq!(e.line, Some(4));
         assert!(e.message.starts_with("malformed XML"), "{e}");
+        // Truncated after a whole entry: an error, not a shorter glossary.
+        let text = "<martif><text><body>\n<termEntry><langSet xml:lang=\"tl\"><tig><term>Innovent</term></tig></langSet></termEntry>\n<termEntry>";
+        let e = parse(text, "g.tbx").unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "g.tbx:3: malformed XML: the file ends inside <termEntry>"
+        );
         let e = parse("<glossary/>", "g.tbx").unwrap_err();
         assert_eq!(
             e.to_string(),

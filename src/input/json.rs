@@ -1,178 +1,123 @@
 //! JSON localisation files: flat and nested maps (i18next), Chrome
 //! `messages.json` (only the `message` of each entry is prose) and Flutter
-//! ARB (`@`-metadata keys are skipped). A hand-written scanner that keeps
-//! byte offsets; malformed JSON yields the units read before the error.
+//! ARB (`@`-metadata keys are skipped).
+//!
+//! Parsed by `jsonc-parser` with every extension switched off (no comments,
+//! no trailing or missing commas, no single quotes): malformed JSON is an
+//! error naming the line, and nesting deeper than the parser's limit (512
+//! levels) is an error too, never a stack overflow. Every string value is a
+//! unit, decoded from its escapes; keys are never prose.
 
-#![allow(clippy::single_range_in_vec_init)] // a value of one piece
+use jsonc_parser::ast::{ObjectPropName, Value as Json};
+use jsonc_parser::{CollectOptions, CommentCollectionStrategy, ParseOptions, parse_to_ast};
 
-use std::ops::Range;
-
-use super::Segment;
-use super::l10n::{Escape, Unit, UnitKind, unit_segments};
-
-/// The units and prose segments of a JSON file.
-pub(super) fn parse(text: &str, body: usize) -> (Vec<Segment>, Vec<Unit>) {
-    let mut s = Scanner {
-        bytes: text.as_bytes(),
-        pos: body,
-    };
-    let mut units = Vec::new();
-    let _ = s.value("", &mut units);
-    (unit_segments(text, &units, Escape::Backslash), units)
-}
-
-struct Scanner<'a> {
-    bytes: &'a [u8],
-    pos: usize,
-}
+use super::ParseError;
+use super::codec::Quoting;
+use super::l10n::{Collector, Value};
+use super::text_line;
 
 /// Keys of a Chrome `messages.json` entry that are not prose.
 const CHROME_METADATA: &[&str] = &["description", "placeholders", "example", "content"];
 
-impl Scanner<'_> {
-    fn skip_ws(&mut self) {
-        while self.pos < self.bytes.len() && self.bytes[self.pos].is_ascii_whitespace() {
-            self.pos += 1;
+/// The units and prose segments of a JSON file, or where it is malformed.
+pub(super) fn parse(text: &str, body: usize) -> (Collector, Option<ParseError>) {
+    let mut out = Collector::default();
+    let options = ParseOptions {
+        allow_comments: false,
+        allow_loose_object_property_names: false,
+        allow_trailing_commas: false,
+        allow_missing_commas: false,
+        allow_single_quoted_strings: false,
+        allow_hexadecimal_numbers: false,
+        allow_unary_plus_numbers: false,
+        allow_bare_decimal_point_numbers: false,
+        allow_non_finite_numbers: false,
+        allow_extended_string_escapes: false,
+    };
+    let collect = CollectOptions {
+        comments: CommentCollectionStrategy::Off,
+        tokens: false,
+    };
+    match parse_to_ast(&text[body..], &collect, &options) {
+        Ok(parsed) => {
+            if let Some(value) = &parsed.value {
+                walk(text, body, value, "", &mut out);
+            }
+            (out, None)
         }
-    }
-
-    /// The content range of the string at the current position (after its
-    /// opening quote), leaving the position after the closing quote.
-    fn string(&mut self) -> Option<Range<usize>> {
-        if self.bytes.get(self.pos) != Some(&b'"') {
-            return None;
-        }
-        let start = self.pos + 1;
-        let mut i = start;
-        while i < self.bytes.len() {
-            match self.bytes[i] {
-                b'\\' => i += 2,
-                b'"' => {
-                    self.pos = i + 1;
-                    return Some(start..i);
-                }
-                _ => i += 1,
-            }
-        }
-        None
-    }
-
-    fn value(&mut self, path: &str, out: &mut Vec<Unit>) -> Option<()> {
-        self.skip_ws();
-        match *self.bytes.get(self.pos)? {
-            b'{' => self.object(path, out),
-            b'[' => {
-                self.pos += 1;
-                let mut n = 0;
-                loop {
-                    self.skip_ws();
-                    if self.bytes.get(self.pos) == Some(&b']') {
-                        self.pos += 1;
-                        return Some(());
-                    }
-                    self.value(&format!("{path}[{n}]"), out)?;
-                    n += 1;
-                    self.skip_ws();
-                    match self.bytes.get(self.pos)? {
-                        b',' => self.pos += 1,
-                        b']' => {
-                            self.pos += 1;
-                            return Some(());
-                        }
-                        _ => return None,
-                    }
-                }
-            }
-            b'"' => {
-                let range = self.string()?;
-                out.push(Unit {
-                    kind: UnitKind::Value,
-                    key: path.to_string(),
-                    key_range: range.start..range.start,
-                    pieces: vec![range],
-                    joiner: "\n",
-                    fuzzy: false,
-                    source: None,
-                });
-                Some(())
-            }
-            _ => {
-                // Numbers, true, false, null.
-                while self.pos < self.bytes.len()
-                    && !matches!(self.bytes[self.pos], b',' | b'}' | b']')
-                {
-                    self.pos += 1;
-                }
-                Some(())
-            }
-        }
-    }
-
-    fn object(&mut self, path: &str, out: &mut Vec<Unit>) -> Option<()> {
-        self.pos += 1;
-        let first = out.len();
-        let mut keys: Vec<(String, usize)> = Vec::new(); // key, first unit index
-        let result = (|| loop {
-            self.skip_ws();
-            if self.bytes.get(self.pos) == Some(&b'}') {
-                self.pos += 1;
-                return Some(());
-            }
-            let key_range = self.string()?;
-            let key = String::from_utf8_lossy(&self.bytes[key_range.clone()]).into_owned();
-            self.skip_ws();
-            if self.bytes.get(self.pos) != Some(&b':') {
-                return None;
-            }
-            self.pos += 1;
-            let child = if path.is_empty() {
-                key.clone()
-            } else {
-                format!("{path}.{key}")
+        Err(e) => {
+            let at = body + e.range().start;
+            let error = ParseError {
+                line: text_line(text, at),
+                message: format!("not valid JSON: {}", e.kind()),
             };
-            let start = out.len();
-            keys.push((key.clone(), start));
-            let skipped = key.starts_with('@');
-            self.value(&child, out)?;
-            if skipped {
-                out.truncate(start);
-            }
-            for u in &mut out[start..] {
-                if u.key == child {
-                    u.key_range = key_range.clone();
-                }
-            }
-            self.skip_ws();
-            match self.bytes.get(self.pos)? {
-                b',' => self.pos += 1,
-                b'}' => {
-                    self.pos += 1;
-                    return Some(());
-                }
-                _ => return None,
-            }
-        })();
-        // A Chrome messages.json entry: only its `message` is prose.
-        if keys.iter().any(|(k, _)| k == "message") {
-            let prefix = if path.is_empty() {
-                String::new()
-            } else {
-                format!("{path}.")
-            };
-            let mut own = out.split_off(first);
-            own.retain(|u| {
-                !out_index_key(&u.key, &prefix).is_some_and(|k| CHROME_METADATA.contains(&k))
-            });
-            out.extend(own);
+            (out, Some(error))
         }
-        result
     }
 }
 
-/// The first key of `key` below `prefix`, when it is below it.
-fn out_index_key<'a>(key: &'a str, prefix: &str) -> Option<&'a str> {
-    let rest = key.strip_prefix(prefix)?;
-    Some(rest.split(['.', '[']).next().unwrap_or(rest))
+fn child(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_string()
+    } else {
+        format!("{path}.{key}")
+    }
+}
+
+/// Adds the string values of `value` (at key path `path`) to `out`.
+fn walk(text: &str, body: usize, value: &Json, path: &str, out: &mut Collector) {
+    match value {
+        Json::StringLit(s) => {
+            let raw = body + s.range.start + 1..body + s.range.end - 1;
+            out.push(
+                text,
+                Value {
+                    key: path.to_string(),
+                    key_range: raw.start..raw.start,
+                    raw,
+                    strings: Vec::new(),
+                    quoting: Quoting::Json,
+                    expected: Some(s.value.to_string()),
+                    fuzzy: false,
+                    source: None,
+                },
+                None,
+            );
+        }
+        Json::Array(a) => {
+            for (n, v) in a.elements.iter().enumerate() {
+                walk(text, body, v, &format!("{path}[{n}]"), out);
+            }
+        }
+        Json::Object(o) => {
+            // A Chrome messages.json entry: only its `message` is prose.
+            let chrome = o.properties.iter().any(|p| p.name.as_str() == "message");
+            for prop in &o.properties {
+                let (name, name_range) = match &prop.name {
+                    ObjectPropName::String(s) => (
+                        s.value.to_string(),
+                        body + s.range.start + 1..body + s.range.end - 1,
+                    ),
+                    ObjectPropName::Word(w) => (
+                        w.value.to_string(),
+                        body + w.range.start..body + w.range.end,
+                    ),
+                };
+                if name.starts_with('@') || (chrome && CHROME_METADATA.contains(&name.as_str())) {
+                    continue;
+                }
+                let key = child(path, &name);
+                let first = out.units.len();
+                walk(text, body, &prop.value, &key, out);
+                for u in &mut out.units[first..] {
+                    if u.key == key {
+                        u.key_range = name_range.clone();
+                    }
+                }
+            }
+        }
+        Json::NumberLit(_) | Json::BooleanLit(_) | Json::NullKeyword(_) => {}
+    }
 }
 
 #[cfg(test)]
@@ -181,7 +126,8 @@ mod tests {
 
     fn units(text: &str) -> Vec<(String, String, String)> {
         parse(text, 0)
-            .1
+            .0
+            .units
             .into_iter()
             .map(|u| {
                 (
@@ -203,7 +149,7 @@ mod tests {
                 (
                     "home.title".into(),
                     "title".into(),
-                    r#"Maligayang \"pagdating\""#.into()
+                    r#"Maligayang "pagdating""#.into()
                 ),
                 ("list[0]".into(), String::new(), "Una".into()),
                 ("x".into(), "x".into(), String::new()),
@@ -211,6 +157,7 @@ mod tests {
         );
         let prose: Vec<&str> = parse(text, 0)
             .0
+            .segments
             .iter()
             .map(|s| &text[s.range.clone()])
             .collect();
@@ -236,9 +183,42 @@ mod tests {
     }
 
     #[test]
-    fn malformed_json_keeps_what_was_read() {
-        assert_eq!(units(r#"{"a": "isa", "b": "#).len(), 1);
-        let _ = parse("{\"a\": \"\\", 0);
-        let _ = parse("[[[", 0);
+    fn malformed_json_is_an_error_with_its_line() {
+        for (text, line, message) in [
+            (
+                "{\"a\": \"isa\",\n \"b\": ",
+                2,
+                "not valid JSON: Expected value after colon in object property",
+            ),
+            (
+                "{\n  // komento\n  \"a\": \"x\"\n}",
+                2,
+                "not valid JSON: Comments are not allowed",
+            ),
+            (
+                "{\n  \"a\": \"x\"\n  \"b\": \"y\"\n}",
+                2,
+                "not valid JSON: Expected comma",
+            ),
+        ] {
+            let (_, error) = parse(text, 0);
+            let error = error.unwrap_or_else(|| panic!("{text:?} parsed"));
+            assert_eq!(
+                (error.line, error.message.as_str()),
+                (line, message),
+                "{text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn deep_nesting_is_an_error_not_a_crash() {
+        let text = "[".repeat(6000);
+        let error = parse(&text, 0).1.unwrap();
+        assert_eq!(error.line, 1);
+        assert_eq!(
+            error.message,
+            "not valid JSON: Maximum nesting depth exceeded"
+        );
     }
 }

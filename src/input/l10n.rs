@@ -4,6 +4,7 @@
 
 use std::ops::Range;
 
+use super::codec::{Decoded, Quoting, Region, decode};
 use super::{Segment, SegmentKind};
 
 /// What a unit is: a value of a localisation file, a paragraph aligned with
@@ -39,9 +40,13 @@ pub struct Unit {
     /// A PO entry marked `#, fuzzy` (a guess awaiting review): skipped
     /// unless the checker is asked to include such entries.
     pub fuzzy: bool,
-    /// The raw source text the value translates (the source file's value as
-    /// written, PO `msgid`, XLIFF `source`), when known.
+    /// The source text the value translates (the source file's value, PO
+    /// `msgid`, decoded; XLIFF `source` as written), when known.
     pub source: Option<String>,
+    /// The value decoded (escapes and line folding of JSON, YAML, PO), with
+    /// where each part of it is written; `None` when the value is its raw
+    /// pieces joined (XLIFF, article units).
+    pub decoded: Option<Decoded>,
 }
 
 impl Unit {
@@ -52,8 +57,12 @@ impl Unit {
         start..end
     }
 
-    /// The value's raw text: its pieces joined with [`Unit::joiner`].
+    /// The value's text: decoded, or else its raw pieces joined with
+    /// [`Unit::joiner`].
     pub fn text(&self, doc: &str) -> String {
+        if let Some(d) = &self.decoded {
+            return d.text.clone();
+        }
         let mut out = String::new();
         for (i, p) in self.pieces.iter().enumerate() {
             if i > 0 {
@@ -64,8 +73,21 @@ impl Unit {
         out
     }
 
-    /// The byte of the original file at `offset` into [`Unit::text`].
+    /// The bytes of the original file that `range` of [`Unit::text`] comes
+    /// from (whole escapes and line breaks where it starts or ends in one).
+    pub fn file_range(&self, range: Range<usize>) -> Range<usize> {
+        match &self.decoded {
+            Some(d) => d.file_range(range),
+            None => self.to_file(range.start)..self.to_file(range.end),
+        }
+    }
+
+    /// The byte of the original file at `offset` into [`Unit::text`] (for
+    /// units without a decoding; see [`Unit::file_range`]).
     pub fn to_file(&self, offset: usize) -> usize {
+        if let Some(d) = &self.decoded {
+            return d.file_range(offset..offset).start;
+        }
         let mut at = 0;
         for p in &self.pieces {
             if offset <= at + p.len() {
@@ -81,118 +103,125 @@ impl Unit {
 
     /// Whether the value is empty.
     pub fn is_empty(&self) -> bool {
+        if let Some(d) = &self.decoded {
+            return d.text.is_empty();
+        }
         self.pieces.iter().all(|p| p.is_empty())
     }
 }
 
-/// How a format escapes characters inside a value.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Escape {
-    /// Nothing is escaped (YAML plain and block scalars).
-    None,
-    /// `\n`, `\"`, `\u00e9` (JSON, YAML double-quoted, PO).
-    Backslash,
-    /// `''` (YAML single-quoted).
-    DoubledQuote,
-    /// `&amp;`, `&#233;` and tags (XML).
-    Xml,
+/// What a parser of a localisation file collects: the units, their prose
+/// segments and the regions where their values are written.
+#[derive(Default)]
+pub(crate) struct Collector {
+    pub segments: Vec<Segment>,
+    pub units: Vec<Unit>,
+    pub regions: Vec<Region>,
 }
 
-/// The prose segments of every unit's value pieces, one block per unit.
-pub fn unit_segments(text: &str, units: &[Unit], escape: Escape) -> Vec<Segment> {
-    let mut segments = Vec::new();
-    for (block, unit) in units.iter().enumerate() {
-        for p in &unit.pieces {
-            push_value(text, p.clone(), escape, block as u32, &mut segments);
-        }
-    }
-    segments
+/// A value found by a parser, before it becomes a [`Unit`].
+pub(crate) struct Value {
+    pub key: String,
+    pub key_range: Range<usize>,
+    /// Where the value is written (inside its quotes).
+    pub raw: Range<usize>,
+    /// Where each of its strings is written, when it has several (PO), each
+    /// a region of the value's quoting; else just `raw`.
+    pub strings: Vec<Range<usize>>,
+    pub quoting: Quoting,
+    /// The value as the format's reference parser read it, when known: the
+    /// decoding must agree with it.
+    pub expected: Option<String>,
+    pub fuzzy: bool,
+    pub source: Option<String>,
 }
 
-/// Pushes the prose segments of the value piece `range`: the runs between
-/// escapes, so that no rule checks or fixes across one.
-pub fn push_value(
-    text: &str,
-    range: Range<usize>,
-    escape: Escape,
-    block: u32,
-    out: &mut Vec<Segment>,
-) {
-    let slice = &text[range.clone()];
-    let bytes = slice.as_bytes();
-    let mut start = 0;
-    let mut i = 0;
-    let push = |s: usize, e: usize, out: &mut Vec<Segment>| {
-        if slice[s..e].trim().is_empty() {
-            return;
-        }
-        out.push(Segment {
-            range: range.start + s..range.start + e,
-            kind: SegmentKind::Prose,
-            block,
-        });
-    };
-    while i < bytes.len() {
-        let skip = match (escape, bytes[i]) {
-            (Escape::Backslash, b'\\') => {
-                let len = match bytes.get(i + 1) {
-                    Some(b'u') => 6,
-                    Some(b'x') => 4,
-                    Some(b'U') => 10,
-                    Some(_) => 2,
-                    None => 1,
-                };
-                Some(len.min(bytes.len() - i))
-            }
-            (Escape::DoubledQuote, b'\'') if bytes.get(i + 1) == Some(&b'\'') => Some(2),
-            (Escape::Xml, b'&') => slice[i..]
-                .find(';')
-                .filter(|&n| n <= 10)
-                .map(|n| n + 1)
-                .or(Some(1)),
-            (Escape::Xml, b'<') => slice[i..].find('>').map(|n| n + 1).or(Some(1)),
-            _ => None,
+impl Collector {
+    /// Adds `value`, decoded from `text`, or, with `decoded`, decoded
+    /// already. A value whose decoding fails or disagrees with the reference
+    /// parser is kept as a unit (so the source-aware rules still compare
+    /// it) but has no prose segments and is never edited.
+    pub fn push(&mut self, text: &str, value: Value, decoded: Option<Decoded>) {
+        let decoded = decoded.or_else(|| decode(text, value.raw.clone(), value.quoting));
+        let agrees = |d: &Decoded| value.expected.as_deref().is_none_or(|e| e == d.text);
+        let block = self.units.len() as u32;
+        let strings = if value.strings.is_empty() {
+            vec![value.raw.clone()]
+        } else {
+            value.strings.clone()
         };
-        match skip {
-            Some(len) => {
-                push(start, i, out);
-                i += len;
-                while !slice.is_char_boundary(i) {
-                    i += 1;
-                }
-                start = i;
+        // The unit's pieces: its non-empty strings (or the last, when all are
+        // empty).
+        let mut pieces: Vec<Range<usize>> =
+            strings.iter().filter(|r| !r.is_empty()).cloned().collect();
+        if pieces.is_empty() {
+            pieces.push(strings.last().cloned().unwrap_or(value.raw.clone()));
+        }
+        let decoded = match decoded {
+            Some(d) if agrees(&d) => {
+                decoded_segments(text, &d, block, &mut self.segments);
+                self.regions.extend(strings.iter().map(|r| Region {
+                    range: r.clone(),
+                    quoting: value.quoting,
+                }));
+                d
             }
-            None => i += 1,
+            _ => {
+                self.regions.extend(strings.iter().map(|r| Region {
+                    range: r.clone(),
+                    quoting: Quoting::Frozen,
+                }));
+                Decoded::opaque(
+                    value
+                        .expected
+                        .clone()
+                        .unwrap_or_else(|| text[value.raw.clone()].to_string()),
+                    value.raw.clone(),
+                )
+            }
+        };
+        self.units.push(Unit {
+            kind: UnitKind::Value,
+            key: value.key,
+            key_range: value.key_range,
+            pieces,
+            joiner: "",
+            fuzzy: value.fuzzy,
+            source: value.source,
+            decoded: Some(decoded),
+        });
+    }
+}
+
+/// The prose segments of a decoded value: its verbatim runs (the text
+/// between escapes and line breaks), so that no rule checks or fixes across
+/// an escape.
+pub fn decoded_segments(text: &str, decoded: &Decoded, block: u32, out: &mut Vec<Segment>) {
+    for run in decoded.runs.iter().filter(|r| r.verbatim) {
+        if !text[run.raw.clone()].trim().is_empty() {
+            out.push(Segment {
+                range: run.raw.clone(),
+                kind: SegmentKind::Prose,
+                block,
+            });
         }
     }
-    push(start, bytes.len(), out);
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn pieces(text: &str, escape: Escape) -> Vec<&str> {
-        let mut out = Vec::new();
-        push_value(text, 0..text.len(), escape, 0, &mut out);
-        out.into_iter().map(|s| &text[s.range]).collect()
-    }
-
     #[test]
     fn values_are_cut_at_escapes() {
-        assert_eq!(
-            pieces(r#"Una\nIkalawa \"sipi\" \u00e9 wakas"#, Escape::Backslash),
-            ["Una", "Ikalawa ", "sipi", " wakas"]
-        );
-        assert_eq!(
-            pieces("Si Juan''s aso", Escape::DoubledQuote),
-            ["Si Juan", "s aso"]
-        );
-        assert_eq!(
-            pieces("Mag-<b>click</b> &amp; tapos", Escape::Xml),
-            ["Mag-", "click", " tapos"]
-        );
-        assert_eq!(pieces("a \\", Escape::Backslash), ["a "]);
+        let text = r#"Una\nIkalawa \"sipi\" \u00e9 wakas"#;
+        let decoded =
+            super::super::codec::decode(text, 0..text.len(), super::super::codec::Quoting::Json)
+                .unwrap();
+        let mut out = Vec::new();
+        decoded_segments(text, &decoded, 0, &mut out);
+        let got: Vec<&str> = out.iter().map(|s| &text[s.range.clone()]).collect();
+        assert_eq!(got, ["Una", "Ikalawa ", "sipi", " wakas"]);
     }
 
     #[test]
@@ -206,6 +235,7 @@ mod tests {
             joiner: "\n",
             fuzzy: false,
             source: None,
+            decoded: None,
         };
         assert_eq!(unit.text(doc), "isa\ndalawa");
         assert_eq!(unit.to_file(4), 13);

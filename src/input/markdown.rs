@@ -7,12 +7,26 @@
 
 use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 
+use std::ops::Range;
+
+use super::codec::{Quoting, Region};
 use super::{Segment, SegmentKind};
+
+/// What the Markdown parser found: prose segments, the top-level blocks
+/// (regions whose structure fixes must keep) and the text that must not be
+/// edited (reference-link labels: `[Co, Ltd]` is both the link text and the
+/// label its definition `[Co, Ltd]: https://...` is found by).
+pub(super) struct Parsed {
+    pub segments: Vec<Segment>,
+    pub regions: Vec<Region>,
+    pub frozen: Vec<Range<usize>>,
+}
 
 /// The Markdown salin reads: CommonMark with GFM tables, footnotes,
 /// strikethrough and task lists, and YAML or TOML front matter. Every parse
 /// of a document (its prose here, its suppression comments in
-/// `crate::suppress`) uses these, so both see the same blocks.
+/// `crate::suppress`, the fix encoder's structure check, the HTML report)
+/// uses these, so all see the same blocks.
 pub(crate) const OPTIONS: Options = Options::ENABLE_TABLES
     .union(Options::ENABLE_FOOTNOTES)
     .union(Options::ENABLE_STRIKETHROUGH)
@@ -20,19 +34,51 @@ pub(crate) const OPTIONS: Options = Options::ENABLE_TABLES
     .union(Options::ENABLE_YAML_STYLE_METADATA_BLOCKS)
     .union(Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS);
 
-pub(super) fn segments(text: &str, body_start: usize) -> Vec<Segment> {
+pub(super) fn parse(text: &str, body_start: usize) -> Parsed {
     let body = &text[body_start..];
 
     let mut out: Vec<Segment> = Vec::new();
     let mut skip_depth = 0u32; // inside code blocks, HTML blocks, front matter, autolinks
     let mut heading_depth = 0u32;
     let mut block = 0u32;
+    let mut depth = 0usize;
+    let mut regions = Vec::new();
+    let mut frozen = Vec::new();
+    let shift = |r: Range<usize>| r.start + body_start..r.end + body_start;
 
     for (event, range) in Parser::new_ext(body, OPTIONS).into_offset_iter() {
         match event {
             Event::Start(tag) => {
+                if depth == 0 {
+                    regions.push(Region {
+                        range: shift(range.clone()),
+                        quoting: Quoting::Markdown,
+                    });
+                }
+                depth += 1;
                 if starts_block(&tag) {
                     block += 1;
+                }
+                match tag {
+                    Tag::Link {
+                        link_type: LinkType::Shortcut | LinkType::Collapsed,
+                        ..
+                    }
+                    | Tag::Image {
+                        link_type: LinkType::Shortcut | LinkType::Collapsed,
+                        ..
+                    } => {
+                        // Kept sorted and disjoint: a label inside a label
+                        // is frozen with it.
+                        let r = shift(range.clone());
+                        if frozen
+                            .last()
+                            .is_none_or(|l: &Range<usize>| l.end <= r.start)
+                        {
+                            frozen.push(r);
+                        }
+                    }
+                    _ => {}
                 }
                 match tag {
                     Tag::CodeBlock(_) | Tag::HtmlBlock | Tag::MetadataBlock(_) => skip_depth += 1,
@@ -45,6 +91,7 @@ pub(super) fn segments(text: &str, body_start: usize) -> Vec<Segment> {
                 }
             }
             Event::End(tag) => {
+                depth = depth.saturating_sub(1);
                 match tag {
                     TagEnd::CodeBlock | TagEnd::HtmlBlock | TagEnd::MetadataBlock(_) => {
                         skip_depth -= 1
@@ -78,10 +125,22 @@ pub(super) fn segments(text: &str, body_start: usize) -> Vec<Segment> {
             }
             // Inline code, HTML, hard breaks, footnote references and task
             // markers end a run of prose.
-            _ => block += u32::from(skip_depth == 0),
+            _ => {
+                if depth == 0 {
+                    regions.push(Region {
+                        range: shift(range.clone()),
+                        quoting: Quoting::Markdown,
+                    });
+                }
+                block += u32::from(skip_depth == 0)
+            }
         }
     }
-    out
+    Parsed {
+        segments: out,
+        regions,
+        frozen,
+    }
 }
 
 fn is_autolink(source: &str) -> bool {

@@ -5,6 +5,8 @@
 //! byte ranges of that original text, so every rule and fix works on original
 //! positions and never has to map offsets back.
 
+pub mod codec;
+pub mod encode;
 mod json;
 pub mod l10n;
 pub(crate) mod markdown;
@@ -18,7 +20,9 @@ mod yaml;
 use std::ops::Range;
 use std::path::Path;
 use std::sync::Arc;
+use std::time::Instant;
 
+pub use codec::{Quoting, Region};
 pub use l10n::{Unit, UnitKind};
 
 /// How a document is parsed into prose segments.
@@ -53,6 +57,21 @@ impl Format {
         }
     }
 
+    /// Whether a file salin reads as plain text (`-f` `notes.txt`, `README`)
+    /// is in fact structured text of another kind (`.csv`, `.properties`,
+    /// `.strings`, `.html`, ...): anything named with an extension other
+    /// than `.txt` or `.text`. Such a file is checked as plain text but never
+    /// fixed, because a fix cannot know its syntax.
+    pub fn is_foreign_text(path: &Path) -> bool {
+        match path.extension().and_then(|e| e.to_str()) {
+            None => false,
+            Some(ext) => {
+                Format::from_path(path).is_none()
+                    && !matches!(ext.to_ascii_lowercase().as_str(), "txt" | "text")
+            }
+        }
+    }
+
     /// Whether the format is a key-value localisation file, whose values are
     /// translation units.
     pub fn is_localisation(self) -> bool {
@@ -79,6 +98,57 @@ pub struct Segment {
     pub block: u32,
 }
 
+/// Where a file is not what its format says: the line (1-based) and what
+/// is wrong.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ParseError {
+    pub line: usize,
+    pub message: String,
+}
+
+impl ParseError {
+    /// The parse gave up because its deadline passed (line 0).
+    pub(crate) fn timed_out() -> Self {
+        ParseError {
+            line: 0,
+            message: "timed out".into(),
+        }
+    }
+
+    pub fn is_time_out(&self) -> bool {
+        self.line == 0
+    }
+}
+
+impl std::fmt::Display for ParseError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.line, self.message)
+    }
+}
+
+impl std::error::Error for ParseError {}
+
+/// The 1-based line of byte `at` of `text`.
+pub(crate) fn text_line(text: &str, at: usize) -> usize {
+    let at = at.min(text.len());
+    memchr::memchr_iter(b'\n', &text.as_bytes()[..at]).count() + 1
+}
+
+/// How a document is written: where its translatable text is and how text
+/// must be written there (for the fix encoder, [`encode`]), and whether it
+/// parsed.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Syntax {
+    /// The stretches holding translatable text, sorted, not overlapping.
+    pub regions: Vec<Region>,
+    /// Text inside regions that is checked but never edited, sorted.
+    pub frozen: Vec<Range<usize>>,
+    /// Where the file is not valid in its format: what was read before it
+    /// is checked ([`Document::new`]), or the file is refused
+    /// ([`Document::parse`]).
+    pub error: Option<ParseError>,
+}
+
 /// A document to check.
 #[derive(Clone, Debug)]
 pub struct Document {
@@ -100,20 +170,50 @@ pub struct Document {
     /// closest key before it in the source that this document has (or the
     /// start of the text).
     pub missing: Vec<(String, usize)>,
+    /// Where text is written and how (see [`Syntax`]).
+    pub syntax: Syntax,
 }
 
 impl Document {
+    /// The document `text` read as `format`. Malformed input is read as far
+    /// as it is well-formed, with the error in [`Syntax::error`]; use
+    /// [`Document::parse`] to refuse it.
     pub fn new(name: impl Into<String>, text: impl Into<String>, format: Format) -> Self {
-        let text = text.into();
-        let (segments, units) = parse(&text, format);
+        Document::read(name.into(), text.into(), format, None)
+    }
+
+    /// The document `text` read as `format`, or where it is malformed.
+    /// Parsing gives up once `deadline` has passed (an error for which
+    /// [`ParseError::is_time_out`] holds).
+    pub fn parse(
+        name: impl Into<String>,
+        text: impl Into<String>,
+        format: Format,
+        deadline: Option<Instant>,
+    ) -> Result<Self, ParseError> {
+        let doc = Document::read(name.into(), text.into(), format, deadline);
+        match doc.syntax.error {
+            Some(e) => Err(e),
+            None => Ok(doc),
+        }
+    }
+
+    fn read(name: String, text: String, format: Format, deadline: Option<Instant>) -> Self {
+        let (segments, units, mut syntax) = parse(&text, format, deadline);
+        if format == Format::Plain && Format::is_foreign_text(Path::new(&name)) {
+            for r in &mut syntax.regions {
+                r.quoting = Quoting::Frozen;
+            }
+        }
         Document {
-            name: name.into(),
+            name,
             text,
             format,
             segments,
             units,
             source: None,
             missing: Vec::new(),
+            syntax,
         }
     }
 
@@ -149,27 +249,64 @@ impl Document {
     }
 }
 
-fn parse(text: &str, format: Format) -> (Vec<Segment>, Vec<Unit>) {
+fn parse(
+    text: &str,
+    format: Format,
+    deadline: Option<Instant>,
+) -> (Vec<Segment>, Vec<Unit>, Syntax) {
     let body = if text.starts_with('\u{feff}') { 3 } else { 0 };
-    let (raw, units) = match format {
-        Format::Plain => (plain::segments(text, body), Vec::new()),
-        Format::Markdown => (markdown::segments(text, body), Vec::new()),
-        Format::Yaml => yaml::parse(text, body),
-        Format::Json => json::parse(text, body),
-        Format::Po => po::parse(text, body),
-        Format::Xliff => xliff::parse(text, body),
+    let whole = || {
+        vec![Region {
+            range: body..text.len(),
+            quoting: Quoting::Raw,
+        }]
+    };
+    let (raw, units, syntax) = match format {
+        Format::Plain => (
+            plain::segments(text, body),
+            Vec::new(),
+            Syntax {
+                regions: whole(),
+                ..Syntax::default()
+            },
+        ),
+        Format::Markdown => {
+            let parsed = markdown::parse(text, body);
+            let syntax = Syntax {
+                regions: parsed.regions,
+                frozen: parsed.frozen,
+                error: None,
+            };
+            (parsed.segments, Vec::new(), syntax)
+        }
+        Format::Yaml | Format::Json | Format::Po | Format::Xliff => {
+            let (found, error) = match format {
+                Format::Yaml => yaml::parse(text, body, deadline),
+                Format::Json => json::parse(text, body),
+                Format::Po => po::parse(text, body),
+                _ => xliff::parse(text, body, deadline),
+            };
+            let mut regions = found.regions;
+            regions.sort_by_key(|r| (r.range.start, r.range.end));
+            let syntax = Syntax {
+                regions,
+                frozen: Vec::new(),
+                error,
+            };
+            (found.segments, found.units, syntax)
+        }
     };
     let mut out = Vec::with_capacity(raw.len());
     for seg in raw {
         protect::split_out_links(text, seg, &mut out);
     }
-    (out, units)
+    (out, units, syntax)
 }
 
 /// The prose segments of `text` read as `format`, with URLs and e-mail
 /// addresses cut out.
 pub fn segments(text: &str, format: Format) -> Vec<Segment> {
-    parse(text, format).0
+    parse(text, format, None).0
 }
 
 #[cfg(test)]

@@ -138,6 +138,7 @@ fn pair_articles(target: &mut Document, source: &Document) {
                 joiner: "\n",
                 fuzzy: false,
                 source: Some(source.text[srange].to_string()),
+                decoded: None,
             });
         }
     } else {
@@ -161,6 +162,7 @@ fn pair_articles(target: &mut Document, source: &Document) {
             joiner: "\n",
             fuzzy: false,
             source: Some(source.text[sbody..].to_string()),
+            decoded: None,
         });
     }
 }

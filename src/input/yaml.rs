@@ -1,425 +1,376 @@
 //! YAML localisation files (i18next, Rails): every string value of the
 //! nested maps and sequences is a translation unit; keys never are prose.
 //!
-//! A hand-written line scanner that keeps exact byte offsets: plain,
-//! single- and double-quoted scalars (also spread over lines), block scalars
-//! (`|`, `>`, `|-`, `>+`, `|2`), anchors, tags, comments and documents.
-//! Aliases (`*name`) are references, not text: they are skipped, never
-//! expanded. Flow collections (`[a, b]`, `{a: b}`) are skipped.
+//! The structure comes from a YAML 1.2 parser (`saphyr-parser`'s events, an
+//! iterative parser: deep nesting is handled or is an error, never a stack
+//! overflow), so complex keys (`? ...`), tagged keys (`!!str k: v`), flow
+//! collections over several lines and documents are what the YAML
+//! specification says they are. Malformed YAML is an error naming the line.
+//! Each string value is decoded from its style (plain, single- or
+//! double-quoted, literal or folded block) with where each part is written,
+//! and the decoding is checked against the parser's value.
+//!
+//! Values that YAML 1.1 or 1.2 readers take for something other than a
+//! string (`No`, `1.5`, `~`, `2024-01-01`) are not text. Aliases (`*name`)
+//! are references, not text: they are skipped, never expanded.
 
-#![allow(clippy::single_range_in_vec_init)] // a value of one piece
-
-use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::OnceLock;
+use std::time::Instant;
 
-use super::Segment;
-use super::l10n::{Escape, Unit, UnitKind, push_value};
+use saphyr_parser::{Event, Parser, ScalarStyle, Span, Tag};
 
-struct Line {
-    start: usize,
-    /// End of the line's content (before `\r\n` or `\n`).
-    end: usize,
+use super::ParseError;
+use super::codec::{Chomp, Quoting};
+use super::l10n::{Collector, Value};
+use super::text_line;
+
+/// Char indices (the parser's positions) to byte offsets, for positions
+/// met in roughly increasing order: a cursor that walks the text.
+struct Bytes<'a> {
+    text: &'a str,
+    ascii: bool,
+    chars: usize,
+    bytes: usize,
 }
 
-fn lines(text: &str, body: usize) -> Vec<Line> {
-    let mut out = Vec::new();
-    let mut pos = body;
-    for line in text[body..].split_inclusive('\n') {
-        let content = line.trim_end_matches(['\n', '\r']);
-        out.push(Line {
-            start: pos,
-            end: pos + content.len(),
-        });
-        pos += line.len();
+impl Bytes<'_> {
+    fn at(&mut self, index: usize) -> usize {
+        if self.ascii {
+            return index.min(self.text.len());
+        }
+        while self.chars < index {
+            let Some(c) = self.text[self.bytes..].chars().next() else {
+                return self.text.len();
+            };
+            self.bytes += c.len_utf8();
+            self.chars += 1;
+        }
+        while self.chars > index {
+            let c = self.text[..self.bytes].chars().next_back().unwrap_or('\0');
+            self.bytes -= c.len_utf8();
+            self.chars -= 1;
+        }
+        self.bytes
+    }
+
+    fn span(&mut self, span: &Span) -> Range<usize> {
+        let start = self.at(span.start.index());
+        start..self.at(span.end.index()).max(start)
+    }
+}
+
+/// A mapping or sequence being read.
+struct Frame {
+    map: bool,
+    flow: bool,
+    /// The node is (inside) a mapping key: nothing in it is a value.
+    in_key: bool,
+    /// Mapping: the next node is a key. Sequence: unused.
+    expect_key: bool,
+    /// Mapping: the current key and where it is written. Sequence: the
+    /// current item's index.
+    key: Option<(String, Range<usize>)>,
+    index: usize,
+}
+
+/// The units and prose segments of a YAML file, or where it is malformed.
+pub(super) fn parse(
+    text: &str,
+    body: usize,
+    deadline: Option<Instant>,
+) -> (Collector, Option<ParseError>) {
+    let source = &text[body..];
+    let mut out = Collector::default();
+    let mut bytes = Bytes {
+        text: source,
+        ascii: source.is_ascii(),
+        chars: 0,
+        bytes: 0,
+    };
+    let mut stack: Vec<Frame> = Vec::new();
+    // Where the last event ended: a block scalar's indicator comes after it.
+    let mut last_end = 0;
+    let mut parser = Parser::new_from_str(source);
+    let mut events = 0usize;
+    loop {
+        events += 1;
+        if events.is_multiple_of(4096) && deadline.is_some_and(|d| Instant::now() >= d) {
+            return (out, Some(ParseError::timed_out()));
+        }
+        let (event, span) = match parser.next_event() {
+            None => break,
+            Some(Ok(e)) => e,
+            Some(Err(e)) => {
+                let at = body + bytes.at(e.marker().index());
+                let error = ParseError {
+                    line: text_line(text, at),
+                    message: format!("not valid YAML: {}", e.info()),
+                };
+                return (out, Some(error));
+            }
+        };
+        let range = bytes.span(&span);
+        let in_key =
+            stack.iter().any(|f| f.in_key) || stack.last().is_some_and(|f| f.map && f.expect_key);
+        match event {
+            Event::StreamEnd => break,
+            Event::DocumentStart(_) | Event::DocumentEnd => stack.clear(),
+            Event::MappingStart(..) | Event::SequenceStart(..) => {
+                let map = matches!(event, Event::MappingStart(..));
+                let flow = source[range.clone()].starts_with(['{', '[']);
+                stack.push(Frame {
+                    map,
+                    flow,
+                    in_key,
+                    expect_key: true,
+                    key: None,
+                    index: 0,
+                });
+            }
+            Event::MappingEnd | Event::SequenceEnd => {
+                stack.pop();
+                advance(&mut stack, None);
+            }
+            Event::Alias(_) => advance(&mut stack, Some(("*".to_string(), range.clone()))),
+            Event::Scalar(value, style, _, tag) => {
+                let raw = without_properties(source, range.clone());
+                let key_position = stack.last().is_some_and(|f| f.map && f.expect_key);
+                if key_position {
+                    let inner = match style {
+                        ScalarStyle::SingleQuoted | ScalarStyle::DoubleQuoted => {
+                            raw.start + 1..raw.end.saturating_sub(1).max(raw.start + 1)
+                        }
+                        _ => raw.clone(),
+                    };
+                    let key = (value.to_string(), body + inner.start..body + inner.end);
+                    advance(&mut stack, Some(key));
+                } else {
+                    if !in_key && is_text(&value, style, tag.as_deref()) {
+                        let flow = stack.last().is_some_and(|f| f.flow);
+                        let found = Found {
+                            value: &value,
+                            style,
+                            raw,
+                            flow,
+                            last_end,
+                        };
+                        push(text, body, &stack, found, &mut out);
+                    }
+                    advance(&mut stack, None);
+                }
+            }
+            _ => {}
+        }
+        last_end = last_end.max(range.end);
+    }
+    (out, None)
+}
+
+/// After a node of the innermost collection: a mapping key (`Some`) is
+/// remembered and its value expected next; after a value the next key is
+/// expected; a sequence moves to its next item.
+fn advance(stack: &mut [Frame], key: Option<(String, Range<usize>)>) {
+    let Some(top) = stack.last_mut() else {
+        return;
+    };
+    if top.map {
+        if top.expect_key {
+            top.key = Some(key.unwrap_or_else(|| ("?".to_string(), 0..0)));
+            top.expect_key = false;
+        } else {
+            top.expect_key = true;
+        }
+    } else {
+        top.index += 1;
+    }
+}
+
+/// The key path of the node the innermost collection expects next.
+fn path(stack: &[Frame]) -> String {
+    let mut out = String::new();
+    for f in stack {
+        if f.map {
+            let key = f.key.as_ref().map_or("?", |k| k.0.as_str());
+            if !out.is_empty() {
+                out.push('.');
+            }
+            out.push_str(key);
+        } else {
+            out.push_str(&format!("[{}]", f.index));
+        }
     }
     out
 }
 
-fn indent_of(text: &str, line: &Line) -> usize {
-    text[line.start..line.end].len() - text[line.start..line.end].trim_start_matches(' ').len()
-}
-
-fn is_blank_or_comment(text: &str, line: &Line) -> bool {
-    let t = text[line.start..line.end].trim();
-    t.is_empty() || t.starts_with('#')
-}
-
-struct Entry {
-    indent: usize,
-    key: String,
-    item: bool,
-}
-
-/// The units and prose segments of a YAML file.
-pub(super) fn parse(text: &str, body: usize) -> (Vec<Segment>, Vec<Unit>) {
-    let lines = lines(text, body);
-    let mut p = Parser {
-        text,
-        segments: Vec::new(),
-        units: Vec::new(),
-        stack: Vec::new(),
-        counters: HashMap::new(),
-    };
-    let mut i = 0;
-    while i < lines.len() {
-        let line = &lines[i];
-        let content = &text[line.start..line.end];
-        if content.starts_with("---") || content.starts_with("...") || content.starts_with('%') {
-            p.stack.clear();
-            p.counters.clear();
-            i += 1;
-            continue;
+/// The range without the anchor (`&name`) and tag (`!!str`, `!<...>`)
+/// written before the node.
+fn without_properties(source: &str, mut range: Range<usize>) -> Range<usize> {
+    loop {
+        let rest = &source[range.clone()];
+        if !(rest.starts_with('&') || rest.starts_with('!')) {
+            return range;
         }
-        if is_blank_or_comment(text, line) {
-            i += 1;
-            continue;
-        }
-        let indent = indent_of(text, line);
-        i = p.node(&lines, i, line.start + indent, indent);
-    }
-    (p.segments, p.units)
-}
-
-struct Parser<'a> {
-    text: &'a str,
-    segments: Vec<Segment>,
-    units: Vec<Unit>,
-    stack: Vec<Entry>,
-    counters: HashMap<String, usize>,
-}
-
-impl Parser<'_> {
-    fn path(&self) -> String {
-        let mut out = String::new();
-        for e in &self.stack {
-            if !(e.item || out.is_empty()) {
-                out.push('.');
-            }
-            out.push_str(&e.key);
-        }
-        out
-    }
-
-    /// Parses the node starting at byte `at` (column `col`) of line `i`;
-    /// returns the index of the next line to read.
-    fn node(&mut self, lines: &[Line], i: usize, at: usize, col: usize) -> usize {
-        let text = self.text;
-        let line = &lines[i];
-        let rest = &text[at..line.end];
-        if rest == "-" || rest.starts_with("- ") {
-            // A sequence item.
-            while self
-                .stack
-                .last()
-                .is_some_and(|e| e.indent > col || (e.indent == col && e.item))
-            {
-                self.stack.pop();
-            }
-            let parent = self.path();
-            let n = self.counters.entry(parent).or_insert(0);
-            let key = format!("[{n}]");
-            *n += 1;
-            self.stack.push(Entry {
-                indent: col,
-                key,
-                item: true,
-            });
-            let after = &rest[1..];
-            let skip = after.len() - after.trim_start_matches(' ').len();
-            let next = at + 1 + skip;
-            if next >= line.end || text[next..line.end].starts_with('#') {
-                return i + 1;
-            }
-            return self.node(lines, i, next, col + 1 + skip);
-        }
-        while self.stack.last().is_some_and(|e| e.indent >= col) {
-            self.stack.pop();
-        }
-        match key_at(text, at, line.end) {
-            Some((key, key_range, value_at)) => {
-                let mut path = self.path();
-                if !path.is_empty() {
-                    path.push('.');
-                }
-                path.push_str(&key);
-                self.value(lines, i, value_at, col, path, key_range, Some(key))
-            }
-            None => {
-                // A scalar on its own (a sequence item's value).
-                let path = self.path();
-                self.value(lines, i, at, col, path, at..at, None)
-            }
-        }
-    }
-
-    #[allow(clippy::too_many_arguments)]
-    fn value(
-        &mut self,
-        lines: &[Line],
-        i: usize,
-        mut at: usize,
-        col: usize,
-        path: String,
-        key_range: Range<usize>,
-        key: Option<String>,
-    ) -> usize {
-        let text = self.text;
-        let end = lines[i].end;
-        // Anchors and tags before the value.
-        loop {
-            let rest = &text[at..end];
-            if rest.starts_with('&') || rest.starts_with('!') {
-                let len = rest.find(' ').unwrap_or(rest.len());
-                at += len;
-                at += text[at..end].len() - text[at..end].trim_start().len();
-            } else {
-                break;
-            }
-        }
-        let rest = &text[at..end];
-        if rest.is_empty() || rest.starts_with('#') {
-            if let Some(key) = key {
-                self.stack.push(Entry {
-                    indent: col,
-                    key,
-                    item: false,
-                });
-            }
-            return i + 1;
-        }
-        let first = rest.as_bytes()[0];
-        match first {
-            b'*' | b'[' | b'{' => i + 1,
-            b'|' | b'>' => self.block_scalar(lines, i, col, path, key_range),
-            b'"' | b'\'' => {
-                let (close, escape) = if first == b'"' {
-                    (closing_double(text, at + 1), Escape::Backslash)
-                } else {
-                    (closing_single(text, at + 1), Escape::DoubledQuote)
-                };
-                let Some(close) = close else {
-                    return lines.len();
-                };
-                let pieces = quoted_pieces(text, at + 1, close);
-                self.push(path, key_range, pieces, escape);
-                let mut j = i;
-                while j < lines.len() && lines[j].end < close {
-                    j += 1;
-                }
-                j + 1
-            }
-            _ => {
-                let value_end = at + plain_len(rest);
-                let mut pieces = vec![at..value_end];
-                let mut j = i + 1;
-                // Continuation lines of a multi-line plain scalar.
-                while j < lines.len()
-                    && !is_blank_or_comment(text, &lines[j])
-                    && indent_of(text, &lines[j]) > col
-                {
-                    let s = lines[j].start + indent_of(text, &lines[j]);
-                    pieces.push(s..s + plain_len(&text[s..lines[j].end]));
-                    j += 1;
-                }
-                if !(pieces.len() == 1 && is_not_text(&text[at..value_end])) {
-                    self.push(path, key_range, pieces, Escape::None);
-                }
-                j
-            }
-        }
-    }
-
-    fn block_scalar(
-        &mut self,
-        lines: &[Line],
-        i: usize,
-        col: usize,
-        path: String,
-        key_range: Range<usize>,
-    ) -> usize {
-        let text = self.text;
-        let mut j = i + 1;
-        let mut content_indent = None;
-        let mut pieces = Vec::new();
-        while j < lines.len() {
-            let line = &lines[j];
-            let content = &text[line.start..line.end];
-            if content.trim().is_empty() {
-                j += 1;
-                continue;
-            }
-            let indent = indent_of(text, line);
-            let ci = *content_indent.get_or_insert(indent);
-            if indent < ci || indent <= col {
-                break;
-            }
-            let s = line.start + ci;
-            // Trailing blanks of a block scalar line are content.
-            pieces.push(s..line.end.max(s));
-            j += 1;
-        }
-        // Blank lines after the block belong to whatever follows.
-        while j > i + 1 && text[lines[j - 1].start..lines[j - 1].end].trim().is_empty() {
-            j -= 1;
-        }
-        if content_indent.is_some_and(|ci| ci <= col) || pieces.is_empty() {
-            let at = lines[i].end;
-            self.push(path, key_range, vec![at..at], Escape::None);
-            return j;
-        }
-        self.push(path, key_range, pieces, Escape::None);
-        j
-    }
-
-    fn push(
-        &mut self,
-        key: String,
-        key_range: Range<usize>,
-        pieces: Vec<Range<usize>>,
-        escape: Escape,
-    ) {
-        let block = self.units.len() as u32;
-        for p in &pieces {
-            push_value(self.text, p.clone(), escape, block, &mut self.segments);
-        }
-        let key_range = if key_range.is_empty() {
-            let s = pieces.first().map_or(0, |p| p.start);
-            s..s
+        let len = if rest.starts_with("!<") {
+            rest.find('>').map_or(rest.len(), |n| n + 1)
         } else {
-            key_range
+            rest.find([' ', '\t', '\n', '\r']).unwrap_or(rest.len())
         };
-        self.units.push(Unit {
-            kind: UnitKind::Value,
+        let after = &rest[len..];
+        range.start += len + (after.len() - after.trim_start().len());
+    }
+}
+
+/// Whether a scalar is text: not tagged as something else, and, when plain,
+/// not read as a null, boolean, number, date or merge key by YAML 1.1 (as
+/// Ruby's Psych and PyYAML read it) or 1.2.
+fn is_text(value: &str, style: ScalarStyle, tag: Option<&Tag>) -> bool {
+    match tag {
+        Some(t) if t.is_yaml_core_schema() => return t.suffix == "str",
+        Some(t) if !(t.handle == "!" && t.suffix.is_empty()) => return false,
+        Some(_) => return true,
+        None => {}
+    }
+    style != ScalarStyle::Plain || plain_is_string(value)
+}
+
+/// Whether a plain scalar reads as a string in YAML 1.1 and 1.2 alike.
+pub(crate) fn plain_is_string(value: &str) -> bool {
+    static NOT_STRING: OnceLock<regex::Regex> = OnceLock::new();
+    let re = NOT_STRING.get_or_init(|| {
+        regex::Regex::new(concat!(
+            r"^(?:~|null|Null|NULL",
+            r"|y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF",
+            r"|[-+]?[0-9][0-9_]*|0o[0-7]+|[-+]?0x[0-9a-fA-F_]+|[-+]?0b[01_]+",
+            r"|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?",
+            r"|[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*(?:[eE][-+]?[0-9]+)?",
+            r"|[-+]?[0-9]+(?:\.[0-9]*)?[eE][-+]?[0-9]+",
+            r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)",
+            r"|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:(?:[Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]*)?(?:[ \t]*(?:Z|[-+][0-9]{1,2}(?::[0-9]{2})?))?)?",
+            r"|<<|=)$"
+        ))
+        .expect("valid pattern")
+    });
+    !value.is_empty() && !re.is_match(value)
+}
+
+/// A string scalar found by the parser.
+struct Found<'a> {
+    value: &'a str,
+    style: ScalarStyle,
+    /// Its bytes in the body, properties removed.
+    raw: Range<usize>,
+    flow: bool,
+    /// Where the event before it ended (its block indicator follows).
+    last_end: usize,
+}
+
+fn push(text: &str, body: usize, stack: &[Frame], found: Found<'_>, out: &mut Collector) {
+    let source = &text[body..];
+    let raw = found.raw.clone();
+    let (quoting, inner, key_at) = match found.style {
+        ScalarStyle::Plain => (
+            Quoting::YamlPlain { flow: found.flow },
+            raw.clone(),
+            raw.start,
+        ),
+        ScalarStyle::SingleQuoted | ScalarStyle::DoubleQuoted => {
+            let quoting = if found.style == ScalarStyle::SingleQuoted {
+                Quoting::YamlSingle
+            } else {
+                Quoting::YamlDouble
+            };
+            let end = raw.end.saturating_sub(1).max(raw.start + 1);
+            (quoting, raw.start + 1..end, raw.start)
+        }
+        ScalarStyle::Literal | ScalarStyle::Folded => {
+            let Some((indicator, chomp)) = block_header(source, found.last_end, raw.start) else {
+                return;
+            };
+            let line_start = source[..raw.start].rfind('\n').map_or(0, |n| n + 1);
+            let quoting = Quoting::YamlBlock {
+                literal: found.style == ScalarStyle::Literal,
+                indent: raw.start - line_start,
+                chomp,
+            };
+            (quoting, raw.clone(), indicator)
+        }
+    };
+    let inner = body + inner.start..body + inner.end;
+    let key_at = body + key_at;
+    let (key, key_range) = match stack.last() {
+        Some(f) if f.map => {
+            let range = f.key.as_ref().map_or(key_at..key_at, |k| k.1.clone());
+            (
+                path(stack),
+                if range.is_empty() {
+                    key_at..key_at
+                } else {
+                    range
+                },
+            )
+        }
+        _ => (path(stack), key_at..key_at),
+    };
+    let mut decoded = super::codec::decode(text, inner.clone(), quoting);
+    if let (Some(d), Quoting::YamlBlock { .. }) = (&mut decoded, quoting) {
+        // Empty lines before the first line of text are outside the span.
+        let lead = |s: &str| s.len() - s.trim_start_matches('\n').len();
+        if lead(&d.text) == 0 {
+            d.prepend_breaks(lead(found.value));
+        }
+    }
+    out.push(
+        text,
+        Value {
             key,
             key_range,
-            pieces,
-            joiner: "\n",
+            raw: inner,
+            strings: Vec::new(),
+            quoting,
+            expected: Some(found.value.to_string()),
             fuzzy: false,
             source: None,
-        });
-    }
+        },
+        decoded,
+    );
 }
 
-/// A mapping key at `at`: its text, its range and where its value starts.
-fn key_at(text: &str, at: usize, end: usize) -> Option<(String, Range<usize>, usize)> {
-    let rest = &text[at..end];
-    let first = *rest.as_bytes().first()?;
-    let (key, key_range, after) = if first == b'"' || first == b'\'' {
-        let close = if first == b'"' {
-            closing_double(text, at + 1)?
-        } else {
-            closing_single(text, at + 1)?
-        };
-        if close >= end {
-            return None;
-        }
-        (text[at + 1..close].to_string(), at + 1..close, close + 1)
-    } else {
-        if matches!(
-            first,
-            b'[' | b'{' | b'#' | b'|' | b'>' | b'*' | b'&' | b'!' | b'%' | b'@'
-        ) {
-            return None;
-        }
-        let colon = find_key_colon(rest)?;
-        let key = rest[..colon].trim_end();
-        (key.to_string(), at..at + key.len(), at + colon)
-    };
-    let after_text = &text[after..end];
-    let trimmed = after_text.trim_start_matches(' ');
-    let colon_at = after + (after_text.len() - trimmed.len());
-    if !trimmed.starts_with(':') {
-        return None;
-    }
-    let v = &text[colon_at + 1..end];
-    if !(v.is_empty() || v.starts_with(' ') || v.starts_with('\t')) {
-        return None;
-    }
-    let value_at = colon_at + 1 + (v.len() - v.trim_start().len());
-    Some((key, key_range, value_at))
-}
-
-/// The position of the `:` that ends a plain key: followed by a blank or the
-/// end of the line, before any comment.
-fn find_key_colon(rest: &str) -> Option<usize> {
-    let bytes = rest.as_bytes();
-    for (i, &b) in bytes.iter().enumerate() {
-        if b == b'#' && i > 0 && bytes[i - 1] == b' ' {
-            return None;
-        }
-        if b == b':' && (i + 1 == bytes.len() || bytes[i + 1] == b' ' || bytes[i + 1] == b'\t') {
-            return Some(i);
-        }
-    }
-    None
-}
-
-fn closing_double(text: &str, from: usize) -> Option<usize> {
-    let bytes = text.as_bytes();
+/// The position of a block scalar's indicator (`|` or `>`) between `from`
+/// and `to`, and its chomping (`-`, `+`). Comments are skipped.
+fn block_header(source: &str, from: usize, to: usize) -> Option<(usize, Chomp)> {
+    let bytes = source.as_bytes();
     let mut i = from;
-    while i < bytes.len() {
+    while i < to {
         match bytes[i] {
-            b'\\' => i += 2,
-            b'"' => return Some(i),
+            b'#' if i == 0 || matches!(bytes[i - 1], b' ' | b'\t' | b'\n') => {
+                while i < to && bytes[i] != b'\n' {
+                    i += 1;
+                }
+            }
+            b'!' | b'&' => {
+                while i < to && !matches!(bytes[i], b' ' | b'\t' | b'\n') {
+                    i += 1;
+                }
+            }
+            b'|' | b'>' => {
+                let header = &source[i + 1..to];
+                let indicators = header
+                    .find([' ', '\t', '\n', '\r', '#'])
+                    .map_or(header, |n| &header[..n]);
+                let chomp = if indicators.contains('-') {
+                    Chomp::Strip
+                } else if indicators.contains('+') {
+                    Chomp::Keep
+                } else {
+                    Chomp::Clip
+                };
+                return Some((i, chomp));
+            }
             _ => i += 1,
         }
     }
     None
-}
-
-fn closing_single(text: &str, from: usize) -> Option<usize> {
-    let bytes = text.as_bytes();
-    let mut i = from;
-    while i < bytes.len() {
-        if bytes[i] == b'\'' {
-            if bytes.get(i + 1) == Some(&b'\'') {
-                i += 2;
-                continue;
-            }
-            return Some(i);
-        }
-        i += 1;
-    }
-    None
-}
-
-/// The lines of a quoted scalar from `start` to `close`, each without its
-/// indentation and trailing blanks.
-fn quoted_pieces(text: &str, start: usize, close: usize) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    let mut pos = start;
-    for (n, line) in text[start..close].split('\n').enumerate() {
-        let lead = if n == 0 {
-            0
-        } else {
-            line.len() - line.trim_start().len()
-        };
-        let is_last = pos + line.len() >= close;
-        let body = if is_last { line } else { line.trim_end() };
-        let s = pos + lead.min(body.len());
-        if !(n > 0 && body.trim().is_empty() && !is_last) {
-            out.push(s..pos + body.len().max(lead.min(body.len())));
-        }
-        pos += line.len() + 1;
-    }
-    out
-}
-
-/// The length of a plain scalar: up to a ` #` comment, trailing blanks cut.
-fn plain_len(rest: &str) -> usize {
-    let end = rest
-        .find(" #")
-        .or_else(|| rest.find("\t#"))
-        .unwrap_or(rest.len());
-    rest[..end].trim_end().len()
-}
-
-/// Booleans, nulls and numbers are not text.
-fn is_not_text(value: &str) -> bool {
-    matches!(
-        value.to_ascii_lowercase().as_str(),
-        "true" | "false" | "null" | "~" | ""
-    ) || value.parse::<f64>().is_ok()
 }
 
 #[cfg(test)]
@@ -427,16 +378,19 @@ mod tests {
     use super::*;
 
     fn units(text: &str) -> Vec<(String, String)> {
-        parse(text, 0)
-            .1
+        let (found, error) = parse(text, 0, None);
+        assert_eq!(error, None);
+        found
+            .units
             .into_iter()
             .map(|u| (u.key.clone(), u.text(text)))
             .collect()
     }
 
     fn prose(text: &str) -> Vec<&str> {
-        parse(text, 0)
+        parse(text, 0, None)
             .0
+            .segments
             .into_iter()
             .map(|s| &text[s.range])
             .collect()
@@ -444,13 +398,13 @@ mod tests {
 
     #[test]
     fn nested_maps_and_scalars() {
-        let text = "tl:\n  home:\n    title: Maligayang pagdating # komento\n    'quoted key': 'Si Juan''s'\n    dq: \"Una\\nIkalawa\"\n  count: 3\n  flag: true\n  empty: \"\"\n";
+        let text = "tl:\n  home:\n    title: Maligayang pagdating # komento\n    'quoted key': 'Si Juan''s'\n    dq: \"Una\\nIkalawa\"\n  count: 3\n  flag: true\n  no: No\n  empty: \"\"\n";
         assert_eq!(
             units(text),
             [
                 ("tl.home.title".into(), "Maligayang pagdating".into()),
-                ("tl.home.quoted key".into(), "Si Juan''s".into()),
-                ("tl.home.dq".into(), "Una\\nIkalawa".into()),
+                ("tl.home.quoted key".into(), "Si Juan's".into()),
+                ("tl.home.dq".into(), "Una\nIkalawa".into()),
                 ("tl.empty".into(), String::new()),
             ]
         );
@@ -466,8 +420,8 @@ mod tests {
         assert_eq!(
             units(text),
             [
-                ("a.b".into(), "Ang una\nlinya.\nTalata.".into()),
-                ("a.c".into(), "isa".into()),
+                ("a.b".into(), "Ang una linya.\nTalata.".into()),
+                ("a.c".into(), "isa\n".into()),
                 ("a.d".into(), "x".into()),
             ]
         );
@@ -475,7 +429,7 @@ mod tests {
 
     #[test]
     fn sequences_anchors_and_aliases() {
-        let text = "days:\n- Lunes\n- Martes\nbase: &b Isang anchor\ncopy: *b\nlist:\n  - name: Una\n    note: Ikalawa\n  - Ikatlo\nflow: [a, b]\n";
+        let text = "days:\n- Lunes\n- Martes\nbase: &b Isang anchor\ncopy: *b\nlist:\n  - name: Una\n    note: Ikalawa\n  - Ikatlo\nflow: [a b, c d]\n";
         assert_eq!(
             units(text),
             [
@@ -485,6 +439,8 @@ mod tests {
                 ("list[0].name".into(), "Una".into()),
                 ("list[0].note".into(), "Ikalawa".into()),
                 ("list[1]".into(), "Ikatlo".into()),
+                ("flow[0]".into(), "a b".into()),
+                ("flow[1]".into(), "c d".into()),
             ]
         );
     }
@@ -495,16 +451,69 @@ mod tests {
         assert_eq!(
             units(text),
             [
-                ("a".into(), "Ang isang\nmahabang linya".into()),
-                ("b".into(), "Una\nikalawa".into()),
+                ("a".into(), "Ang isang mahabang linya".into()),
+                ("b".into(), "Una ikalawa".into()),
                 ("c".into(), "ok".into()),
             ]
         );
     }
 
     #[test]
-    fn unterminated_quote_does_not_panic() {
-        let _ = parse("a: \"hindi tapos\nb: x\n", 0);
-        let _ = parse("- - - x\n-\n  -\n: x\n\"\n'", 0);
+    fn keys_are_never_values() {
+        // A complex key, a tagged key, keys inside a flow mapping over two
+        // lines, and text after its continuation at column 0.
+        let text = "? I -update\n: Isang halaga\n!!str I -load: y\ng: { a: b,\n  c: Co, Ltd }\n";
+        assert_eq!(
+            units(text),
+            [
+                ("I -update".into(), "Isang halaga".into()),
+                ("g.a".into(), "b".into()),
+                ("g.c".into(), "Co".into()),
+            ]
+        );
+        // A flow collection continued at column 0 is not YAML.
+        let error = parse("h: [x,\ny: I -update]\n", 0, None).1.unwrap();
+        assert_eq!(
+            (error.line, error.message.as_str()),
+            (2, "not valid YAML: invalid indentation in flow construct")
+        );
+    }
+
+    #[test]
+    fn malformed_yaml_is_an_error_with_its_line() {
+        let error = parse("a: x\nb: \"hindi tapos\nc: y\n", 0, None).1.unwrap();
+        assert_eq!(error.line, 2);
+        assert!(error.message.starts_with("not valid YAML: "), "{error:?}");
+        let _ = parse("- - - x\n-\n  -\n: x\n\"\n'", 0, None);
+    }
+
+    #[test]
+    fn deep_nesting_does_not_overflow() {
+        let (found, error) = parse(&"- ".repeat(10_000), 0, None);
+        assert_eq!(error, None);
+        assert!(found.units.is_empty());
+        let error = parse(&"[".repeat(6000), 0, None).1.unwrap();
+        assert_eq!(error.line, 1);
+    }
+
+    #[test]
+    fn non_strings_are_not_text() {
+        for v in [
+            "No",
+            "yes",
+            "~",
+            "1.",
+            "1_000",
+            "0x1F",
+            "12:30",
+            ".inf",
+            "2024-01-01",
+            "<<",
+        ] {
+            assert!(!plain_is_string(v), "{v}");
+        }
+        for v in ["Nope", "1 .", "Oo", "1.2.3", "12:30 n.u."] {
+            assert!(plain_is_string(v), "{v}");
+        }
     }
 }

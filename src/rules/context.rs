@@ -534,7 +534,7 @@ impl<'a> UnitContext<'a> {
 
     /// The byte range of the file for `range` of [`UnitContext::target`].
     pub fn span(&self, range: std::ops::Range<usize>) -> std::ops::Range<usize> {
-        self.unit.to_file(range.start)..self.unit.to_file(range.end)
+        self.unit.file_range(range)
     }
 
     /// The whole value in the file (an empty range where an empty value is).

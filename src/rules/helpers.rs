@@ -27,38 +27,15 @@ pub(super) fn glossary_note(term: &Term) -> String {
         .map_or_else(String::new, |n| format!(": {n}"))
 }
 
-/// The length of the blanks (and blank escapes) at the start of `s`.
+/// The length of the blanks (space, tab, line break) at the start of `s`,
+/// a decoded value.
 pub(super) fn lead(s: &str) -> usize {
-    let b = s.as_bytes();
-    let mut i = 0;
-    loop {
-        if i < b.len() && matches!(b[i], b' ' | b'\t') {
-            i += 1;
-        } else if i + 1 < b.len() && b[i] == b'\\' && matches!(b[i + 1], b'n' | b't' | b'r') {
-            i += 2;
-        } else {
-            return i;
-        }
-    }
+    s.len() - s.trim_start_matches([' ', '\t', '\n', '\r']).len()
 }
 
-/// The length of the blanks (and blank escapes) at the end of `s`.
+/// The length of the blanks at the end of `s`, a decoded value.
 pub(super) fn trail(s: &str) -> usize {
-    let b = s.as_bytes();
-    let mut i = b.len();
-    loop {
-        if i > 0 && matches!(b[i - 1], b' ' | b'\t') {
-            i -= 1;
-        } else if i >= 2
-            && b[i - 2] == b'\\'
-            && matches!(b[i - 1], b'n' | b't' | b'r')
-            && (i < 3 || b[i - 3] != b'\\')
-        {
-            i -= 2;
-        } else {
-            return b.len() - i;
-        }
-    }
+    s.len() - s.trim_end_matches([' ', '\t', '\n', '\r']).len()
 }
 
 /// Reports strings of `tgt` not in `src` (at their place) and strings of

@@ -32,7 +32,8 @@ declare_rule! {
     ///
     /// ## Fix
     /// Unsafe: the source's final mark replaces or joins the value's, or the
-    /// added full stop is removed.
+    /// added full stop is removed (not the period of an abbreviation such as
+    /// `Ltd.`, which `company-suffix` adds).
     pub struct PunctuationMismatch {
         name: "punctuation-mismatch",
         severity: Warning,
@@ -81,6 +82,16 @@ fn final_mark(s: &str) -> Option<(std::ops::Range<usize>, Option<&'static str>)>
     Some((end..end, None))
 }
 
+/// Whether `s` ends with an abbreviation that takes a period (`Ltd`,
+/// `Inc`, `Jr`).
+fn ends_with_abbreviation(s: &str) -> bool {
+    let word = s
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    crate::lexicon::is_abbreviation(&word.to_lowercase())
+}
+
 impl Rule for PunctuationMismatch {
     fn check_unit(&self, ctx: &UnitContext<'_>, out: &mut Reporter<'_>) {
         let Some((source, target)) = ctx.value_texts() else {
@@ -107,9 +118,11 @@ impl Rule for PunctuationMismatch {
                 };
                 out.report(span.clone(), message).replace(written);
             }
-            // Not when the mark is all the value has.
+            // Not when the mark is all the value has, nor when it ends an
+            // abbreviation (`Co., Ltd.`: `company-suffix` wants it).
             None if tmark == Some(".")
-                && target[..trange.start].chars().any(char::is_alphanumeric) =>
+                && target[..trange.start].chars().any(char::is_alphanumeric)
+                && !ends_with_abbreviation(&target[..trange.start]) =>
             {
                 out.report(span.clone(), "the translation ends with `.`, the source does not").suggest("").fix(Edit::delete(span));
             }
@@ -165,6 +178,7 @@ mod tests {
             ("Say \\\"hi.\\\"", "Sabihin ang \\\"hi.\\\""),
             ("Great!", "Magaling"),
             ("Done", "Tapos na!"),
+            ("Acme Co, Ltd", "Acme Co., Ltd."),
         ] {
             assert!(found(s, t).is_empty(), "{s} → {t}: {:?}", found(s, t));
         }

@@ -6,8 +6,9 @@ use super::helpers::{lead, trail};
 declare_rule! {
     /// ## What it checks
     /// A value whose leading or trailing blanks differ from its source's:
-    /// spaces, tabs, and the escapes `\n`, `\t`, `\r` of JSON, YAML and PO
-    /// strings (`"Name: "` → `"Pangalan:"`, `"Done\n"` → `"Tapos na"`).
+    /// spaces, tabs and line breaks, compared in the decoded values (the
+    /// escape `\n` of a JSON, YAML or PO string is a line break)
+    /// (`"Name: "` → `"Pangalan:"`, `"Done\n"` → `"Tapos na"`).
     ///
     /// Only for values of localisation files whose source is known.
     ///
@@ -29,9 +30,12 @@ declare_rule! {
     /// ```
     ///
     /// ## Fix
-    /// Safe: the value's leading or trailing blanks become the source's, in
-    /// quoted values (and XML elements) only: in a plain or block YAML
-    /// scalar, edge blanks are not part of the value.
+    /// Safe: the value's leading or trailing blanks become the source's,
+    /// written as the target's format writes them (`\n` in a JSON string),
+    /// in quoted values (and XML elements) only: in a plain or block YAML
+    /// scalar, edge blanks are not part of the value, and a single-quoted
+    /// YAML value cannot hold a line break on one line (reported, not
+    /// fixed).
     pub struct WhitespaceMismatch {
         name: "whitespace-mismatch",
         severity: Warning,
@@ -44,7 +48,11 @@ fn show(s: &str) -> String {
     if s.is_empty() {
         "nothing".to_string()
     } else {
-        format!("`{s}`").replace(' ', "\u{2423}")
+        format!("`{s}`")
+            .replace(' ', "\u{2423}")
+            .replace('\n', "\\n")
+            .replace('\r', "\\r")
+            .replace('\t', "\\t")
     }
 }
 

@@ -5,11 +5,15 @@
 
 mod common;
 mod lsp_client;
+mod names;
+mod oracle;
 
 mod clean;
 mod cli;
 mod config;
 mod discovery;
+mod format_properties;
+mod format_safety;
 mod formats;
 mod glossary_formats;
 mod hostile;
@@ -26,6 +30,7 @@ mod readme;
 mod reports;
 mod repository;
 mod robustness;
+mod rule_pairs;
 mod samples;
 mod server;
 mod watch;
