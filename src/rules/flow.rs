@@ -46,7 +46,7 @@ impl Between<'_> {
 
 /// The characters of `text` outside HTML tags; a tag cut off at the end
 /// of `text` (`<a `) runs to its end.
-fn without_tags(text: impl Iterator<Item = char>) -> impl Iterator<Item = char> {
+pub fn without_tags(text: impl Iterator<Item = char>) -> impl Iterator<Item = char> {
     let mut in_tag = false;
     let mut chars = text.peekable();
     std::iter::from_fn(move || {

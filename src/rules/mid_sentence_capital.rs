@@ -311,6 +311,7 @@ impl Judge<'_, '_> {
         let between = self.flow.between(a, b);
         let mut gap = match between.cut.map(cut_reads_as) {
             Some(Gap::Code) => Gap::Code,
+            Some(Gap::Boundary) => return Gap::Boundary,
             _ => Gap::Inside,
         };
         // A hyphenated word (`I-reset`) goes on.
@@ -395,6 +396,15 @@ impl Judge<'_, '_> {
         let upper = |a: At| self.flow.word(a).starts_with(char::is_uppercase);
         let title = |a: At| upper(a) && self.flow.word(a).chars().any(char::is_lowercase);
         if NAME_ARTICLES.contains(&prev_lower) || PRONOUNS.contains(&lower) {
+            return true;
+        }
+        // Set off in italics or bold: the title of a work (`ang sulating
+        // <em>Sanggunian</em>`), a term being named.
+        let before = &ctx.source[..range.start];
+        if ["<em>", "<i>", "<cite>", "<b>", "<strong>", "*", "_"]
+            .iter()
+            .any(|open| before.ends_with(open))
+        {
             return true;
         }
         // `Ang Probinsyano Ngayon`, `sa NBA Finals`: a run of capitals.
@@ -582,9 +592,14 @@ impl Judge<'_, '_> {
 }
 
 /// What cut-out material reads as in a sentence: a link target, a tag or
-/// emphasis markup is invisible; code or a placeholder is a word.
+/// emphasis markup is invisible; code or a placeholder is a word; an
+/// address that ends a sentence (`x.ph/a</a>.`) ends it.
 fn cut_reads_as(cut: &str) -> Gap {
     let c = cut.trim();
+    let without_tags: String = super::flow::without_tags(c.chars()).collect();
+    if without_tags.trim_end().ends_with(['.', '!', '?']) && !c.starts_with('`') {
+        return Gap::Boundary;
+    }
     if c.is_empty()
         || c.starts_with("](")
         || (c.starts_with('<') && !c.starts_with("<code"))
@@ -694,6 +709,8 @@ mod tests {
         // A hard break (two blanks) and a new paragraph end the line.
         assert!(markdown("Ito ay isang tipunan  \nMga lumang larawan.\n").is_empty());
         assert!(markdown("Ito ay isang tipunan\n\nMga lumang larawan.\n").is_empty());
+        // An address that ends a sentence ends it.
+        assert!(markdown("Tingnan ang <a href=\"https://x.ph/a\">x.ph/a</a>.\nBasahin ang gabay.\n").is_empty());
         // In plain text a line may end a sentence unless its last word
         // cannot.
         assert!(plain("Ito ay isang tipunan\nMga lumang larawan.").is_empty());
@@ -712,6 +729,8 @@ mod tests {
             "Tandaan: Ang pulong ay bukas.",
             "Sumulat siya sa Kagawaran ng Edukasyon tungkol dito.",
             "Purihin ang Kanyang pangalan.",
+            "Sumulat siya ng aklat na <em>Pinagtibay</em> noong bata pa.",
+            "Sumulat siya ng aklat na *Pinagtibay* noong bata pa.",
             "Huling Binago",
         ] {
             assert!(plain(text).is_empty(), "{text}: {:?}", plain(text));
