@@ -139,7 +139,7 @@ pub(super) fn parse(
                 if key_position {
                     let inner = match style {
                         ScalarStyle::SingleQuoted | ScalarStyle::DoubleQuoted => {
-                            raw.start + 1..raw.end.saturating_sub(1).max(raw.start + 1)
+                            raw.start + 1..closing_quote(source, raw.clone(), style)
                         }
                         _ => raw.clone(),
                     };
@@ -254,6 +254,39 @@ pub(crate) fn plain_is_string(value: &str) -> bool {
     !value.is_empty() && !re.is_match(value)
 }
 
+/// Where the closing quote of a quoted scalar starting at `raw.start` is.
+/// The parser's span of a quoted scalar runs on over blanks and a comment
+/// after it (`"a" # note` spans to the line's end), so the quote is found
+/// by reading the scalar: `''` is a quote inside single quotes, `\` escapes
+/// the next character inside double quotes.
+fn closing_quote(source: &str, raw: Range<usize>, style: ScalarStyle) -> usize {
+    let bytes = source.as_bytes();
+    let (quote, escape) = if style == ScalarStyle::SingleQuoted {
+        (b'\'', None)
+    } else {
+        (b'"', Some(b'\\'))
+    };
+    let mut i = raw.start + 1;
+    while i < raw.end {
+        let b = bytes[i];
+        if Some(b) == escape {
+            i += 2;
+        } else if b == quote && escape.is_none() && bytes.get(i + 1) == Some(&quote) {
+            i += 2;
+        } else if b == quote {
+            return i;
+        } else {
+            i += 1;
+        }
+    }
+    // Not reached for a scalar the parser read; stay on a character.
+    let mut end = raw.end.saturating_sub(1).max(raw.start + 1);
+    while !source.is_char_boundary(end) {
+        end -= 1;
+    }
+    end
+}
+
 /// A string scalar found by the parser.
 struct Found<'a> {
     value: &'a str,
@@ -280,7 +313,7 @@ fn push(text: &str, body: usize, stack: &[Frame], found: Found<'_>, out: &mut Co
             } else {
                 Quoting::YamlDouble
             };
-            let end = raw.end.saturating_sub(1).max(raw.start + 1);
+            let end = closing_quote(source, raw.clone(), found.style);
             (quoting, raw.start + 1..end, raw.start)
         }
         ScalarStyle::Literal | ScalarStyle::Folded => {

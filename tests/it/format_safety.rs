@@ -345,6 +345,22 @@ fn a_po_plural_form_past_nine_is_fixed_in_its_own_value() {
     assert_eq!(r.code, Some(0), "{}", r.stderr);
 }
 
+// A quoted YAML value followed by blanks or a comment is read to its
+// closing quote (the parser's span runs on to the line's end): it is
+// checked and fixed, the comment is left alone, and a comment ending in a
+// multi-byte character is no panic (the fuzzer's tenth find).
+
+#[test]
+fn a_quoted_yaml_value_before_a_comment_is_checked_and_fixed() {
+    let text = "a: \"I -update\" # I -load\nb: 'I -update'   \nc: \"Isa\" # \u{672}\n";
+    let r = run("c.yml", text, &["--fix"]);
+    assert_eq!(
+        r.text,
+        "a: \"I-update\" # I -load\nb: 'I-update'   \nc: \"Isa\" # \u{672}\n"
+    );
+    assert_eq!((r.code, r.stderr.as_str()), (Some(0), ""));
+}
+
 // 12. A structured file salin does not parse is not fixed as plain text.
 
 #[test]
