@@ -145,9 +145,9 @@ impl Checker {
         let (language, english_words) = language_of(&tokens);
         let words = DocumentWords::default();
         let shared = DocumentContext {
-            document: doc,
             source: &doc.text,
             segments: &doc.segments,
+            document: doc,
             glossary: &self.glossary,
             dictionary: self.dictionary.as_deref(),
             language: &language,
@@ -182,15 +182,23 @@ impl Checker {
                 return Err(TimedOut);
             }
             let ctx = UnitContext::new(doc, unit, &self.glossary, &self.allow_untranslated);
+            let before = out.len();
             for (rule, &severity) in rules() {
                 if deadline.passed_now() {
                     return Err(TimedOut);
                 }
                 rule.check_unit(&ctx, &mut Reporter::new(rule.meta(), severity, &mut out));
             }
+            if unit.source.is_some() {
+                out[before..].iter_mut().for_each(|d| d.uses_source = true);
+            }
         }
+        let before = out.len();
         for (rule, &severity) in rules() {
             rule.check_document(doc, &mut Reporter::new(rule.meta(), severity, &mut out));
+        }
+        if doc.source.is_some() {
+            out[before..].iter_mut().for_each(|d| d.uses_source = true);
         }
         // A rule that stopped early left its findings incomplete.
         if deadline.passed_now() {

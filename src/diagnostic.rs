@@ -119,6 +119,23 @@ impl Fix {
     }
 }
 
+/// Another place a finding concerns: the other units of an inconsistent
+/// translation, in this file or another one of the run.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Related {
+    /// The file, as reports name it; `None` for the finding's own file.
+    pub path: Option<String>,
+    /// Byte range in that file's text.
+    pub span: Range<usize>,
+    /// 1-based line and column (in characters) of the start and of the
+    /// end, worked out when the finding was made: another file's text is
+    /// not at hand when the finding is reported.
+    pub start: (usize, usize),
+    pub end: (usize, usize),
+    /// What is there (`translated as "I-save"`).
+    pub message: String,
+}
+
 /// One finding of one rule.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Diagnostic {
@@ -133,6 +150,12 @@ pub struct Diagnostic {
     /// fix or the fix is unsafe).
     pub suggestion: Option<String>,
     pub fix: Option<Fix>,
+    /// The other places the finding concerns, in order (every location of
+    /// an inconsistency but the flagged one).
+    pub related: Vec<Related>,
+    /// The finding compares the text with its source (a source-aware rule
+    /// on a unit that has one): reports name the source file.
+    pub uses_source: bool,
 }
 
 impl Diagnostic {
@@ -144,6 +167,8 @@ impl Diagnostic {
             span,
             suggestion: None,
             fix: None,
+            related: Vec::new(),
+            uses_source: false,
         }
     }
 

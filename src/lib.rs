@@ -38,7 +38,7 @@ pub mod suppress;
 pub mod text;
 
 pub use checker::{Checker, TimedOut};
-pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
+pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Related, Severity};
 pub use glossary::Glossary;
 pub use input::{Document, Format};
 pub use lexicon::Dictionary;

@@ -193,9 +193,15 @@ pub struct CheckArgs {
 
     /// The source-language file that the checked files translate: a YAML or
     /// JSON file whose keys match theirs, or the source article
-    /// (`article.en.md`) of an article. Overrides `[[pairs]]`.
+    /// (`article.en.md`) of an article. Overrides `[[pairs]]` and the
+    /// pairing by convention.
     #[arg(long, value_name = "FILE")]
     pub source: Option<PathBuf>,
+
+    /// Check every file without a source: no `[[pairs]]`, and no pairing by
+    /// convention (`locales/tl.yml` with `locales/en.yml`).
+    #[arg(long, conflicts_with = "source")]
+    pub no_source: bool,
 
     /// Also check PO entries marked `#, fuzzy` (skipped by default).
     #[arg(long)]

@@ -35,7 +35,7 @@ pub fn run(args: &CheckArgs) -> Result<i32, CliError> {
         load_dictionary(args)?,
         args.include_fuzzy,
     );
-    let pairing = Pairing::new(args.source.as_deref())?;
+    let pairing = Pairing::with_sources(args.source.as_deref(), !args.no_source)?;
     let attach = |doc: Document, path: Option<&Path>| pairing.attach(doc, path, &settings);
     let mut checkers: HashMap<Vec<usize>, Checker> = HashMap::new();
     let allowed = if args.unsafe_fixes {
@@ -124,6 +124,14 @@ pub fn run(args: &CheckArgs) -> Result<i32, CliError> {
         .map(|(input, o)| (input, if o.is_empty() { &base } else { &checkers[o] }))
         .collect();
 
+    // The checks across files see the units of every file of the run.
+    let run_units = super::peers::needed(&inputs, jobs.iter().map(|(_, c)| *c))
+        .then(|| super::peers::collect(&inputs, args, &attach, threads));
+    let attach_in_run = |doc: Document, path: Option<&Path>| {
+        let mut doc = attach(doc, path);
+        doc.peers = run_units.clone();
+        doc
+    };
     // Files are checked in parallel and reported in input order as each is
     // next in line, so the output is deterministic and memory stays bounded.
     let job = Job {
@@ -132,7 +140,7 @@ pub fn run(args: &CheckArgs) -> Result<i32, CliError> {
         allowed,
         write,
         progress: &progress,
-        attach: &attach,
+        attach: &attach_in_run,
     };
     let work = |&(input, checker): &(&Input, &Checker)| {
         let r = job.run(checker, input);
@@ -270,7 +278,10 @@ fn refuse_overwriting_inputs(
         Input::File(path) => Some(path.clone()),
         Input::Stdin => None,
     });
-    let sources = files.clone().filter_map(|p| settings.source_for(&p));
+    let sources = files
+        .clone()
+        .filter(|_| !args.no_source)
+        .filter_map(|p| settings.source_for(&p));
     let read: Vec<PathBuf> = files
         .chain(sources)
         .chain(args.glossaries.iter().cloned())

@@ -269,12 +269,7 @@ impl Discovery {
                 continue;
             }
             match FileType::of_walked(path) {
-                Some(t)
-                    if self.wants(t)
-                        && (!t.is_localisation()
-                            || self.types.contains(&t)
-                            || names_filipino_locale(path)) =>
-                {
+                Some(t) if self.wants(t) && walked_file_is_read(path, t, &self.types) => {
                     found.inputs.push(Input::File(path.to_path_buf()));
                 }
                 Some(_) => {}
@@ -289,28 +284,21 @@ impl Discovery {
     }
 }
 
-/// Whether a path names a Filipino locale: a directory or a file stem (or
-/// a part of one after `_`, `-` or `.`) that is `tl` or `fil`, with or
-/// without a region (`tl-PH`, `fil_PH`): `locales/tl.yml`,
-/// `public/locales/fil/common.json`, `app_tl.arb`, `messages.tl.xlf`.
-pub fn names_filipino_locale(path: &Path) -> bool {
-    let is_locale = |s: &str| {
-        let lower = s.to_ascii_lowercase();
-        let lang = lower.split(['-', '_']).next().unwrap_or("");
-        (lang == "tl" || lang == "fil")
-            && lower[lang.len()..]
-                .trim_start_matches(['-', '_'])
-                .chars()
-                .all(|c| c.is_ascii_alphabetic())
-    };
-    let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
-    let stem_parts = stem.split(['_', '.']).chain(std::iter::once(stem));
-    let dirs = path
-        .parent()
-        .into_iter()
-        .flat_map(|p| p.components())
-        .filter_map(|c| c.as_os_str().to_str());
-    stem_parts.chain(dirs).any(|s| is_locale(s) && s.len() <= 6)
+pub use super::locale::names_filipino_locale;
+
+/// Whether a file of type `t` met in a directory walk is checked: an
+/// article (`.md`, `.markdown`, `.txt`) unless it is another language's
+/// counterpart of a Filipino file (`en.md` beside `tl.md`, `README.es.md`
+/// beside `README.tl.md`, `docs/en/a.md` beside `docs/tl/a.md`: a source
+/// or another translation); a localisation file (YAML, JSON, PO, XLIFF)
+/// when its path names a Filipino locale, or when `--type` asks for its
+/// type.
+fn walked_file_is_read(path: &Path, t: FileType, types: &[FileType]) -> bool {
+    if t.is_localisation() {
+        types.contains(&t) || names_filipino_locale(path)
+    } else {
+        !super::locale::counterpart_of_filipino(path)
+    }
 }
 
 /// `ignore`'s errors carry the path in different places; give one line.
@@ -435,28 +423,6 @@ mod tests {
             "notes.txt",
         ] {
             assert_eq!(unread_locale_format(Path::new(path)), None, "{path}");
-        }
-    }
-
-    #[test]
-    fn filipino_locale_paths() {
-        for yes in [
-            "config/locales/tl.yml",
-            "public/locales/fil/common.json",
-            "lib/l10n/app_tl.arb",
-            "_locales/fil_PH/messages.json",
-            "po/tl.po",
-            "messages.tl-PH.xlf",
-        ] {
-            assert!(names_filipino_locale(Path::new(yes)), "{yes}");
-        }
-        for no in [
-            "package.json",
-            "config/locales/en.yml",
-            "title.yml",
-            "tls/x.json",
-        ] {
-            assert!(!names_filipino_locale(Path::new(no)), "{no}");
         }
     }
 }

@@ -83,8 +83,10 @@ impl Checked {
     ) -> Result<(), CliError> {
         let index = LineIndex::new(&self.text);
         let mut offsets = (self.encoding != Encoding::Utf8).then(|| Utf16Offsets::new(&self.text));
+        let source = self.source.as_ref().map(|s| s.name.as_str());
         for d in &self.diagnostics {
-            let mut json = JsonDiagnostic::new(&self.name, &self.text, &index, d);
+            let mut json =
+                JsonDiagnostic::new(&self.name, &self.text, &index, d).with_source_path(d, source);
             if let Some(offsets) = offsets.as_mut() {
                 json.start_byte = offsets.of(json.start_byte);
                 json.end_byte = offsets.of(json.end_byte);
@@ -260,6 +262,10 @@ impl Output {
         }
         match self.format {
             OutputFormat::Text => {
+                if let Some(source) = &r.source {
+                    let note = format!("note: {} is checked against {}\n\n", r.name, source.name);
+                    self.write(&note)?;
+                }
                 // A slice of findings at a time: the report of a file with
                 // a million findings is not held whole.
                 let index = LineIndex::new(&r.text);

@@ -1,6 +1,7 @@
 //! Pairing checked files with their source-language files: `--source FILE`
-//! for every file, else the first `[[pairs]]` entry whose glob matches.
-//! Source files are read once and shared.
+//! for every file, else the first `[[pairs]]` entry whose glob matches,
+//! else the English counterpart by convention (`Settings::source_for`);
+//! none with `--no-source`. Source files are read once and shared.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -13,6 +14,8 @@ use salin::{Document, Format};
 pub struct Pairing {
     /// `--source`, read up front.
     given: Option<Arc<Document>>,
+    /// `--no-source`: no file is paired.
+    none: bool,
     /// Sources named by `[[pairs]]`, by absolute path (`None`: unreadable).
     read: Mutex<HashMap<PathBuf, Option<Arc<Document>>>>,
 }
@@ -20,12 +23,19 @@ pub struct Pairing {
 impl Pairing {
     /// Reads `--source` when given; a missing or unreadable one is an error.
     pub fn new(source: Option<&Path>) -> Result<Self, CliError> {
+        Pairing::with_sources(source, true)
+    }
+
+    /// Like [`Pairing::new`]; without `sources` (`--no-source`), no file is
+    /// paired.
+    pub fn with_sources(source: Option<&Path>, sources: bool) -> Result<Self, CliError> {
         let given = match source {
             Some(path) => Some(Arc::new(read(path)?)),
             None => None,
         };
         Ok(Pairing {
             given,
+            none: !sources,
             read: Mutex::new(HashMap::new()),
         })
     }
@@ -33,7 +43,13 @@ impl Pairing {
     /// `doc` (read from `path`, `None` for stdin) paired with its source,
     /// when it has one. A configured source that cannot be read is reported
     /// with a note, and the file is checked without it.
-    pub fn attach(&self, doc: Document, path: Option<&Path>, settings: &Settings) -> Document {
+    pub fn attach(&self, mut doc: Document, path: Option<&Path>, settings: &Settings) -> Document {
+        if let Some(path) = path {
+            doc.limits = settings.limits_for(path);
+        }
+        if self.none {
+            return doc;
+        }
         if let Some(source) = &self.given {
             return doc.with_source(Arc::clone(source));
         }

@@ -111,18 +111,9 @@ fn split_point(word: &str) -> Option<usize> {
     word.char_indices()
         .find(|&(_, c)| c.is_uppercase())
         .map(|(i, _)| i)
-        .filter(|&i| i >= 2 && is_bound_prefix(&word[..i]))
+        .filter(|&i| i >= 2 && crate::lexicon::morphology::affixes::is_bound_prefix(&word[..i]))
         .filter(|&i| word[..i].chars().all(char::is_lowercase))
         .filter(|&i| word[i..].chars().skip(1).any(char::is_lowercase))
-}
-
-/// A prefix chain that is no free word (`taga`, `maka`, `ipinag`; not
-/// `pa`, `na`, `i`: `iPhone`) and keeps its own spelling: before a name a
-/// nasal prefix is written `pang-`, never assimilated (`pamMaynila` is no
-/// `pang` + name).
-fn is_bound_prefix(lower: &str) -> bool {
-    crate::lexicon::morphology::affixes::prefix_chain(lower)
-        .is_some_and(|c| !c.free && !c.is_assimilated())
 }
 
 /// Every glossary form in `tokens`, leftmost-longest, without overlaps.

@@ -47,6 +47,71 @@ pub struct Unit {
     /// where each part of it is written; `None` when the value is its raw
     /// pieces joined (XLIFF, article units).
     pub decoded: Option<Decoded>,
+    /// Length limits the file sets on this unit (XLIFF `maxwidth`,
+    /// `maxbytes`, `slr:sizeRestriction`, `slr:storageRestriction`).
+    pub limits: Vec<LengthLimit>,
+}
+
+/// How long a translation may be.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LengthLimit {
+    pub max: LimitMax,
+    /// Where the limit is set, for messages (`maxwidth="20"`,
+    /// `salin.toml:12`).
+    pub origin: String,
+}
+
+/// The measure of a [`LengthLimit`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LimitMax {
+    /// At most this many characters (Unicode code points) of text.
+    Chars(usize),
+    /// At most this many bytes of UTF-8.
+    Bytes(usize),
+    /// At most this many hundredths of the source's length in characters
+    /// (`150`: one and a half times).
+    SourceRatio(u32),
+}
+
+/// Length limits for the units whose keys match patterns: a configured
+/// `[[max-length]]` entry that applies to a document.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct KeyLimit {
+    /// Key patterns (`*` any run of characters, `?` one); none: every key.
+    pub keys: Vec<String>,
+    pub limit: LengthLimit,
+}
+
+impl KeyLimit {
+    /// Whether the limit applies to the unit keyed `key`.
+    pub fn applies_to(&self, key: &str) -> bool {
+        self.keys.is_empty() || self.keys.iter().any(|p| key_matches(p, key))
+    }
+}
+
+/// Whether `key` matches `pattern`, where `*` stands for any run of
+/// characters and `?` for one character.
+pub fn key_matches(pattern: &str, key: &str) -> bool {
+    let (p, k): (Vec<char>, Vec<char>) = (pattern.chars().collect(), key.chars().collect());
+    // Greedy matching with backtracking to the last `*`: linear in practice.
+    let (mut i, mut j) = (0, 0);
+    let mut star: Option<(usize, usize)> = None;
+    while j < k.len() {
+        if i < p.len() && (p[i] == '?' || p[i] == k[j]) {
+            i += 1;
+            j += 1;
+        } else if i < p.len() && p[i] == '*' {
+            star = Some((i, j));
+            i += 1;
+        } else if let Some((si, sj)) = star {
+            i = si + 1;
+            j = sj + 1;
+            star = Some((si, sj + 1));
+        } else {
+            return false;
+        }
+    }
+    p[i..].iter().all(|&c| c == '*')
 }
 
 impl Unit {
@@ -189,6 +254,7 @@ impl Collector {
             fuzzy: value.fuzzy,
             source: value.source,
             decoded: Some(decoded),
+            limits: Vec::new(),
         });
     }
 }
@@ -225,6 +291,24 @@ mod tests {
     }
 
     #[test]
+    fn key_patterns() {
+        for (pattern, key, matches) in [
+            ("button.*", "button.save", true),
+            ("button.*", "menu.button.save", false),
+            ("*.title", "page.home.title", true),
+            ("*", "anything", true),
+            ("a?c", "abc", true),
+            ("a?c", "ac", false),
+            ("a*b*c", "aXbYbZc", true),
+            ("a*b*c", "aXbYbZ", false),
+            ("exact", "exact", true),
+            ("exact", "exactly", false),
+        ] {
+            assert_eq!(key_matches(pattern, key), matches, "{pattern} {key}");
+        }
+    }
+
+    #[test]
     fn unit_offsets_map_to_the_file() {
         let doc = "k: |\n  isa\n  dalawa\n";
         let unit = Unit {
@@ -236,6 +320,7 @@ mod tests {
             fuzzy: false,
             source: None,
             decoded: None,
+            limits: Vec::new(),
         };
         assert_eq!(unit.text(doc), "isa\ndalawa");
         assert_eq!(unit.to_file(4), 13);

@@ -45,13 +45,30 @@ pub(super) fn parse(text: &str, body_start: usize) -> Parsed {
     let mut regions = Vec::new();
     let mut frozen = Vec::new();
     let shift = |r: Range<usize>| r.start + body_start..r.end + body_start;
+    // A top-level block's region takes in the blanks that indent its first
+    // line, so that a fix may change them (a translation that indented
+    // every line by a space).
+    let with_indent = |r: Range<usize>| {
+        let indent = body[..r.start]
+            .bytes()
+            .rev()
+            .take_while(|&b| b == b' ' || b == b'\t')
+            .count();
+        let at_line_start = r.start == indent || body.as_bytes()[r.start - indent - 1] == b'\n';
+        let start = if at_line_start {
+            r.start - indent
+        } else {
+            r.start
+        };
+        shift(start..r.end)
+    };
 
     for (event, range) in Parser::new_ext(body, OPTIONS).into_offset_iter() {
         match event {
             Event::Start(tag) => {
                 if depth == 0 {
                     regions.push(Region {
-                        range: shift(range.clone()),
+                        range: with_indent(range.clone()),
                         quoting: Quoting::Markdown,
                     });
                 }

@@ -11,6 +11,7 @@ mod json;
 pub mod l10n;
 pub(crate) mod markdown;
 mod pair;
+pub mod peers;
 mod plain;
 mod po;
 mod protect;
@@ -23,7 +24,8 @@ use std::sync::Arc;
 use std::time::Instant;
 
 pub use codec::{Quoting, Region};
-pub use l10n::{Unit, UnitKind};
+pub use l10n::{KeyLimit, LengthLimit, LimitMax, Unit, UnitKind, key_matches};
+pub use peers::{Peer, Peers};
 
 /// How a document is parsed into prose segments.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -172,6 +174,12 @@ pub struct Document {
     pub missing: Vec<(String, usize)>,
     /// Where text is written and how (see [`Syntax`]).
     pub syntax: Syntax,
+    /// Length limits that apply to units of this document by their keys
+    /// (the configuration's `[[max-length]]`).
+    pub limits: Vec<KeyLimit>,
+    /// The units of the other files of the run, for the checks across
+    /// files; `None` when the document is checked alone.
+    pub peers: Option<Arc<Peers>>,
 }
 
 impl Document {
@@ -214,6 +222,8 @@ impl Document {
             source: None,
             missing: Vec::new(),
             syntax,
+            limits: Vec::new(),
+            peers: None,
         }
     }
 
@@ -233,7 +243,9 @@ impl Document {
     /// The same document (name, format, source) with new text, parsed again:
     /// for the next round of fixes.
     pub fn with_text(&self, text: String) -> Self {
-        let doc = Document::new(self.name.clone(), text, self.format);
+        let mut doc = Document::new(self.name.clone(), text, self.format);
+        doc.limits = self.limits.clone();
+        doc.peers = self.peers.clone();
         match &self.source {
             Some(source) => doc.with_source(Arc::clone(source)),
             None => doc,

@@ -139,6 +139,7 @@ fn pair_articles(target: &mut Document, source: &Document) {
                 fuzzy: false,
                 source: Some(source.text[srange].to_string()),
                 decoded: None,
+                limits: Vec::new(),
             });
         }
     } else {
@@ -163,6 +164,7 @@ fn pair_articles(target: &mut Document, source: &Document) {
             fuzzy: false,
             source: Some(source.text[sbody..].to_string()),
             decoded: None,
+            limits: Vec::new(),
         });
     }
 }

@@ -269,9 +269,10 @@ fn closing_quote(source: &str, raw: Range<usize>, style: ScalarStyle) -> usize {
     let mut i = raw.start + 1;
     while i < raw.end {
         let b = bytes[i];
-        if Some(b) == escape {
-            i += 2;
-        } else if b == quote && escape.is_none() && bytes.get(i + 1) == Some(&quote) {
+        // `\x` in double quotes, `''` in single quotes: two bytes of content.
+        let pair = Some(b) == escape
+            || (b == quote && escape.is_none() && bytes.get(i + 1) == Some(&quote));
+        if pair {
             i += 2;
         } else if b == quote {
             return i;

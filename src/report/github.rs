@@ -41,6 +41,11 @@ pub fn render_github(file: &FileReport<'_>) -> String {
         let start = index.line_col(file.source, d.span.start);
         let end = index.line_col(file.source, d.span.end);
         let title = escape_property(&format!("salin ({})", d.rule));
+        let mut message = format!("{}: {}", d.rule, d.message);
+        for line in super::related_lines(d, &portable_path(file.path)) {
+            message.push('\n');
+            message.push_str(&line);
+        }
         let _ = writeln!(
             out,
             "::{command} file={path},line={},col={},endLine={},endColumn={},title={title}::{}",
@@ -48,7 +53,7 @@ pub fn render_github(file: &FileReport<'_>) -> String {
             start.column,
             end.line,
             end.column,
-            escape_data(&format!("{}: {}", d.rule, d.message)),
+            escape_data(&message),
         );
     }
     out

@@ -16,6 +16,10 @@ pub struct CodeQualityIssue {
     pub fingerprint: String,
     pub severity: &'static str,
     pub location: CodeQualityLocation,
+    /// The other places the finding concerns (Code Climate's
+    /// `other_locations`; GitLab shows them in the description too).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub other_locations: Vec<CodeQualityLocation>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -55,8 +59,34 @@ pub fn gitlab_issues(file: &FileReport<'_>) -> Vec<CodeQualityIssue> {
         .map(|(d, occurrence)| {
             let start = index.line_col(file.source, d.span.start);
             let end = index.line_col(file.source, d.span.end);
+            let mut description = format!("{}: {}", d.rule, d.message);
+            for line in super::related_lines(d, &path) {
+                description.push_str("; ");
+                description.push_str(&line);
+            }
+            let other_locations = d
+                .related
+                .iter()
+                .map(|r| CodeQualityLocation {
+                    path: r
+                        .path
+                        .as_deref()
+                        .map_or_else(|| path.clone(), portable_path),
+                    positions: Positions {
+                        begin: Position {
+                            line: r.start.0,
+                            column: r.start.1,
+                        },
+                        end: Position {
+                            line: r.end.0,
+                            column: r.end.1,
+                        },
+                    },
+                })
+                .collect();
             CodeQualityIssue {
-                description: format!("{}: {}", d.rule, d.message),
+                description,
+                other_locations,
                 check_name: d.rule,
                 fingerprint: fingerprint(&path, d.rule, &file.source[d.span.clone()], occurrence),
                 severity: severity(d.severity),

@@ -24,6 +24,25 @@ pub struct JsonDiagnostic<'a> {
     pub text: &'a str,
     pub suggestion: Option<&'a str>,
     pub fix: Option<JsonFix<'a>>,
+    /// The source file the finding compares with (findings of source-aware
+    /// rules in a file paired with a source file).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source_path: Option<&'a str>,
+    /// The other places the finding concerns (every other location of an
+    /// inconsistency).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub related: Vec<JsonRelated<'a>>,
+}
+
+/// Another place a finding concerns.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct JsonRelated<'a> {
+    pub path: &'a str,
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+    pub message: &'a str,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -68,7 +87,28 @@ impl<'a> JsonDiagnostic<'a> {
                     })
                     .collect(),
             }),
+            source_path: None,
+            related: d
+                .related
+                .iter()
+                .map(|r| JsonRelated {
+                    path: r.path.as_deref().unwrap_or(path),
+                    line: r.start.0,
+                    column: r.start.1,
+                    end_line: r.end.0,
+                    end_column: r.end.1,
+                    message: &r.message,
+                })
+                .collect(),
         }
+    }
+
+    /// Names the source file of a finding that compares with it.
+    pub fn with_source_path(mut self, d: &Diagnostic, source: Option<&'a str>) -> Self {
+        if d.uses_source {
+            self.source_path = source;
+        }
+        self
     }
 }
 

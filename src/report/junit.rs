@@ -60,9 +60,14 @@ pub fn render_junit(files: &[FileReport<'_>]) -> String {
                 )),
                 at.line,
             );
+            let mut also = String::new();
+            for line in super::related_lines(d, &portable_path(file.path)) {
+                also.push('\n');
+                also.push_str(&escape_xml(&line));
+            }
             let _ = writeln!(
                 out,
-                "      <failure message=\"{}\" type=\"{}\">{}:{}:{}: {}[{}] {}</failure>",
+                "      <failure message=\"{}\" type=\"{}\">{}:{}:{}: {}[{}] {}{also}</failure>",
                 escape_xml(&d.message),
                 d.severity,
                 path,

@@ -20,7 +20,7 @@ pub use explain::explanation;
 pub use github::render_github;
 pub use gitlab::{CodeQualityIssue, gitlab_issues};
 pub use html::{HtmlFile, HtmlOptions, HtmlReport};
-pub use json::{JsonDiagnostic, json_diagnostics};
+pub use json::{JsonDiagnostic, JsonRelated, json_diagnostics};
 pub use junit::render_junit;
 pub use sarif::{SarifLog, sarif, uri as path_uri};
 pub use statistics::{RuleCount, render_statistics, statistics};
@@ -39,6 +39,24 @@ impl FileReport<'_> {
     pub fn line_index(&self) -> LineIndex {
         LineIndex::new(self.source)
     }
+}
+
+/// The other places a finding concerns, one line each for the text-based
+/// reports: `also at PATH:LINE:COLUMN: MESSAGE` (`path` names the finding's
+/// own file).
+pub fn related_lines(d: &Diagnostic, path: &str) -> Vec<String> {
+    d.related
+        .iter()
+        .map(|r| {
+            format!(
+                "also at {}:{}:{}: {}",
+                r.path.as_deref().unwrap_or(path),
+                r.start.0,
+                r.start.1,
+                r.message
+            )
+        })
+        .collect()
 }
 
 /// Counts for the closing summary.
@@ -139,6 +157,7 @@ fn plural(n: usize, word: &str) -> String {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
+    use crate::diagnostic::Related;
     use crate::{Checker, Document, Format, Glossary};
 
     /// A Markdown document with findings of several rules and severities,
@@ -149,8 +168,46 @@ pub(crate) mod tests {
                       Ayon sa ulat , mabilis ang pag -unlad ng Innovant Co, Ltd.\n\
                       Nanalo ang “Award Award” at ang pag -unlad ay 100% totoo.\n";
         let doc = Document::new("docs/balita.md", source, Format::Markdown);
-        let diagnostics = Checker::new(Glossary::embedded()).check(&doc);
+        let mut diagnostics = Checker::new(Glossary::embedded()).check(&doc);
+        // A finding of a check across units, with its other places in
+        // this file and in another one (made by hand: the checks across
+        // units need translation units, which Markdown has not).
+        let first = source.find("pag -unlad").unwrap();
+        let second = source.rfind("pag -unlad").unwrap();
+        let mut inconsistent = Diagnostic::new(
+            "inconsistent-translation",
+            first..first + 10,
+            "the source text `development` is translated in 2 ways: `pag -unlad` (2), `pag-unlad` (1)",
+        );
+        inconsistent.related = vec![
+            Related {
+                path: None,
+                span: second..second + 10,
+                start: (4, 33),
+                end: (4, 43),
+                message: "translated `pag -unlad`".to_string(),
+            },
+            Related {
+                path: Some("docs/iba pa.md".to_string()),
+                span: 20..29,
+                start: (2, 5),
+                end: (2, 14),
+                message: "translated `pag-unlad`".to_string(),
+            },
+        ];
+        diagnostics.push(inconsistent);
+        diagnostics.sort_by_key(|d| d.span.start);
         ("./docs/balita.md", source.to_string(), diagnostics)
+    }
+
+    /// `f` of the [`sample`]'s report.
+    pub(crate) fn with_sample<R>(f: impl FnOnce(&FileReport<'_>) -> R) -> R {
+        let (path, source, diagnostics) = sample();
+        f(&FileReport {
+            path,
+            source: &source,
+            diagnostics: &diagnostics,
+        })
     }
 
     #[test]

@@ -88,6 +88,10 @@ struct SarifResult {
     level: &'static str,
     message: Text,
     locations: Vec<Location>,
+    /// The other places the finding concerns (every other location of an
+    /// inconsistent translation).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    related_locations: Vec<RelatedLocation>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     fixes: Vec<SarifFix>,
     partial_fingerprints: PartialFingerprints,
@@ -97,6 +101,14 @@ struct SarifResult {
 #[serde(rename_all = "camelCase")]
 struct Location {
     physical_location: PhysicalLocation,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct RelatedLocation {
+    id: usize,
+    physical_location: PhysicalLocation,
+    message: Text,
 }
 
 #[derive(Serialize)]
@@ -260,6 +272,29 @@ fn result(
         message: Text {
             text: d.message.clone(),
         },
+        related_locations: d
+            .related
+            .iter()
+            .enumerate()
+            .map(|(id, r)| RelatedLocation {
+                id: id + 1,
+                physical_location: PhysicalLocation {
+                    artifact_location: ArtifactLocation {
+                        uri: r.path.as_deref().map_or_else(|| uri.clone(), self::uri),
+                    },
+                    region: Region {
+                        start_line: r.start.0,
+                        start_column: r.start.1,
+                        end_line: r.end.0,
+                        end_column: r.end.1,
+                        snippet: None,
+                    },
+                },
+                message: Text {
+                    text: r.message.clone(),
+                },
+            })
+            .collect(),
         locations: vec![Location {
             physical_location: PhysicalLocation {
                 artifact_location: ArtifactLocation { uri },

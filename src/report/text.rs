@@ -170,6 +170,9 @@ fn render_one(
             1,
         ));
     }
+    for line in super::related_lines(d, file.path) {
+        let _ = write!(out, "\n  = note: {line}");
+    }
     if let Some(fix) = &d.fix {
         render_fix(out, source, index, fix, options);
     }
@@ -290,6 +293,13 @@ fn excerpt(text: &str, change: std::ops::Range<usize>, budget: usize) -> String 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::report::tests::with_sample;
+
+    #[test]
+    fn snapshot() {
+        let text = with_sample(|file| render_text(file, TextOptions::default()));
+        insta::assert_snapshot!(text);
+    }
 
     #[test]
     fn short_text_is_kept_whole() {

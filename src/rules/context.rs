@@ -6,7 +6,7 @@ use std::cell::{Cell, OnceCell};
 use std::time::Instant;
 
 use crate::glossary::{Glossary, Match, find_matches, name_tokens};
-use crate::input::{Document, Format, Segment, Unit, UnitKind};
+use crate::input::{Document, Segment, Unit, UnitKind};
 use crate::lexicon::Dictionary;
 use crate::text::{Mark, Token};
 
@@ -97,9 +97,10 @@ pub struct Names<'a> {
 /// What every segment of one document shares.
 #[derive(Clone, Copy)]
 pub struct DocumentContext<'a> {
-    pub document: &'a Document,
     pub source: &'a str,
     pub segments: &'a [Segment],
+    /// The document itself (its format, units and source).
+    pub document: &'a Document,
     pub glossary: &'a Glossary,
     pub dictionary: Option<&'a Dictionary>,
     pub language: &'a DocLanguage,
@@ -268,14 +269,14 @@ impl<'a> Context<'a> {
     /// source of an article whose paragraphs could not be aligned
     /// ([`Context::source_is_whole_document`]).
     pub fn unit_source(&self) -> Option<&'a str> {
-        self.unit().and_then(|u| u.source.as_deref())
+        self.translation_unit().and_then(|u| u.source.as_deref())
     }
 
     /// The text of the segment's translation unit (markup, links and code
     /// included), the text [`Context::unit_source`] is the source of; the
     /// segment's own text when it has no unit.
     pub fn unit_text(&self) -> String {
-        match self.unit() {
+        match self.translation_unit() {
             Some(unit) => unit.text(self.source),
             None => self.text().to_string(),
         }
@@ -284,11 +285,14 @@ impl<'a> Context<'a> {
     /// Whether [`Context::unit_source`] is a whole source article rather
     /// than the text of this segment's unit.
     pub fn source_is_whole_document(&self) -> bool {
-        self.unit().is_some_and(|u| u.kind == UnitKind::Document)
+        self.translation_unit()
+            .is_some_and(|u| u.kind == UnitKind::Document)
     }
 
-    /// The translation unit holding the segment, if any.
-    fn unit(&self) -> Option<&'a Unit> {
+    /// The translation unit holding the segment, if any: the unit of a
+    /// localisation file, or the paragraph (or whole article) of an
+    /// article paired with its source.
+    fn translation_unit(&self) -> Option<&'a Unit> {
         let doc = self.document;
         if doc.format.is_localisation() {
             return doc.unit_of(self.index);
@@ -299,8 +303,14 @@ impl<'a> Context<'a> {
         doc.units.get(i).filter(|u| u.range().start <= at)
     }
 
+    /// The translation unit the segment belongs to, in a localisation file
+    /// (its key and the source text it translates).
+    pub fn unit(&self) -> Option<&'a Unit> {
+        self.document.unit_of(self.index)
+    }
+
     /// The document's format.
-    pub fn format(&self) -> Format {
+    pub fn format(&self) -> crate::input::Format {
         self.document.format
     }
 

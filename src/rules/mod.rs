@@ -8,10 +8,13 @@
 //! rule. Adding a rule: a file here, one line in the registry below, a row
 //! in README's table (CONTRIBUTING.md walks through it).
 
+mod consistency;
 mod context;
 mod extract;
 mod flow;
 mod helpers;
+mod layout;
+mod markup;
 mod paragraph;
 mod prefilter;
 mod report;
@@ -71,6 +74,12 @@ registry! {
     punctuation_mismatch::PunctuationMismatch,
     unused_suppression::UnusedSuppression,
     ellipsis_spacing::EllipsisSpacing,
+    punctuation_artifact::PunctuationArtifact,
+    placeholder_spacing::PlaceholderSpacing,
+    code_mismatch::CodeMismatch,
+    length_limit::LengthLimit,
+    inconsistent_translation::InconsistentTranslation,
+    inconsistent_source::InconsistentSource,
 }
 
 /// Which kinds of fix a rule can offer.

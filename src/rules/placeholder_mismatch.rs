@@ -1,5 +1,9 @@
+use std::cell::OnceCell;
+
 use super::extract::{Placeholder, Syntax, placeholders};
+use super::markup::{Anchors, decode_entity, same_link, same_tag};
 use super::{Reporter, Rule, UnitContext, declare_rule};
+use crate::input::{Format, SegmentKind};
 
 declare_rule! {
     /// ## What it checks
@@ -11,6 +15,20 @@ declare_rule! {
     /// name, the keyword and the selectors must stay, the messages inside
     /// are translated and searched in turn), HTML/XML tags and entities, and
     /// Markdown link targets.
+    ///
+    /// Markup is compared as what it means: a tag by its name and
+    /// attributes, however they are spaced, quoted or ordered, leaving out
+    /// the ones people read (`alt`, `title`, `aria-label`, `placeholder`),
+    /// which are translated; a relative link by the file it names, so a
+    /// translation that lives in another directory may add `../`
+    /// (`docs/a.md` → `../../docs/a.md`) and a language switcher may name
+    /// each language's file (`README.es.md`, `README.md`); a link to an
+    /// anchor by the heading it names, so `#pag-install` is right in a
+    /// translation whose heading reads `Pag-install`; an entity by its
+    /// character (`&#33;` is `!`) where the text is rendered as HTML
+    /// (Markdown, XLIFF, or a value whose source has markup). In a value
+    /// whose source has no markup, an entity the source lacks (`&quot;`,
+    /// `&#39;`) shows as written and is reported.
     ///
     /// Only for translations whose source is known: PO and XLIFF files, and
     /// files paired with `--source` or `[[pairs]]`.
@@ -24,6 +42,8 @@ declare_rule! {
     /// ## Bad
     /// ```text
     /// Hello, {{name}}! → Kumusta, {{pangalan}}!
+    /// {"a": "Say \"yes\""} → {"a": "Sabihin ang &quot;oo&quot;"}
+    /// See [setup](#installation). → Tingnan ang [pag-set up](#Pag-install).
     /// You have %d new messages. → Mayroon kang mga bagong mensahe.
     /// {count, plural, one {# file} other {# files}} → {count, plural, isa {# file} iba {# na file}}
     /// ```
@@ -31,6 +51,7 @@ declare_rule! {
     /// ## Good
     /// ```text
     /// Hello, {{name}}! → Kumusta, {{name}}!
+    /// Read <a href="docs/a.md" class="x">this</a>! → Basahin <a class='x' href="../../docs/a.md">ito</a>&#33;
     /// You have %d new messages. → Mayroon kang %d bagong mensahe.
     /// {count, plural, one {# file} other {# files}} → {count, plural, one {# file} other {# na file}}
     /// ```
@@ -55,16 +76,46 @@ impl Rule for PlaceholderMismatch {
         };
         let src = placeholders(source);
         let tgt = placeholders(&ctx.target);
+        let anchors = OnceCell::new();
+        let compare = Compare {
+            ctx,
+            anchors: &anchors,
+            markup: renders_markup(ctx, &src),
+        };
         let mut missing: Vec<&Placeholder> = src.iter().collect();
         let mut extra: Vec<&Placeholder> = Vec::new();
         for t in &tgt {
-            match missing.iter().position(|s| s.text == t.text) {
+            match missing.iter().position(|s| compare.same(s, t)) {
                 Some(i) => {
                     missing.remove(i);
                 }
                 None => extra.push(t),
             }
         }
+        // An entity stands for its character where the text is rendered as
+        // HTML; elsewhere it shows as written.
+        extra.retain(|t| {
+            if t.syntax != Syntax::Entity {
+                return true;
+            }
+            if compare.markup {
+                return false;
+            }
+            let message = match decode_entity(&t.text) {
+                Some(c) => format!(
+                    "HTML entity `{}` is not in the source, which is not HTML: it shows as written; write `{c}`",
+                    t.text
+                ),
+                None => format!("HTML entity `{}` is not in the source, which is not HTML", t.text),
+            };
+            out.report(ctx.span(t.range.clone()), message);
+            false
+        });
+        missing.retain(|s| {
+            !(s.syntax == Syntax::Entity
+                && compare.markup
+                && decode_entity(&s.text).is_some_and(|c| ctx.target.contains(c)))
+        });
         let mut paired: Vec<&str> = Vec::new();
         for t in &extra {
             let same: Vec<&&Placeholder> =
@@ -105,6 +156,63 @@ impl Rule for PlaceholderMismatch {
             out.report(ctx.value_span(), message);
         }
     }
+}
+
+/// How one unit's placeholders are compared with its source's.
+struct Compare<'a, 'c> {
+    ctx: &'a UnitContext<'c>,
+    /// The anchors of the translation, found when a link to one differs.
+    anchors: &'a OnceCell<Anchors>,
+    /// The text is rendered as HTML (Markdown, XLIFF, or a source with
+    /// tags or entities): an entity means its character.
+    markup: bool,
+}
+
+impl Compare<'_, '_> {
+    /// Whether the target's placeholder `t` is the source's `s`: tags by
+    /// name and attributes, links by the file or heading they name,
+    /// entities by their character, the others as written.
+    fn same(&self, s: &Placeholder, t: &Placeholder) -> bool {
+        if s.text == t.text {
+            return true;
+        }
+        if s.syntax != t.syntax {
+            return false;
+        }
+        match s.syntax {
+            Syntax::Tag => same_tag(&s.text, &t.text, self.anchors()),
+            Syntax::LinkTarget => {
+                let inner = |p: &Placeholder| p.text[2..p.text.len() - 1].to_string();
+                same_link(&inner(s), &inner(t), self.anchors())
+            }
+            Syntax::Entity => {
+                decode_entity(&s.text).is_some() && decode_entity(&s.text) == decode_entity(&t.text)
+            }
+            _ => false,
+        }
+    }
+
+    fn anchors(&self) -> &Anchors {
+        self.anchors.get_or_init(|| {
+            let doc = self.ctx.doc;
+            let headings = doc
+                .segments
+                .iter()
+                .filter(|s| s.kind == SegmentKind::Heading)
+                .map(|s| &doc.text[s.range.clone()]);
+            Anchors::new(headings, &doc.text)
+        })
+    }
+}
+
+/// Whether the unit's text is rendered as HTML: a Markdown article, XLIFF
+/// (whose entities are XML's), or a value whose source has tags or
+/// entities.
+fn renders_markup(ctx: &UnitContext<'_>, source: &[Placeholder]) -> bool {
+    matches!(ctx.doc.format, Format::Markdown | Format::Xliff)
+        || source
+            .iter()
+            .any(|p| matches!(p.syntax, Syntax::Tag | Syntax::Entity))
 }
 
 #[cfg(test)]
@@ -180,6 +288,70 @@ mod tests {
             .1,
             "placeholder `](https://x.ph/tl)` is not in the source; the source has `](https://x.ph/en)`"
         );
+    }
+
+    #[test]
+    fn markup_is_compared_by_meaning() {
+        for (source, target) in [
+            (
+                "Open <a href=\"https://x.ph/a\" class=\"btn\">the page</a>.",
+                "Buksan ang <a\n  class='btn' href=\"https://x.ph/a\">pahina</a>.",
+            ),
+            (
+                "<img src=\"img/logo.png\" alt=\"Logo\" width=\"80\">",
+                "<img src=\"../../img/logo.png\" alt=\"Ang logo\" width=\"80\">",
+            ),
+            ("See [the guide](docs/guide.md).", "Tingnan ang [gabay](../../docs/guide.md)."),
+            // A language switcher: each README links the others.
+            (
+                "<b>English</b> <a href=\"./i18n/README.es.md\">Español</a> <a href=\"./i18n/README.tl.md\">Tagalog</a>",
+                "<a href=\"../../README.md\">English</a> <a href=\"./README.es.md\">Español</a> <b>Tagalog</b>",
+            ),
+            ("Thanks <b>all</b>&#33;", "Salamat sa <b>lahat</b>!"),
+        ] {
+            assert_eq!(RULE.pair_findings(source, target), [], "{target}");
+        }
+        assert_eq!(
+            RULE.pair_findings(
+                "See [the guide](docs/guide/index.md).",
+                "Tingnan ang [gabay](docs/gabay/index.md)."
+            )[0]
+            .1,
+            "placeholder `](docs/gabay/index.md)` is not in the source; the source has `](docs/guide/index.md)`"
+        );
+        assert_eq!(RULE.pair_findings("Close <b>now</b>", "Isara <b>ngayon").len(), 1);
+        assert_eq!(RULE.pair_findings("Close now", "Isara <b>ngayon</b>").len(), 2);
+    }
+
+    #[test]
+    fn entities_in_values_that_are_not_html() {
+        assert_eq!(
+            RULE.pair_findings(r#"{"a": "Don't"}"#, r#"{"a": "Huwag &#39;yan"}"#),
+            [(
+                "&#39;".to_string(),
+                "HTML entity `&#39;` is not in the source, which is not HTML: it shows as written; write `'`".to_string(),
+                None
+            )]
+        );
+        assert!(RULE.pair_findings(r#"{"a": "A &amp; B"}"#, r#"{"a": "A &#38; B"}"#).is_empty());
+        assert!(RULE.pair_findings(r#"{"a": "<b>Hi</b>!"}"#, r#"{"a": "<b>Kumusta</b>&#33;"}"#).is_empty());
+    }
+
+    #[test]
+    fn anchors_must_name_a_heading_of_the_translation() {
+        let doc = |text: &str| {
+            let source = crate::input::Document::new(
+                "en.md",
+                "# Installation\n\nSee [setup](#installation).\n",
+                crate::input::Format::Markdown,
+            );
+            crate::input::Document::new("tl.md", text, crate::input::Format::Markdown)
+                .with_source(std::sync::Arc::new(source))
+        };
+        let found = |text: &str| RULE.checker().check(&doc(text)).len();
+        assert_eq!(found("# Pag-install\n\nTingnan ang [pag-set up](#pag-install).\n"), 0);
+        assert_eq!(found("# Pag-install\n\nTingnan ang [pag-set up](#installation).\n"), 0);
+        assert_eq!(found("# Pag-install\n\nTingnan ang [pag-set up](#Pag-install).\n"), 1);
     }
 
     #[test]

@@ -1,4 +1,4 @@
-use super::{Context, Reporter, Rule, declare_rule};
+use super::{Context, Reporter, Rule, declare_rule, paragraph_continues};
 use crate::diagnostic::Edit;
 use crate::lexicon::is_abbreviation;
 use crate::text::tokens::fold;
@@ -6,7 +6,16 @@ use crate::text::tokens::fold;
 declare_rule! {
     /// ## What it checks
     /// Spacing around punctuation inside a line:
-    /// - a space before `,` `.` `;` `:` `!` `?` (`Maynila ,`);
+    /// - a space before `,` `.` `;` `:` `!` `?` (`Maynila ,`), also after a
+    ///   closing bracket or quote, a trademark sign, a link, inline code or
+    ///   a placeholder (`(PNA) ,`, `ACME™ .`, ``[gabay](url) .``,
+    ///   `` `--index` , ``, `{{d}} ,`);
+    /// - the space before a mark instead of after it (`matagumpay .Sinabi`,
+    ///   `isa ,dalawa`);
+    /// - a space inside a number (`1 ,500`);
+    /// - a space after an opening bracket or before a closing one
+    ///   (`( Buksan sa tab)`, `(PNA )`), when the other side of the pair
+    ///   has none (`( PNA )`, spaced on both sides, is a writer's style);
     /// - no space after a sentence's full stop, question or exclamation mark
     ///   before the next sentence (`temperatura.Ang`), or after a comma or
     ///   semicolon between words (`isa,dalawa`);
@@ -25,6 +34,8 @@ declare_rule! {
     /// Mainit ang temperatura.Ang ulan ay darating bukas.
     /// Tatlong bagay ang kailangan:isa,dalawa at tatlo.
     /// Ang pulong ay  bukas ng umaga.
+    /// Ayon sa ulat ng ( PNA ) , dumalo ang 1 ,500 katao.
+    /// Naging matagumpay ang pulong .Sinabi ng alkalde na babalik siya.
     /// ```
     ///
     /// ## Good
@@ -34,6 +45,7 @@ declare_rule! {
     /// Bisitahin ang pagasa.dost.gov.ph para sa ulat.
     /// Si Gng. Santos ay taga-Sta.Rosa at mahilig sa .NET at Node.js.
     /// Hintayin mo ... at saka sumagot.
+    /// Ayon sa ulat ng (PNA), dumalo ang 1,500 katao, at :( ang mukha niya.
     /// ```
     ///
     /// ## Fix
@@ -69,15 +81,32 @@ impl Rule for PunctuationSpacing {
                     e += 1;
                 }
                 let run = e - k + 1;
-                let before = k.checked_sub(1).and_then(at);
+                // At the start of a segment that continues a paragraph or a
+                // value after a cut (a link, inline code, an escape), the
+                // text before the spaces is what was cut out.
+                let before = match k.checked_sub(1) {
+                    Some(j) => at(j),
+                    None => text_before_cut(ctx),
+                };
                 let after = at(e + 1);
                 let end = chars.get(e + 1).map_or(text.len(), |&(j, _)| j);
                 if let (Some(b), Some(a)) = (before, after) {
-                    if b.is_alphanumeric() && is_closing_mark(a) && mark_stands_alone(&chars, e + 1)
+                    let spaces = base + i..base + end;
+                    if ends_a_phrase(b) && is_closing_mark(a) && mark_stands_alone(&chars, e + 1)
                     {
-                        out.report(base + i..base + end + a.len_utf8(), format!("no space belongs before `{a}`")).suggest(a.to_string()).fix(Edit::delete(base + i..base + end));
+                        out.report(spaces.start..spaces.end + a.len_utf8(), format!("no space belongs before `{a}`")).suggest(a.to_string()).fix(Edit::delete(spaces));
+                    } else if let Some(moved) = moved_space(text, &chars, b, e + 1) {
+                        let mark_end = spaces.end + a.len_utf8();
+                        out.report(spaces.start..mark_end + moved.len(), format!("the space belongs after `{a}`, not before it")).suggest(format!("{a} {moved}")).fix_edits(vec![Edit::delete(spaces), Edit::insert(mark_end, " ")]);
+                    } else if matches!(a, ')' | ']') && ends_a_phrase(b) && !b.is_ascii_digit() && !padded_both_sides(&chars, e + 1) {
+                        out.report(spaces.start..spaces.end + 1, format!("no space belongs before `{a}`")).suggest(a.to_string()).fix(Edit::delete(spaces));
+                    } else if matches!(b, '(' | '[') && a.is_alphanumeric() && opens_freely(text, &chars, k) && !padded_both_sides(&chars, k - 1) {
+                        let open = spaces.start - 1;
+                        out.report(open..spaces.end + a.len_utf8(), format!("no space belongs after `{b}`")).suggest(format!("{b}{a}")).fix(Edit::delete(spaces));
+                    } else if b.is_ascii_digit() && a == ',' && thousands_follow(&chars, e + 2) {
+                        out.report(spaces.start..spaces.end + 1, "no space belongs inside a number").suggest(",").fix(Edit::delete(spaces));
                     } else if (2..=3).contains(&run) && !b.is_whitespace() && !a.is_whitespace() {
-                        out.report(base + i..base + end, format!("{run} spaces between words; use one")).replace(" ");
+                        out.report(spaces, format!("{run} spaces between words; use one")).replace(" ");
                     }
                 }
                 k = e + 1;
@@ -93,10 +122,15 @@ impl Rule for PunctuationSpacing {
 }
 
 /// Whether `text` has any of the byte pairs every finding starts with: two
-/// spaces, a space before a closing mark, or a mark that white space does not
-/// follow. Most paragraphs have none and skip the character-level pass.
+/// spaces, a space before a closing mark or bracket or after an opening
+/// bracket, a space at the start (after a cut), or a mark that white space
+/// does not follow. Most paragraphs have none and skip the character-level pass.
 fn may_need_spacing(text: &[u8]) -> bool {
-    if memchr::memmem::find(text, b"  ").is_some() {
+    if text.first() == Some(&b' ')
+        || [&b"  "[..], b" )", b" ]", b"( ", b"[ "]
+            .iter()
+            .any(|pair| memchr::memmem::find(text, pair).is_some())
+    {
         return true;
     }
     // Marks are rarer than spaces: look at each mark's neighbours.
@@ -106,6 +140,116 @@ fn may_need_spacing(text: &[u8]) -> bool {
     };
     memchr::memchr3_iter(b'.', b',', b'?', text).any(suspicious)
         || memchr::memchr3_iter(b'!', b';', b':', text).any(suspicious)
+}
+
+/// The character just before the segment, when the segment continues a
+/// paragraph or value after something cut out of its prose (a link, inline
+/// code, an escape) and nothing blank stands between.
+fn text_before_cut(ctx: &Context<'_>) -> Option<char> {
+    let previous = ctx.index.checked_sub(1).map(|j| &ctx.segments[j])?;
+    if !paragraph_continues(ctx.source, previous, ctx.segment) {
+        return None;
+    }
+    ctx.source[..ctx.segment.range.start]
+        .chars()
+        .next_back()
+        .filter(|c| !c.is_whitespace())
+}
+
+/// A character after which a clause may end, so that a space between it
+/// and a closing mark is a stray one: a letter or digit, a closing bracket
+/// or quotation mark, a trademark or percent sign, or the end of a tag or
+/// of inline code.
+fn ends_a_phrase(c: char) -> bool {
+    c.is_alphanumeric()
+        || matches!(
+            c,
+            ')' | ']' | '}' | '\u{201d}' | '\u{2019}' | '\u{bb}' | '\u{2122}' | '\u{ae}' | '%' | '>' | '`'
+        )
+}
+
+/// `matagumpay .Sinabi`, `isa ,dalawa`: a mark between two words with the
+/// space before it instead of after; the word after it, when so.
+fn moved_space<'t>(text: &'t str, chars: &[(usize, char)], before: char, k: usize) -> Option<&'t str> {
+    let (at, mark) = *chars.get(k)?;
+    if !before.is_alphabetic() || !matches!(mark, '.' | ',' | ';' | '!' | '?') {
+        return None;
+    }
+    let start = at + mark.len_utf8();
+    let word = text[start..]
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .filter(|w| w.chars().count() >= 2)?;
+    let after = text[start + word.len()..].chars().next();
+    if after.is_some_and(|c| !(c.is_whitespace() || is_closing_mark(c))) {
+        return None; // `.NET/Core`, `.tar.gz`
+    }
+    let first = word.chars().next()?;
+    let rest_lower = word.chars().skip(1).all(char::is_lowercase);
+    let next_is_sentence = first.is_uppercase() && rest_lower && is_filipino_word(word);
+    let next_is_clause = mark != '.' && word.chars().all(char::is_lowercase) && is_filipino_word(word);
+    (next_is_sentence || next_is_clause).then_some(word)
+}
+
+/// A word that Filipino text uses more than English text (so not `.Net`,
+/// `.Docx`), or a Filipino function word.
+fn is_filipino_word(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    if crate::lexicon::is_function_word(&lower) {
+        return true;
+    }
+    let f = crate::lexicon::frequency_lower(&lower);
+    f.fil > 0 && f.fil >= f.en
+}
+
+/// The bracket just before `chars[k]` opens a phrase: it starts the text
+/// or follows a blank or an opening quotation mark (not `:(`, `f(`).
+fn opens_freely(text: &str, chars: &[(usize, char)], k: usize) -> bool {
+    let _ = text;
+    match k.checked_sub(2).map(|j| chars[j].1) {
+        None => true,
+        Some(c) => c.is_whitespace() || matches!(c, '"' | '\u{201c}' | '\u{2018}'),
+    }
+}
+
+/// The bracket at `chars[k]` and its partner both have a space inside
+/// (`( LP )`): a house style some writers keep throughout, not a slip.
+/// Machine translation spaces one side only (`( Buksan sa bagong tab)`).
+fn padded_both_sides(chars: &[(usize, char)], k: usize) -> bool {
+    let (open, close) = match chars[k].1 {
+        '(' | ')' => ('(', ')'),
+        _ => ('[', ']'),
+    };
+    let forward = chars[k].1 == open;
+    let mut depth = 0usize;
+    let mut j = k;
+    loop {
+        j = match forward {
+            true if j + 1 < chars.len() => j + 1,
+            false if j > 0 => j - 1,
+            _ => return false,
+        };
+        let c = chars[j].1;
+        if c == '\n' {
+            return false;
+        }
+        if c == chars[k].1 {
+            depth += 1;
+        } else if c == if forward { close } else { open } {
+            if depth == 0 {
+                let inside = if forward { j.checked_sub(1) } else { Some(j + 1) };
+                return inside.and_then(|i| chars.get(i)).is_some_and(|&(_, c)| c == ' ');
+            }
+            depth -= 1;
+        }
+    }
+}
+
+/// Exactly three digits at `chars[k..]`, then no digit: the group after a
+/// thousands comma (`1 ,500`).
+fn thousands_follow(chars: &[(usize, char)], k: usize) -> bool {
+    (k..k + 3).all(|j| chars.get(j).is_some_and(|&(_, c)| c.is_ascii_digit()))
+        && !chars.get(k + 3).is_some_and(|&(_, c)| c.is_ascii_digit())
 }
 
 fn is_closing_mark(c: char) -> bool {
@@ -262,6 +406,62 @@ mod tests {
             "noong Hunyo 2024. Ang mga ito",
         );
         RULE.assert_silent("ang Node.Js at Sta.Ana at v2.Ang");
+    }
+
+    #[test]
+    fn space_before_a_mark_after_brackets_quotes_signs_and_cuts() {
+        RULE.assert_fixed(
+            "Salamat (sa lahat!) . Ito ang ACME™ . Sabi niya “oo” , at 50% .",
+            "Salamat (sa lahat!). Ito ang ACME™. Sabi niya “oo”, at 50%.",
+        );
+        let md = |text: &str| crate::input::Document::new("a.md", text, crate::input::Format::Markdown);
+        let fixed = |text: &str| {
+            crate::fix::fix_document(&RULE.checker(), &md(text), crate::Applicability::Safe).text
+        };
+        assert_eq!(
+            fixed("Ipasa ang `-I` / `--index` , ang halaga (na may `(` ) dito.\n"),
+            "Ipasa ang `-I` / `--index`, ang halaga (na may `(`) dito.\n"
+        );
+        assert_eq!(
+            fixed("Basahin ang [gabay](https://x.ph/a) . Tapos na.\n"),
+            "Basahin ang [gabay](https://x.ph/a). Tapos na.\n"
+        );
+        // A paragraph that starts with a space after a line break is not
+        // glued to the line before.
+        assert_eq!(fixed("Isa `x`\n\n, dalawa\n"), "Isa `x`\n\n, dalawa\n");
+    }
+
+    #[test]
+    fn the_space_on_the_wrong_side_of_a_mark() {
+        RULE.assert_fixed(
+            "Naging matagumpay .Sinabi ng alkalde na babalik siya.",
+            "Naging matagumpay. Sinabi ng alkalde na babalik siya.",
+        );
+        RULE.assert_fixed("isa ,dalawa at tatlo", "isa, dalawa at tatlo");
+        assert_eq!(
+            RULE.check("Naging matagumpay .Sinabi niya.")[0].message,
+            "the space belongs after `.`, not before it"
+        );
+        // File types and names are not sentences.
+        RULE.assert_silent("Gamit ang .NET at ang .Docx at ang .Net Framework.");
+        RULE.assert_silent("Buksan ang .gitignore at ang .env ngayon.");
+    }
+
+    #[test]
+    fn spaces_inside_numbers_and_brackets() {
+        RULE.assert_fixed("Dumalo ang 1 ,500 katao.", "Dumalo ang 1,500 katao.");
+        RULE.assert_silent("Ang mga numero ay 1, 500 at 3.");
+        RULE.assert_fixed("Ayon sa ( PNA) kahapon.", "Ayon sa (PNA) kahapon.");
+        RULE.assert_fixed("Ayon sa (PNA ) kahapon.", "Ayon sa (PNA) kahapon.");
+        RULE.assert_fixed("( Buksan sa bagong tab)", "(Buksan sa bagong tab)");
+        RULE.assert_fixed("[ Talababa]", "[Talababa]");
+        RULE.assert_fixed("( isa (dalawa) tatlo)", "(isa (dalawa) tatlo)");
+        // Both sides spaced is a writer's style, kept through a text.
+        RULE.assert_silent("Ayon sa ( PNA ) kahapon, at sa [ DZMM ] din.");
+        RULE.assert_silent("Ang ( isa (dalawa) tatlo ) ay pangkat.");
+        for silent in [":( malungkot", "f( x) at g(y)", "ang [ ] kahon", "ang ( ) kahon", "a) isa b) dalawa"] {
+            RULE.assert_silent(silent);
+        }
     }
 
     #[test]

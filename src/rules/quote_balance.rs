@@ -12,7 +12,8 @@ declare_rule! {
     /// - a bracket `(` `)` `[` `]` without its partner;
     /// - a space just inside an opening quote (`" Ang bahay"`), and inside
     ///   the closing one when both quotes of a pair stand free
-    ///   (`" Ang bahay . "`).
+    ///   (`" Ang bahay . "`);
+    /// - an opening quote written twice (`“ “Ang bahay”`).
     ///
     /// ## Why
     /// Machine translation drops or duplicates quotation marks when it
@@ -32,6 +33,7 @@ declare_rule! {
     /// Sinabi ng alkalde na " Ang kalusugan ay kayamanan" ang tema ngayong taon.
     /// Sinabi ng alkalde na " Ang kalusugan ay kayamanan " ang tema ngayong taon.
     /// Naglabas ang DOH (Kagawaran ng Kalusugan ng paalala. Sinunod ito ng lahat.
+    /// Ang palabas na “ “pambata” ay para sa lahat.
     /// ```
     ///
     /// ## Good
@@ -44,7 +46,8 @@ declare_rule! {
     /// ```
     ///
     /// ## Fix
-    /// Safe for a space inside a quote (the space is removed). A missing
+    /// Safe for a space inside a quote (the space is removed) and for a
+    /// doubled opening quote (one is removed). A missing
     /// quote or bracket is reported only: where it belongs is a guess.
     pub struct QuoteBalance {
         name: "quote-balance",
@@ -230,16 +233,40 @@ fn unpaired_straight(quotes: &[(Glyph, usize)]) -> Option<Glyph> {
 /// Curly quotes: openers and closers must pair up; no blank after an
 /// opener.
 fn curly_quotes(para: &Paragraph<'_, '_>, quotes: &[Glyph], out: &mut Reporter<'_>) {
-    if let Some(g) = unpaired_curly(quotes)
+    // `“ “Ang`: one opener too many, which is the whole imbalance.
+    let mut kept: Vec<Glyph> = Vec::with_capacity(quotes.len());
+    for &g in quotes {
+        match kept.last() {
+            Some(&first) if doubled_opener(para, first, g) => {
+                let end = g.at.byte + g.c.len_utf8();
+                out.report(first.at.byte..end, "an opening quotation mark written twice")
+                    .suggest("\u{201c}")
+                    .fix(Edit::delete(first.at.byte..g.at.byte));
+                *kept.last_mut().expect("just matched") = g;
+            }
+            _ => kept.push(g),
+        }
+    }
+    if let Some(g) = unpaired_curly(&kept)
         && !(g.c == '\u{201c}' && opens_running_quotation(para, g))
     {
         report_unpaired(g, out);
     }
-    for &g in quotes.iter().filter(|g| g.c == '\u{201c}') {
+    for &g in kept.iter().filter(|g| g.c == '\u{201c}') {
         if let Some(space) = space_inside_opening(para, g) {
             space.report(out);
         }
     }
+}
+
+/// `first` and `second` are opening quotes with nothing but blanks between.
+fn doubled_opener(para: &Paragraph<'_, '_>, first: Glyph, second: Glyph) -> bool {
+    first.c == '\u{201c}'
+        && second.c == '\u{201c}'
+        && first.at.piece == second.at.piece
+        && para.source()[first.at.byte + first.c.len_utf8()..second.at.byte]
+            .chars()
+            .all(is_blank)
 }
 
 /// The first closer without an opener, or the last opener left open, when
@@ -476,6 +503,16 @@ mod tests {
         );
         RULE.assert_silent("\" Sinagot niya ng, \"Oo naman!");
         RULE.assert_silent("Sabi ko \"oo\" at \"hindi\" lang.");
+    }
+
+    #[test]
+    fn doubled_opening_quotes() {
+        RULE.assert_fixed(
+            "Ang palabas na “ “ pambata” ay para sa lahat.",
+            "Ang palabas na “pambata” ay para sa lahat.",
+        );
+        assert_eq!(RULE.flagged("na ““pambata” at"), ["““"]);
+        RULE.assert_silent("Sabi niya “isa” at “dalawa”.");
     }
 
     #[test]

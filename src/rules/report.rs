@@ -11,7 +11,7 @@
 use std::ops::Range;
 
 use super::{FixKind, RuleMeta};
-use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
+use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Related, Severity};
 
 /// Collects one rule's findings, with the rule's name and severity.
 pub struct Reporter<'a> {
@@ -43,6 +43,8 @@ impl<'a> Reporter<'a> {
             span,
             suggestion: None,
             fix: None,
+            related: Vec::new(),
+            uses_source: false,
         });
         Finding {
             diagnostic: self.out.last_mut().expect("just pushed"),
@@ -66,6 +68,12 @@ pub struct Finding<'a> {
 }
 
 impl Finding<'_> {
+    /// Another place the finding concerns (see [`Related`]).
+    pub fn related(self, related: Related) -> Self {
+        self.diagnostic.related.push(related);
+        self
+    }
+
     /// What the flagged text should read, for people.
     pub fn suggest(self, text: impl Into<String>) -> Self {
         self.diagnostic.suggestion = Some(text.into());
@@ -83,6 +91,17 @@ impl Finding<'_> {
     pub fn fix_edits(self, edits: Vec<Edit>) -> Self {
         let applicability = self.declared();
         self.with_fix(applicability, edits)
+    }
+
+    /// A safe fix of several edits (for a rule that offers safe and unsafe
+    /// ones).
+    pub fn fix_edits_safe(self, edits: Vec<Edit>) -> Self {
+        self.with_fix(Applicability::Safe, edits)
+    }
+
+    /// An unsafe fix of several edits.
+    pub fn fix_edits_unsafe(self, edits: Vec<Edit>) -> Self {
+        self.with_fix(Applicability::Unsafe, edits)
     }
 
     /// A safe fix of one edit (for a rule that offers safe and unsafe ones).

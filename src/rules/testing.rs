@@ -152,9 +152,13 @@ pub fn doc_examples(docs: &str, heading: &str) -> Vec<String> {
 }
 
 /// A one-line example: `SOURCE → TARGET` is a translation paired with its
-/// source (JSON files when the source starts with `{"`, else plain text); anything
-/// else is [`document`].
+/// source (JSON files when the source starts with `{"`, else plain text); a
+/// line starting with `<xliff` an XLIFF file; anything else is
+/// [`document`].
 pub fn example_document(line: &str) -> Document {
+    if line.starts_with("<xliff") {
+        return Document::new("tl.xlf", line, Format::Xliff);
+    }
     match line.split_once(" → ") {
         Some((source, target)) => {
             let format = if source.trim_start().starts_with("{\"") {

@@ -274,8 +274,10 @@ fn quoted_tokens(ctx: &Context<'_>) -> (Vec<bool>, Vec<Option<usize>>) {
 fn attribute_name<'a>(ctx: &Context<'a>, k: usize) -> &'a str {
     let end = ctx.tokens[k].range.end;
     let start = ctx.source[..end]
-        .rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
-        .map_or(0, |i| i + 1);
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !(c.is_ascii_alphanumeric() || c == '-'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
     &ctx.source[start..end]
 }
 
@@ -371,6 +373,7 @@ mod tests {
             "Ang mga tiket ay nasa <a href=\"/t\" title=\"Ipakita ang lahat ng tiket\">listahan</a> na ito at sa mga ulat ng pangkat.",
             "Ang mga tiket ay nasa <a href=\"/t\" title=\"Open tickets\">listahan</a> na ito at sa mga ulat ng pangkat.",
             "Buksan ang <a href=\"/t\" data-note=\"Show all open tickets\">listahan</a> na ito at sa mga ulat ng pangkat.",
+            "Ang mga tiket ay nasa <a href=\"/t\" dé=\"Show all open tickets\">listahan</a> na ito at sa mga ulat ng pangkat.",
         ] {
             RULE.assert_silent(text);
         }

@@ -112,7 +112,11 @@ impl Workspace {
         open: impl Fn(&Path) -> Option<Document>,
     ) -> Document {
         if let Some(source) = path.and_then(|p| self.source_for(p)).and_then(|s| open(&s)) {
-            return doc.with_source(Arc::new(source));
+            let mut doc = doc.with_source(Arc::new(source));
+            if let Some(path) = path {
+                doc.limits = self.settings.limits_for(path);
+            }
+            return doc;
         }
         self.pairing.attach(doc, path, &self.settings)
     }

@@ -200,7 +200,7 @@ fn init_writes_a_starter_that_config_reads() {
         "{shown}"
     );
     assert!(
-        shown.contains("[severity]\naffix-hyphen = \"error\"\ncompany-suffix = \"error\""),
+        shown.contains("[severity]\naffix-hyphen = \"error\"\ncode-mismatch = \"warning\"\ncompany-suffix = \"error\""),
         "{shown}"
     );
     let isolated = String::from_utf8(

@@ -131,7 +131,7 @@ fn the_json_example_is_what_salin_prints() {
 fn the_configuration_examples_are_accepted() {
     for marker in [
         "## Configuration",
-        "or, for a whole repository, with `[[pairs]]`",
+        "with `[[pairs]]` in\n`salin.toml` (which wins over the convention)",
     ] {
         let dir = TempDir::new().unwrap();
         fs::write(dir.path().join("salin.toml"), block_after(marker, "toml")).unwrap();

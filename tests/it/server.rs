@@ -451,6 +451,26 @@ fn localisation_files_pair_with_their_source_and_suppress_per_entry() {
     assert_clean_exit(client.shutdown(), 0);
 }
 
+/// An inconsistent translation lists its other places in the document as
+/// the diagnostic's related information.
+#[test]
+fn inconsistencies_list_their_other_places() {
+    let (_dir, root) = project();
+    fs::write(root.join("en.json"), r#"{"a": "Save", "b": "Save"}"#).unwrap();
+    let mut client = Client::start(&root);
+    client.initialize(&root, None);
+    let uri = file_uri(&root.join("tl.json"));
+    client.open(&uri, "json", "{\"a\": \"I-save\",\n\"b\": \"Itago\"}", 1);
+    let found = client.diagnostics(&uri, Some(1));
+    assert_eq!(codes(&found), ["inconsistent-translation"]);
+    let related = found[0]["relatedInformation"].as_array().unwrap();
+    assert_eq!(related.len(), 1);
+    assert_eq!(related[0]["location"]["uri"], uri.as_str());
+    assert_eq!(range(&related[0]["location"]), [1, 6, 1, 11]);
+    assert_eq!(related[0]["message"], "translated `Itago`");
+    assert_clean_exit(client.shutdown(), 0);
+}
+
 #[test]
 fn malformed_messages_are_answered_and_do_not_stop_the_server() {
     let (_dir, root) = project();

@@ -25,9 +25,23 @@ struct Effective<'a> {
     format: String,
     allow_untranslated: &'a [String],
     include_fuzzy: bool,
+    auto_pair: bool,
     severity: BTreeMap<&'static str, Severity>,
     overrides: Vec<EffectiveOverride<'a>>,
     pairs: Vec<EffectivePair<'a>>,
+    max_length: Vec<EffectiveMaxLength<'a>>,
+}
+
+#[derive(Serialize)]
+struct EffectiveMaxLength<'a> {
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    files: &'a [String],
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    keys: &'a [String],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    chars: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    ratio: Option<f64>,
 }
 
 #[derive(Serialize)]
@@ -74,6 +88,7 @@ pub fn render_effective(settings: &Settings) -> String {
         format,
         allow_untranslated: &settings.allow_untranslated,
         include_fuzzy: settings.include_fuzzy,
+        auto_pair: settings.auto_pair,
         severity: salin::rules::ALL
             .iter()
             .map(|r| r.meta().name)
@@ -98,15 +113,28 @@ pub fn render_effective(settings: &Settings) -> String {
                 source: &p.source,
             })
             .collect(),
+        max_length: settings
+            .max_lengths
+            .iter()
+            .map(|m| EffectiveMaxLength {
+                files: &m.files,
+                keys: &m.keys,
+                chars: m.chars,
+                ratio: m.ratio,
+            })
+            .collect(),
     };
     let source = match &settings.config {
         Some(p) => format!("# Configuration file: {}\n", p.display()),
         None => "# No configuration file: built-in defaults.\n".to_string(),
     };
+    let mut body = toml::to_string(&effective).expect("settings serialise");
+    if !body.ends_with('\n') {
+        body.push('\n');
+    }
     format!(
-        "{source}# Project root (globs are relative to it): {}\n\n{}",
+        "{source}# Project root (globs are relative to it): {}\n\n{body}",
         settings.root.display(),
-        toml::to_string(&effective).expect("settings serialise")
     )
 }
 

@@ -36,6 +36,7 @@ pub const STARTER: &str = r#"# salin configuration (README, "Configuration").
 # Values that may stay as in the source (untranslated-segment).
 # allow-untranslated = ["OK", "Wi-Fi"]
 # include-fuzzy = false     # also check PO entries marked `#, fuzzy`
+# auto-pair = true          # pair tl/fil files with their en files (see [[pairs]])
 
 # Severity of a rule's findings: "error", "warning" or "info".
 # [severity]
@@ -49,7 +50,10 @@ pub const STARTER: &str = r#"# salin configuration (README, "Configuration").
 # glossary-near-miss = "info"
 
 # Localisation files and their source files (README, "Localisation files and
-# pairs"). `target` is a glob; in `source`, {dir} is the target's directory,
+# pairs"). A file whose path carries `tl` or `fil` is paired with the same
+# path carrying `en` when that file exists (locales/tl.yml with
+# locales/en.yml); auto-pair turns that off when false. `[[pairs]]` names
+# sources that the convention does not find. `target` is a glob; in `source`, {dir} is the target's directory,
 # {parent} the one above it, {name} its file name, {stem} the name without
 # extension, {base} the name up to its first dot, {ext} the extension.
 # [[pairs]]

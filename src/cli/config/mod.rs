@@ -12,6 +12,7 @@
 mod discover;
 mod effective;
 mod init;
+mod max_length;
 mod pairs;
 mod schema;
 
@@ -24,10 +25,12 @@ use toml::Spanned;
 use super::CliError;
 use super::args::{ConfigArgs, OutputFormat};
 use super::files::{DEFAULT_EXCLUDE, absolute, normalize};
+use super::locale::english_source;
 pub use discover::display;
 pub use discover::{CONFIG_NAMES, discover};
 pub use effective::print;
 pub use init::init;
+pub use max_length::MaxLength;
 pub use pairs::Pair;
 use salin::{RuleSelection, RuleSet};
 use schema::{At, RawConfig, RawOverride, check_glob, selection};
@@ -97,6 +100,11 @@ pub struct Settings {
     pub allow_untranslated: Vec<String>,
     /// Check PO entries marked `#, fuzzy` too.
     pub include_fuzzy: bool,
+    /// Pair a Filipino file with its English counterpart by convention
+    /// (`auto-pair`, on by default).
+    pub auto_pair: bool,
+    /// `[[max-length]]`, in order.
+    pub max_lengths: Vec<MaxLength>,
 }
 
 impl Settings {
@@ -117,6 +125,8 @@ impl Settings {
             pairs: Vec::new(),
             allow_untranslated: Vec::new(),
             include_fuzzy: false,
+            auto_pair: true,
+            max_lengths: Vec::new(),
         }
     }
 
@@ -227,15 +237,48 @@ impl Settings {
         }
         settings.allow_untranslated = raw.allow_untranslated.unwrap_or_default();
         settings.include_fuzzy = raw.include_fuzzy.unwrap_or(false);
+        settings.auto_pair = raw.auto_pair.unwrap_or(true);
+        let entries = toml_table_lines(text, "max-length");
+        for (i, m) in raw.max_length.into_iter().enumerate() {
+            let start = entries.get(i).copied().unwrap_or(0);
+            let origin = format!("{name}:{}", line_of(text, start));
+            settings
+                .max_lengths
+                .push(MaxLength::new(m, &root, &at, start, origin)?);
+        }
         Ok(settings)
+    }
+
+    /// The source file of `path`: the one the first `[[pairs]]` entry
+    /// whose glob matches it names (absolute), else, unless `auto-pair =
+    /// false`, its English counterpart by convention when that exists
+    /// (`locales/tl.yml` → `locales/en.yml`, see [`english_source`]).
+    pub fn source_for(&self, path: &Path) -> Option<PathBuf> {
+        self.paired_source(path)
+            .or_else(|| self.auto_pair.then(|| english_source(path)).flatten())
     }
 
     /// The source file that `[[pairs]]` names for `path`, absolute, if a
     /// pair's glob matches it.
-    pub fn source_for(&self, path: &Path) -> Option<PathBuf> {
+    fn paired_source(&self, path: &Path) -> Option<PathBuf> {
         let relative = absolute(path).strip_prefix(&self.root).ok()?.to_path_buf();
         let pair = self.pairs.iter().find(|p| p.matches(&relative))?;
         Some(normalize(&self.root.join(pair.source_for(&relative))))
+    }
+
+    /// The `[[max-length]]` limits that apply to `path`'s units, by key.
+    pub fn limits_for(&self, path: &Path) -> Vec<salin::input::KeyLimit> {
+        let Ok(relative) = absolute(path)
+            .strip_prefix(&self.root)
+            .map(Path::to_path_buf)
+        else {
+            return Vec::new();
+        };
+        self.max_lengths
+            .iter()
+            .filter(|m| m.matches(&relative))
+            .flat_map(MaxLength::key_limits)
+            .collect()
     }
 
     /// The overrides (their indices) that apply to `path`.
@@ -285,6 +328,21 @@ impl Settings {
     }
 }
 
+/// Where each `[[NAME]]` header of a TOML text starts, in order (serde
+/// gives no spans for a table in an array of tables).
+fn toml_table_lines(text: &str, name: &str) -> Vec<usize> {
+    let header = format!("[[{name}]]");
+    let mut at = 0;
+    let mut out = Vec::new();
+    for line in text.split_inclusive('\n') {
+        if line.trim() == header {
+            out.push(at);
+        }
+        at += line.len();
+    }
+    out
+}
+
 /// 1-based line of byte `offset` in `text`.
 fn line_of(text: &str, offset: usize) -> usize {
     text[..offset.min(text.len())].matches('\n').count() + 1
@@ -328,10 +386,55 @@ mod tests {
     }
 
     #[test]
+    fn max_length_entries() {
+        let s = parse(
+            "select = []\n\n[[max-length]]\nfiles = [\"locales/**\"]\nkeys = [\"button.*\"]\nchars = 20\n\n[[max-length]]\nratio = 1.5\n",
+        )
+        .unwrap();
+        let limits = s.limits_for(Path::new("/p/locales/tl.json"));
+        let shown: Vec<(Vec<String>, salin::input::LimitMax, String)> = limits
+            .into_iter()
+            .map(|l| (l.keys, l.limit.max, l.limit.origin))
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                (
+                    vec!["button.*".to_string()],
+                    salin::input::LimitMax::Chars(20),
+                    "salin.toml:3".to_string()
+                ),
+                (
+                    vec![],
+                    salin::input::LimitMax::SourceRatio(150),
+                    "salin.toml:8".to_string()
+                ),
+            ]
+        );
+        assert_eq!(s.limits_for(Path::new("/p/docs/a.md")).len(), 1);
+        assert_eq!(
+            parse("[[max-length]]\nkeys = [\"a\"]\n").unwrap_err(),
+            "salin.toml:1: a `[[max-length]]` entry needs `chars`, `ratio` or both"
+        );
+        assert_eq!(
+            parse("[[max-length]]\n\nchars = 0\n").unwrap_err(),
+            "salin.toml:3: `chars` must be a positive number"
+        );
+        assert_eq!(
+            parse("[[max-length]]\nratio = -1.0\n").unwrap_err(),
+            "salin.toml:2: `ratio` must be a positive number"
+        );
+        assert_eq!(
+            parse("[[max-length]]\nchars = 3\nwidth = 2\n").unwrap_err(),
+            "salin.toml:3: unknown field `width`, expected one of `files`, `keys`, `chars`, `ratio`"
+        );
+    }
+
+    #[test]
     fn errors_name_the_line() {
         assert_eq!(
             parse("select = []\n\nfoo = 1\n").unwrap_err(),
-            "salin.toml:3: unknown field `foo`, expected one of `glossaries`, `default-glossary`, `select`, `extend-select`, `ignore`, `severity`, `exclude`, `extend-exclude`, `force-exclude`, `respect-gitignore`, `format`, `allow-untranslated`, `include-fuzzy`, `overrides`, `pairs`"
+            "salin.toml:3: unknown field `foo`, expected one of `glossaries`, `default-glossary`, `select`, `extend-select`, `ignore`, `severity`, `exclude`, `extend-exclude`, `force-exclude`, `respect-gitignore`, `format`, `allow-untranslated`, `include-fuzzy`, `auto-pair`, `overrides`, `pairs`, `max-length`"
         );
         assert_eq!(
             parse("\nignore = [\n  \"hyphen-spacing\",\n  \"nope\",\n]\n").unwrap_err(),

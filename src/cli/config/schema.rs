@@ -29,10 +29,23 @@ pub(super) struct RawConfig {
     pub format: Option<Spanned<String>>,
     pub allow_untranslated: Option<Vec<String>>,
     pub include_fuzzy: Option<bool>,
+    pub auto_pair: Option<bool>,
     #[serde(default)]
     pub overrides: Vec<RawOverride>,
     #[serde(default)]
     pub pairs: Vec<RawPair>,
+    #[serde(default)]
+    pub max_length: Vec<RawMaxLength>,
+}
+
+/// `[[max-length]]`: a length limit for some files and keys.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub(super) struct RawMaxLength {
+    pub files: Option<Vec<Spanned<String>>>,
+    pub keys: Option<Vec<String>>,
+    pub chars: Option<Spanned<i64>>,
+    pub ratio: Option<Spanned<f64>>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -223,6 +223,15 @@ pub fn prefix_chain(s: &str) -> Option<Chain> {
     None
 }
 
+/// A prefix chain (lower-case) that is no free word (`taga`, `maka`,
+/// `ipinag`, `mag`; not `pa`, `na`, `i`: `iPhone`) and keeps its own
+/// spelling: before a name or a placeholder a nasal prefix is written
+/// `pang-`, never assimilated (`pamMaynila` is no `pang` + name). Such a
+/// prefix joins what follows it (`tagaMaynila`, `mag{verb}`).
+pub fn is_bound_prefix(lower: &str) -> bool {
+    prefix_chain(lower).is_some_and(|c| !c.free && !c.is_assimilated())
+}
+
 /// Every prefix chain that `word` (lower-case) starts with, leaving at least
 /// `min_rest` bytes after it: `nakakapagod` → `naka`, `nakaka`, `na`.
 pub fn chains_at_start(word: &str, min_rest: usize) -> Vec<Chain> {

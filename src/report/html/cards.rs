@@ -31,6 +31,7 @@ pub fn card(out: &mut String, text: &str, lines: &LineIndex, n: usize, d: &Diagn
     ));
     message(out, &d.message);
     out.push_str("</p>\n");
+    related(out, d);
     match (&d.fix, &d.suggestion) {
         (Some(fix), _) if !fix.edits.is_empty() => {
             let (before, after) = change(text, &d.span, fix);
@@ -55,6 +56,26 @@ pub fn card(out: &mut String, text: &str, lines: &LineIndex, n: usize, d: &Diagn
         _ => {}
     }
     out.push_str("</div>\n");
+}
+
+/// The other places the finding concerns, as a list: file, line and
+/// column (the file only when it is another one), and what is there.
+fn related(out: &mut String, d: &Diagnostic) {
+    if d.related.is_empty() {
+        return;
+    }
+    out.push_str("<ul class=\"related\">\n");
+    for r in &d.related {
+        out.push_str("<li>");
+        let place = match &r.path {
+            Some(path) => format!("{path}, line {}, column {}", r.start.0, r.start.1),
+            None => format!("line {}, column {}", r.start.0, r.start.1),
+        };
+        out.push_str(&format!("<span class=\"where\">{}</span>: ", esc(&place)));
+        message(out, &r.message);
+        out.push_str("</li>\n");
+    }
+    out.push_str("</ul>\n");
 }
 
 /// A message, with its `quoted` words as code (messages quote the text
@@ -198,5 +219,38 @@ mod tests {
             shown(t, 10..11, vec![Edit::delete(10..11)]),
             ("Kanselahin.".into(), "Kanselahin".into())
         );
+    }
+
+    #[test]
+    fn related_places_are_listed_escaped() {
+        let mut d = Diagnostic::new("inconsistent-translation", 0..3, "two ways");
+        d.related = vec![
+            crate::diagnostic::Related {
+                path: None,
+                span: 10..13,
+                start: (2, 4),
+                end: (2, 7),
+                message: "translated `Isa`".into(),
+            },
+            crate::diagnostic::Related {
+                path: Some("a<b>.json".into()),
+                span: 0..1,
+                start: (1, 1),
+                end: (1, 2),
+                message: "translated `<i>`".into(),
+            },
+        ];
+        let mut out = String::new();
+        related(&mut out, &d);
+        assert_eq!(
+            out,
+            "<ul class=\"related\">\n\
+             <li><span class=\"where\">line 2, column 4</span>: translated <code>Isa</code></li>\n\
+             <li><span class=\"where\">a&lt;b&gt;.json, line 1, column 1</span>: translated <code>&lt;i&gt;</code></li>\n\
+             </ul>\n"
+        );
+        out.clear();
+        related(&mut out, &Diagnostic::new("x", 0..1, "m"));
+        assert_eq!(out, "");
     }
 }
