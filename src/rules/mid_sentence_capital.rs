@@ -385,12 +385,12 @@ impl Judge<'_, '_> {
     fn is_name(&self, at: At, prev: At, prev_lower: &str, next: Option<At>, lower: &str) -> bool {
         let range = &self.flow.token(at).range;
         let ctx = self.ctx;
-        if ctx
-            .names()
-            .matches
-            .iter()
-            .any(|m| m.range.start <= range.start && range.end <= m.range.end)
-        {
+        // The matches are in order and disjoint: the one that may hold the
+        // word is the last starting at or before it (a scan would make a
+        // long paragraph quadratic).
+        let matches = &ctx.names().matches;
+        let before = matches.partition_point(|m| m.range.start <= range.start);
+        if before > 0 && range.end <= matches[before - 1].range.end {
             return true;
         }
         let upper = |a: At| self.flow.word(a).starts_with(char::is_uppercase);
