@@ -110,7 +110,7 @@ fn split_point(word: &str) -> Option<usize> {
     word.char_indices()
         .find(|&(_, c)| c.is_uppercase())
         .map(|(i, _)| i)
-        .filter(|&i| i >= 2 && crate::lexicon::prefix(&word[..i]).is_some_and(|p| !p.free_word))
+        .filter(|&i| i >= 2 && crate::lexicon::morphology::affixes::is_bound_prefix(&word[..i]))
         .filter(|&i| word[..i].chars().all(char::is_lowercase))
         .filter(|&i| word[i..].chars().skip(1).any(char::is_lowercase))
 }
@@ -165,7 +165,8 @@ mod tests {
 
     #[test]
     fn prefix_glued_to_a_name_is_split_off() {
-        let text = "mga tagaMaynila at taga-Maynila, hindi ang iPhone o TagaLog";
+        let text = "mga tagaMaynila at taga-Maynila, hindi ang iPhone o TagaLog, \
+            nakikipagGoogle, mapaCebu, paMaynila, panAsia, naiBenta";
         let mut tokens = Vec::new();
         tokenize(text, 0..text.len(), &mut tokens);
         let words: Vec<&str> = name_tokens(text, &tokens)
@@ -175,8 +176,25 @@ mod tests {
         assert_eq!(
             words,
             [
-                "mga", "taga", "Maynila", "at", "taga", "Maynila", "hindi", "ang", "iPhone", "o",
-                "TagaLog"
+                "mga",
+                "taga",
+                "Maynila",
+                "at",
+                "taga",
+                "Maynila",
+                "hindi",
+                "ang",
+                "iPhone",
+                "o",
+                "TagaLog",
+                "nakikipag",
+                "Google",
+                "mapa",
+                "Cebu",
+                "paMaynila",
+                "panAsia",
+                "nai",
+                "Benta"
             ]
         );
     }

@@ -23,6 +23,11 @@ pub(super) fn split_out_links(text: &str, seg: Segment, out: &mut Vec<Segment>) 
             .char_indices()
             .find(|&(_, c)| c.is_whitespace())
             .map_or(slice.len(), |(i, _)| mark + i);
+        // A link in an HTML attribute ends with its tag: the text after
+        // the `>` (`href="https://x.ph">Gabay</a>`) is prose.
+        let chunk_end = slice[mark..chunk_end]
+            .find('>')
+            .map_or(chunk_end, |i| mark + i + 1);
         if is_link(&slice[chunk_start..chunk_end]) {
             if chunk_start > start {
                 out.push(Segment {
@@ -102,6 +107,17 @@ mod tests {
                 Format::Plain
             ),
             ["Sa ", " ", " at Node.js"]
+        );
+    }
+
+    #[test]
+    fn the_text_of_an_html_link_stays() {
+        assert_eq!(
+            prose(
+                "Basahin ang <a href=\"https://x.ph/gabay\">Gabay</a> ngayon.",
+                Format::Plain
+            ),
+            ["Basahin ang <a ", "Gabay</a> ngayon."]
         );
     }
 

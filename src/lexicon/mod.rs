@@ -8,7 +8,6 @@ pub mod dictionary;
 pub mod frequency;
 pub mod morphology;
 mod numbers;
-mod prefixes;
 pub mod set;
 mod words;
 
@@ -18,7 +17,6 @@ pub use frequency::{
     Englishness, Frequency, englishness, frequency, frequency_lower, is_known_word,
 };
 pub use numbers::{is_clock_word, is_spelled_cardinal, ordinal};
-pub use prefixes::{Prefix, prefix};
 pub use words::{
     FunctionWord, WordClass, function_word_language, is_abbreviation, is_doubled_name,
     is_english_function_word, is_filipino_marker, is_function_word, is_particle, looks_foreign,

@@ -16,6 +16,9 @@ use super::stream::DocumentTokens;
 pub struct Context<'a> {
     /// The whole original document text; all ranges index into it.
     pub source: &'a str,
+    /// The document: its format, its translation units and the source
+    /// document it is paired with (see [`Context::unit_source`]).
+    pub document: &'a Document,
     pub segment: &'a Segment,
     /// The segment's words and numbers, in order.
     pub tokens: &'a [Token],
@@ -41,8 +44,6 @@ pub struct Context<'a> {
     words: &'a DocumentWords<'a>,
     /// Every segment's tokens and marks.
     stream: &'a DocumentTokens,
-    /// The document the segment is in.
-    document: &'a Document,
     /// When the check must give up (`--timeout`).
     deadline: &'a Deadline,
     /// Glossary names in the segment, found once and shared by the glossary
@@ -127,6 +128,46 @@ pub struct DocumentWords<'a> {
     asked: std::cell::Cell<usize>,
     /// Maximal runs of word characters without a capital.
     set: OnceCell<std::collections::HashSet<&'a str, crate::lexicon::set::FnvBuild>>,
+    /// Words of prose written in lower case, in the document and in its
+    /// paired source (see [`Context::writes_in_lower_case`]).
+    prose: OnceCell<std::collections::HashSet<&'a str, crate::lexicon::set::FnvBuild>>,
+}
+
+/// Words of `text` written in lower case as prose: not glued to a
+/// character of a path, an identifier or an address (`acme/plugins`,
+/// `my-plugins`, `plugins_dir`, `plugins.json`).
+fn lower_case_prose_words<'t>(
+    text: &'t str,
+    into: &mut std::collections::HashSet<&'t str, crate::lexicon::set::FnvBuild>,
+) {
+    use crate::text::tokens::is_word_char;
+    let glued = |c: Option<char>| matches!(c, Some('/' | '_' | '.' | '@' | '-' | '\\' | '='));
+    let mut start = None;
+    for (i, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
+        if is_word_char(c) {
+            start.get_or_insert(i);
+            continue;
+        }
+        let Some(s) = start.take() else {
+            continue;
+        };
+        let word = &text[s..i];
+        let after = text[i..].chars().next();
+        // A full stop glues only when a word character follows it
+        // (`plugins.json`, not `the plugins.`).
+        let full_stop_ends =
+            after == Some('.') && !text[i + 1..].starts_with(|n: char| n.is_alphanumeric());
+        let after_glued = glued(after) && !full_stop_ends;
+        if !word.chars().any(char::is_uppercase)
+            && !glued(text[..s].chars().next_back())
+            && !after_glued
+        {
+            into.insert(word);
+        }
+    }
 }
 
 impl<'a> DocumentWords<'a> {
@@ -158,11 +199,11 @@ impl<'a> Context<'a> {
     pub fn new(doc: &DocumentContext<'a>, index: usize) -> Self {
         Context {
             source: doc.source,
+            document: doc.document,
             segment: &doc.segments[index],
             tokens: doc.tokens.words(index),
             marks: doc.tokens.marks(index),
             stream: doc.tokens,
-            document: doc.document,
             glossary: doc.glossary,
             segments: doc.segments,
             index,
@@ -229,6 +270,46 @@ impl<'a> Context<'a> {
         })
     }
 
+    /// The source text that the segment's translation unit translates,
+    /// when the document has one: the source value of a localisation
+    /// file's key, the aligned source paragraph of an article, or the whole
+    /// source of an article whose paragraphs could not be aligned
+    /// ([`Context::source_is_whole_document`]).
+    pub fn unit_source(&self) -> Option<&'a str> {
+        self.translation_unit().and_then(|u| u.source.as_deref())
+    }
+
+    /// The text of the segment's translation unit (markup, links and code
+    /// included), the text [`Context::unit_source`] is the source of; the
+    /// segment's own text when it has no unit.
+    pub fn unit_text(&self) -> String {
+        match self.translation_unit() {
+            Some(unit) => unit.text(self.source),
+            None => self.text().to_string(),
+        }
+    }
+
+    /// Whether [`Context::unit_source`] is a whole source article rather
+    /// than the text of this segment's unit.
+    pub fn source_is_whole_document(&self) -> bool {
+        self.translation_unit()
+            .is_some_and(|u| u.kind == UnitKind::Document)
+    }
+
+    /// The translation unit holding the segment, if any: the unit of a
+    /// localisation file, or the paragraph (or whole article) of an
+    /// article paired with its source.
+    fn translation_unit(&self) -> Option<&'a Unit> {
+        let doc = self.document;
+        if doc.format.is_localisation() {
+            return doc.unit_of(self.index);
+        }
+        // Articles: the units are paragraphs in order, or one whole unit.
+        let at = self.segment.range.start;
+        let i = doc.units.partition_point(|u| u.range().end < at);
+        doc.units.get(i).filter(|u| u.range().start <= at)
+    }
+
     /// The translation unit the segment belongs to, in a localisation file
     /// (its key and the source text it translates).
     pub fn unit(&self) -> Option<&'a Unit> {
@@ -281,6 +362,25 @@ impl<'a> Context<'a> {
                     | '\u{2013}'
             ),
         }
+    }
+
+    /// Whether `word` (lower case) is written in lower case as a word of
+    /// prose (not inside a path or identifier) somewhere in the document
+    /// or in the source document it is paired with: then it is a common
+    /// word, not a name. Linear in the documents over all calls.
+    pub fn writes_in_lower_case(&self, word: &str) -> bool {
+        let document = self.document;
+        self.words
+            .prose
+            .get_or_init(|| {
+                let mut set = std::collections::HashSet::default();
+                lower_case_prose_words(&document.text, &mut set);
+                if let Some(source) = &document.source {
+                    lower_case_prose_words(&source.text, &mut set);
+                }
+                set
+            })
+            .contains(word)
     }
 
     /// Whether `word` (lower case, no apostrophe) is written somewhere in

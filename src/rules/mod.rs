@@ -11,6 +11,7 @@
 mod consistency;
 mod context;
 pub(crate) mod extract;
+mod flow;
 mod helpers;
 mod kept_terms;
 mod layout;
@@ -19,6 +20,7 @@ mod name_context;
 mod paragraph;
 mod prefilter;
 mod report;
+mod source_case;
 mod stream;
 
 use crate::diagnostic::Severity;

@@ -1,7 +1,8 @@
 use super::extract::{Placeholder, Syntax, placeholders};
 use super::{Context, Needs, Reporter, Rule, UnitContext, declare_rule};
 use crate::diagnostic::Edit;
-use crate::lexicon::{frequency_lower, is_function_word, prefix};
+use crate::lexicon::morphology::affixes::is_bound_prefix;
+use crate::lexicon::{frequency_lower, is_function_word};
 use crate::text::MarkKind;
 
 declare_rule! {
@@ -275,7 +276,7 @@ fn glued_word_before(text: &str, at: usize) -> Option<&str> {
         .last()
         .map(|(i, _)| i)?;
     let word = &text[start..at];
-    let joins = prefix(word).is_some_and(|p| !p.free_word);
+    let joins = is_bound_prefix(&word.to_lowercase());
     (!joins && is_filipino_word(word)).then_some(word)
 }
 

@@ -1,4 +1,5 @@
 use super::{Context, Reporter, Rule, declare_rule};
+use crate::lexicon::frequency::englishness;
 use crate::lexicon::is_english_function_word;
 use crate::text::tokens::{fold, starts_upper};
 
@@ -10,7 +11,11 @@ declare_rule! {
     ///   `and`, `with`, `which`, `is`, `for`, `to`, `by`, `from`, ...);
     /// - a whole sentence of four or more words in English (two or more
     ///   English function words, no Filipino one) in a document that is
-    ///   otherwise Filipino.
+    ///   otherwise Filipino;
+    /// - the text of a `title`, `alt`, `placeholder` or `aria-label`
+    ///   attribute (a tooltip, the text of an image) of three or more words
+    ///   that the word frequencies weigh as English, in a Filipino segment:
+    ///   the reader sees it, and machine translation skips markup.
     ///
     /// ## Why
     /// Machine translation leaves clauses it could not parse in the source
@@ -25,6 +30,7 @@ declare_rule! {
     /// ## Bad
     /// ```text
     /// Inilunsad ng lungsod ang programa which is part of the plan para sa kalusugan.
+    /// Ang mga tiket ay nasa <a href="/x" title="List of open tickets">listahan</a> na ito at sa mga ulat.
     /// Dumalo ang mga opisyal ng lungsod sa pulong. The meeting was held in the city hall. Natapos ito nang tanghali at umuwi na sila.
     /// ```
     ///
@@ -35,6 +41,7 @@ declare_rule! {
     /// Nag-aral siya sa University of the Philippines sa Diliman.
     /// Sabi niya, "It is what it is, and that is all."
     /// Isa siyang one of a kind na artista.
+    /// Ang mga tiket ay nasa <a href="/x" title="Listahan ng mga tiket">listahan</a> na ito at sa mga ulat.
     /// ```
     ///
     /// ## Fix
@@ -65,11 +72,17 @@ enum Class {
 impl Rule for Untranslated {
     fn check(&self, ctx: &Context<'_>, out: &mut Reporter<'_>) {
         let n = ctx.tokens.len();
-        // Both checks need two English function words or more.
-        if n == 0 || ctx.english_words < 2 {
+        if n == 0 {
             return;
         }
-        let quoted = quoted_tokens(ctx);
+        if ctx.text().contains("=\"") {
+            report_attributes(ctx, &quoted_tokens(ctx).1, out);
+        }
+        // The checks of prose need two English function words or more.
+        if ctx.english_words < 2 {
+            return;
+        }
+        let (quoted, _) = quoted_tokens(ctx);
         let names = name_tokens(ctx);
         let classes: Vec<Class> = (0..n)
             .map(|i| {
@@ -164,17 +177,78 @@ fn plain_gap(gap: &str) -> bool {
     matches!(gap, " " | ", " | "-")
 }
 
-/// Tokens inside double quotes, brackets or markup tags (`<a href="x">`).
-fn quoted_tokens(ctx: &Context<'_>) -> Vec<bool> {
+/// Attributes whose text a reader sees: a tooltip, the text of an image,
+/// a field's hint or its spoken label.
+const VISIBLE_ATTRIBUTES: &[&str] = &["alt", "aria-label", "placeholder", "title"];
+
+/// Reports each attribute value of `attribute` (the index of its value
+/// for every token, see [`quoted_tokens`]) that is English text: three
+/// words or more, the words the frequency lists know mostly English, and
+/// most words known.
+fn report_attributes(ctx: &Context<'_>, attribute: &[Option<usize>], out: &mut Reporter<'_>) {
+    if !ctx.language.is_filipino() {
+        return;
+    }
+    let mut i = 0;
+    while i < attribute.len() {
+        let Some(value) = attribute[i] else {
+            i += 1;
+            continue;
+        };
+        let end = (i..attribute.len())
+            .find(|&k| attribute[k] != Some(value))
+            .unwrap_or(attribute.len());
+        let words = (i..end).map(|k| ctx.word(k));
+        let weight = englishness(words);
+        if end - i >= 3 && weight.known * 2 > end - i && weight.share() >= 0.8 {
+            let span = ctx.tokens[i].range.start..ctx.tokens[end - 1].range.end;
+            let text = &ctx.source[span.clone()];
+            out.report(
+                span,
+                format!("English left untranslated in an attribute the reader sees: `{text}`"),
+            );
+        }
+        i = end;
+    }
+}
+
+/// Tokens inside double quotes, brackets or markup tags (`<a href="x">`),
+/// and, for each token inside the quoted value of a visible attribute
+/// (`title="..."`), which such value holds it.
+fn quoted_tokens(ctx: &Context<'_>) -> (Vec<bool>, Vec<Option<usize>>) {
     let mut out = Vec::with_capacity(ctx.tokens.len());
+    let mut attribute = Vec::with_capacity(ctx.tokens.len());
+    let mut in_attribute = None;
+    let mut values = 0;
     let mut straight = false;
     let mut curly = 0i32;
     let mut brackets = 0i32;
     let mut tag = false;
     let mut pos = ctx.segment.range.start;
-    for t in ctx.tokens {
+    for (k, t) in ctx.tokens.iter().enumerate() {
         let gap = &ctx.source[pos..t.range.start];
         for (i, c) in gap.char_indices() {
+            // `title="`: the word before names a visible attribute (the
+            // segment may start inside the tag, after a link target).
+            let opens_attribute = || {
+                c == '"'
+                    && gap[..i].trim_end() == "="
+                    && k > 0
+                    && VISIBLE_ATTRIBUTES.contains(&attribute_name(ctx, k - 1))
+            };
+            if in_attribute.is_some() {
+                if c == '"' {
+                    in_attribute = None;
+                    straight = false;
+                }
+                continue;
+            }
+            if (tag || !straight) && opens_attribute() {
+                values += 1;
+                in_attribute = Some(values);
+                straight = !tag;
+                continue;
+            }
             if tag {
                 tag = c != '>';
                 continue;
@@ -190,9 +264,21 @@ fn quoted_tokens(ctx: &Context<'_>) -> Vec<bool> {
             }
         }
         pos = t.range.end;
-        out.push(tag || straight || curly > 0 || brackets > 0);
+        out.push(tag || straight || curly > 0 || brackets > 0 || in_attribute.is_some());
+        attribute.push(in_attribute);
     }
-    out
+    (out, attribute)
+}
+
+/// The attribute name ending at token `k` (`title`, `aria-label`).
+fn attribute_name<'a>(ctx: &Context<'a>, k: usize) -> &'a str {
+    let end = ctx.tokens[k].range.end;
+    let start = ctx.source[..end]
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !(c.is_ascii_alphanumeric() || c == '-'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    &ctx.source[start..end]
 }
 
 /// Tokens that belong to a name in title case: two or more capitalised
@@ -273,6 +359,24 @@ mod tests {
             Format::Plain,
         );
         assert!(RULE.checker().check(&doc).is_empty());
+    }
+
+    #[test]
+    fn english_text_of_visible_attributes() {
+        let text = "Ang mga tiket ay nasa <a href=\"/t\" title=\"Show all open tickets\">listahan</a> na ito at sa mga ulat ng pangkat.";
+        assert_eq!(RULE.flagged(text), ["Show all open tickets"]);
+        // After a link target, which the prose is cut around.
+        let text = "Ang mga tiket ay nasa <a href=\"https://x.ph/t\"\ntitle=\"Show all open tickets\">listahan</a> na ito at sa mga ulat ng pangkat.";
+        assert_eq!(RULE.flagged(text), ["Show all open tickets"]);
+        // Translated, too short, or an attribute no reader sees.
+        for text in [
+            "Ang mga tiket ay nasa <a href=\"/t\" title=\"Ipakita ang lahat ng tiket\">listahan</a> na ito at sa mga ulat ng pangkat.",
+            "Ang mga tiket ay nasa <a href=\"/t\" title=\"Open tickets\">listahan</a> na ito at sa mga ulat ng pangkat.",
+            "Buksan ang <a href=\"/t\" data-note=\"Show all open tickets\">listahan</a> na ito at sa mga ulat ng pangkat.",
+            "Ang mga tiket ay nasa <a href=\"/t\" dé=\"Show all open tickets\">listahan</a> na ito at sa mga ulat ng pangkat.",
+        ] {
+            RULE.assert_silent(text);
+        }
     }
 
     #[test]

@@ -159,18 +159,24 @@ impl Morphology<'_> {
                 .into_iter()
                 .find(|(b, _)| b.chars().count() >= 3 && self.is_known_word(b))
         {
+            // A linker asks for the word after it, and a hyphen glued to
+            // one side is no dash; between two spaces it may be one. When
+            // `-ng` may belong to the word itself (`tulong` is no `tulo` +
+            // `-ng`), one step less sure; when it is surely a linker, a
+            // title in capitals (`Walang - Sala`) is no dash either: a
+            // linked word cannot end a phrase.
+            let strong = is_surely_linked(&l);
+            let confidence = match (spacing.one_sided(), strong) {
+                (true, true) => Confidence::Certain,
+                (true, false) | (false, true) => Confidence::Probable,
+                (false, false) => Confidence::Possible,
+            };
             return make(
                 HyphenKind::LinkerCompound {
                     base: base.to_string(),
                 },
                 None,
-                // A linker asks for the word after it, and a hyphen glued to
-                // one side is no dash; between two spaces it may be one.
-                tone(if spacing.one_sided() {
-                    Confidence::Certain
-                } else {
-                    Confidence::Probable
-                }),
+                if strong { confidence } else { tone(confidence) },
             );
         }
         None
@@ -295,9 +301,11 @@ impl Morphology<'_> {
                 // words at hyphens, so fragments such as `magpo` are in it,
                 // rarely.
                 (CopyMatch::None, true) if self.is_common(l) => continue,
+                // Between two spaces, a dash would need a word before it;
+                // a rare fragment such as `magpo` is none.
                 (CopyMatch::None, true) => (
                     None,
-                    if spacing.one_sided() {
+                    if spacing.one_sided() || self.is_rare(l) {
                         Probable
                     } else {
                         Possible
@@ -347,11 +355,30 @@ impl Morphology<'_> {
         f.fil >= 45 || f.en >= 45
     }
 
+    /// A word below Zipf 4.0 in Filipino and absent from English: a
+    /// fragment of hyphenated text or no word at all.
+    fn is_rare(&self, lower: &str) -> bool {
+        let f = crate::lexicon::frequency(lower);
+        f.fil < 40 && f.en == 0
+    }
+
     /// A frequent Filipino word (Zipf 4.5 or more) that English seldom uses.
     fn is_common_filipino(&self, lower: &str) -> bool {
         let f = crate::lexicon::frequency(lower);
         f.fil >= 45 && f.fil > f.en
     }
+}
+
+/// Whether the `-ng`/`-g` of `linked` (lower-case) is surely a linker: the
+/// word without it is about as common as with it (within one
+/// Zipf unit: `walang`/`wala`, `maraming`/`marami`, a form the lexicon
+/// lacks), not a word of its own that happens to end in `-ng` (`tulong` is
+/// twenty times commoner than `tulo`, `tanong` than `tano`).
+fn is_surely_linked(linked: &str) -> bool {
+    let whole = crate::lexicon::frequency(linked).fil;
+    linker_bases(linked)
+        .into_iter()
+        .any(|(base, _)| crate::lexicon::frequency(base).fil + 10 >= whole)
 }
 
 /// Whether `l` and `r` (lower-case) are the two halves of a reduplication,

@@ -70,7 +70,8 @@ fn loans_with_a_copied_first_syllable() {
 fn a_copy_that_does_not_repeat_the_loan_is_less_sure() {
     assert_eq!(explain("magpa", "index", Before).unwrap().2, Certain); // `magpa` is a prefix
     assert_eq!(explain("magto", "edit", Before).unwrap().2, Probable);
-    assert_eq!(explain("magto", "edit", Both).unwrap().2, Possible);
+    // Between two spaces a dash needs a word before it: `magto` is none.
+    assert_eq!(explain("magto", "edit", Both).unwrap().2, Probable);
     // A fragment the lexicon holds from hyphenated text is still no word.
     assert_eq!(explain("magpo", "install", Before).unwrap().2, Probable);
 }
@@ -193,9 +194,31 @@ fn linker_compounds() {
         assert_eq!(explain(left, right, Both).unwrap().2, Probable);
         assert_eq!(explain(left, right, Before).unwrap().2, Certain);
     }
-    // In title case: one step less sure.
-    assert_eq!(explain("Walang", "Humpay", Both).unwrap().2, Possible);
+    // In title case: a linked word cannot end a phrase, so no dash follows
+    // it; still only probable between two spaces.
+    assert_eq!(explain("Walang", "Humpay", Both).unwrap().2, Probable);
+    assert_eq!(explain("Mahabang", "Panahon", Both).unwrap().2, Probable);
     assert_eq!(kind("bahay", "kubo", Both), HyphenKind::Compound);
+}
+
+#[test]
+fn words_that_end_in_ng_themselves_are_less_sure_compounds() {
+    // `tulong` (help) is far commoner than `tulo` (drip), `tanong` than
+    // `tano`: their `-ng` may be no linker, and a dash may follow them.
+    for left in ["tulong", "tanong"] {
+        assert_eq!(
+            explain(left, "suporta", Both).unwrap().2,
+            Possible,
+            "{left}"
+        );
+        assert_eq!(
+            explain(left, "suporta", Before).unwrap().2,
+            Probable,
+            "{left}"
+        );
+    }
+    let title = |l: &str| explain(l, "Suporta", Both).map(|j| j.2);
+    assert_eq!(title("Tulong"), Some(Possible));
 }
 
 #[test]

@@ -36,12 +36,23 @@ pub struct Analysis {
 impl Analysis {
     /// Verbal inflection: an infix, an aspect copy, a doubled or stacked
     /// prefix chain, or a prefix with a suffix. Names are seldom inflected
-    /// (a bare `ma-` or `mag-` is: `Makati`, `Magsaysay`).
+    /// (a bare `ma-` or `mag-` is: `Makati`, `Magsaysay`). A nominal
+    /// circumfix (`ka-...-an`, `pa-...-an`, `pang-...-an`) makes nouns,
+    /// which titles and names capitalise (`Kasaysayan`, `Kagawaran`,
+    /// `Pamahalaan`): no inflection.
     pub fn is_inflected(&self) -> bool {
         self.infix.is_some()
             || self.copy
             || self.prefix.is_some_and(|p| p.doubled || p.base.len() > 4)
-            || (self.prefix.is_some() && self.suffix.is_some())
+            || (self.prefix.is_some() && self.suffix.is_some() && !self.is_nominal_circumfix())
+    }
+
+    /// `ka-`, `pa-` or `pang-` (and its nasal forms) with `-an`.
+    fn is_nominal_circumfix(&self) -> bool {
+        let nominal = self
+            .prefix
+            .is_some_and(|p| matches!(p.base, "ka" | "pa" | "pam" | "pan" | "pang"));
+        nominal && matches!(self.suffix, Some("an" | "han" | "nan"))
     }
 
     /// Only a linker: `walang`, `awtomatikong`.
@@ -402,6 +413,17 @@ mod tests {
         assert!(first("pinagbubuti").is_inflected());
         assert!(first("kumakain").is_inflected());
         assert!(!first("maganda").is_inflected());
+        // A noun made with a circumfix is no inflection: `kabalikan`.
+        let noun = analyses("kabalikan", &known)
+            .into_iter()
+            .find(|a| a.prefix.is_some() && a.suffix.is_some())
+            .expect("ka + balik + an");
+        assert!(!noun.is_inflected());
+        let verb = analyses("pagbalikan", &known)
+            .into_iter()
+            .find(|a| a.prefix.is_some() && a.suffix.is_some())
+            .expect("pag + balik + an");
+        assert!(verb.is_inflected());
     }
 
     #[test]
