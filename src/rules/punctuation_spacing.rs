@@ -290,7 +290,8 @@ fn missing_space_after(text: &str, chars: &[(usize, char)], k: usize) -> bool {
     let word = &text[word_start..i];
     let before_word = text[..word_start].chars().next_back();
     if word.chars().count() < 2
-        || before_word.is_some_and(|b| matches!(b, '.' | '/' | '@' | '-' | '_'))
+        // `&nbsp;Cask`: the `;` closes an HTML entity, which is no mark.
+        || before_word.is_some_and(|b| matches!(b, '.' | '/' | '@' | '-' | '_' | '&'))
     {
         return false;
     }
@@ -393,6 +394,7 @@ mod tests {
             RULE.flagged("ang temperatura.Ang"),
             [".A"]
         );
+        RULE.assert_silent("ang Acme&nbsp;Ulap at Acme&thinsp;Kahon");
     }
 
     #[test]
