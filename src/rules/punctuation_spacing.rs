@@ -100,7 +100,7 @@ impl Rule for PunctuationSpacing {
                         out.report(spaces.start..mark_end + moved.len(), format!("the space belongs after `{a}`, not before it")).suggest(format!("{a} {moved}")).fix_edits(vec![Edit::delete(spaces), Edit::insert(mark_end, " ")]);
                     } else if matches!(a, ')' | ']') && ends_a_phrase(b) && !b.is_ascii_digit() && !padded_both_sides(&chars, e + 1) {
                         out.report(spaces.start..spaces.end + 1, format!("no space belongs before `{a}`")).suggest(a.to_string()).fix(Edit::delete(spaces));
-                    } else if matches!(b, '(' | '[') && a.is_alphanumeric() && opens_freely(text, &chars, k) && !padded_both_sides(&chars, k - 1) {
+                    } else if k > 0 && matches!(b, '(' | '[') && a.is_alphanumeric() && opens_freely(text, &chars, k) && !padded_both_sides(&chars, k - 1) {
                         let open = spaces.start - 1;
                         out.report(open..spaces.end + a.len_utf8(), format!("no space belongs after `{b}`")).suggest(format!("{b}{a}")).fix(Edit::delete(spaces));
                     } else if b.is_ascii_digit() && a == ',' && thousands_follow(&chars, e + 2) {
@@ -395,6 +395,13 @@ mod tests {
             [".A"]
         );
         RULE.assert_silent("ang Acme&nbsp;Ulap at Acme&thinsp;Kahon");
+    }
+
+    #[test]
+    fn a_bracket_ending_a_cut_link_is_not_this_segments() {
+        // The `(` before the spaces ends the link cut out before the
+        // segment (the `yaml` fuzz target's find: it was read at index -1).
+        assert_eq!(RULE.flagged("Pumunta sa https://x.ph/a((  Buksan ito."), ["  "]);
     }
 
     #[test]
