@@ -361,6 +361,18 @@ fn a_quoted_yaml_value_before_a_comment_is_checked_and_fixed() {
     assert_eq!((r.code, r.stderr.as_str()), (Some(0), ""));
 }
 
+// A value tagged as a string is text, whatever it reads like; other tags
+// are not (the fuzzer's twelfth find was the oracle judging `!!str` values
+// as non-text).
+
+#[test]
+fn a_string_tagged_yaml_value_is_checked_and_others_are_not() {
+    let text = "a: !!str I -update\nb: !!binary I -update\n";
+    let r = run("t.yml", text, &["--fix"]);
+    assert_eq!(r.text, "a: !!str I-update\nb: !!binary I -update\n");
+    assert_eq!((r.code, r.stderr.as_str()), (Some(0), ""));
+}
+
 // 12. A structured file salin does not parse is not fixed as plain text.
 
 #[test]

@@ -56,6 +56,9 @@ enum Y {
         value: String,
         plain: bool,
         tag: Option<String>,
+        /// Tagged as a string (`!!str`): text whatever it reads like, as
+        /// salin's reader judges it.
+        string_tag: bool,
     },
     Other(String),
 }
@@ -71,6 +74,10 @@ fn yaml_events(text: &str) -> Option<Vec<Y>> {
             Event::Scalar(value, style, anchor, tag) => out.push(Y::Scalar {
                 value: value.to_string(),
                 plain: style == ScalarStyle::Plain,
+                string_tag: tag.as_ref().is_some_and(|t| {
+                    (t.is_yaml_core_schema() && t.suffix == "str")
+                        || (t.handle == "!" && t.suffix.is_empty())
+                }),
                 tag: tag.map(|t| format!("{anchor}{t}")),
             }),
             other => out.push(Y::Other(format!("{other:?}"))),
@@ -131,11 +138,13 @@ fn yaml(before: &str, after: &str) -> Result<(), String> {
                     value: a,
                     plain: pa,
                     tag: ta,
+                    string_tag,
                 },
                 Y::Scalar {
                     value: b,
                     plain: pb,
                     tag: tb,
+                    ..
                 },
             ) => {
                 if ta != tb {
@@ -145,10 +154,12 @@ fn yaml(before: &str, after: &str) -> Result<(), String> {
                     if is_key {
                         return Err(format!("key {a:?} became {b:?}"));
                     }
-                    if (*pa && yaml_non_string(a)) || ta.is_some() {
+                    // A value tagged as a string is text (salin checks it);
+                    // any other tag, or a plain non-string, is not.
+                    if !string_tag && ((*pa && yaml_non_string(a)) || ta.is_some()) {
                         return Err(format!("non-text value {a:?} became {b:?}"));
                     }
-                    if *pb && yaml_non_string(b) {
+                    if !string_tag && *pb && yaml_non_string(b) {
                         return Err(format!("text {a:?} became the non-string {b:?}"));
                     }
                 }
