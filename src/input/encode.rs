@@ -547,7 +547,25 @@ fn xml(
     for e in edits {
         let holder = piece_at(e.range.start).filter(|(r, _)| inside(&e.range, r));
         let replacement = match holder {
-            _ if e.range.is_empty() => encode(&e.replacement, Quoting::XmlContent)?,
+            // An insertion between two pieces or inside text is text; inside
+            // a comment, a tag or an entity it is refused (the fuzzer's
+            // thirteenth find: a space inserted in a comment); inside CDATA
+            // it is written as it is.
+            _ if e.range.is_empty() => match piece_at(e.range.start) {
+                Some((r, _)) if r.start == e.range.start => {
+                    encode(&e.replacement, Quoting::XmlContent)?
+                }
+                Some((_, Piece::Markup(..))) => return None,
+                Some((_, Piece::CData(inner))) => {
+                    if !(inner.start..=inner.end).contains(&e.range.start)
+                        || e.replacement.contains("]]>")
+                    {
+                        return None;
+                    }
+                    e.replacement.clone()
+                }
+                _ => encode(&e.replacement, Quoting::XmlContent)?,
+            },
             Some((_, Piece::Text)) => encode(&e.replacement, Quoting::XmlContent)?,
             Some((_, Piece::CData(inner))) if inside(&e.range, inner) => {
                 if e.replacement.contains("]]>") {
@@ -764,6 +782,19 @@ mod tests {
         assert!(doc("<g id=\"2\">", "<g id=\"1\">").is_some());
         assert_eq!(doc("<g id=\"2\">", "<x id=\"1\"/>"), None);
         assert_eq!(doc("pag -unlad", "pag-unlad"), None);
+        // Insertions: into text (escaped) yes, into a comment or a tag no.
+        let insert = |at: &str, what: &str| {
+            let doc = Document::new("a.xlf", text, Format::Xliff);
+            let at = text.find(at).unwrap();
+            let fix = encode_fix(&doc, Fix::safe(vec![Edit::insert(at, what)]))?;
+            Some(crate::fix::apply(text, &[&fix]))
+        };
+        assert_eq!(
+            insert("<g id", "&").unwrap(),
+            text.replace("Isa <g", "Isa &amp;<g")
+        );
+        assert_eq!(insert("-unlad --", " "), None);
+        assert_eq!(insert("id=\"2\"", " "), None);
     }
 
     #[test]
