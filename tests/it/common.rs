@@ -4,6 +4,7 @@
 #![allow(dead_code)] // each test file uses some of these
 
 use std::path::{Path, PathBuf};
+use std::process::Output;
 
 use assert_cmd::Command;
 use salin::Document;
@@ -64,3 +65,22 @@ pub fn salin_check(args: &[&str]) -> (String, i32) {
         out.status.code().unwrap(),
     )
 }
+
+/// A run's standard output as text.
+pub fn stdout(out: &Output) -> String {
+    String::from_utf8(out.stdout.clone()).unwrap()
+}
+
+/// A run's standard error as text.
+pub fn stderr(out: &Output) -> String {
+    String::from_utf8(out.stderr.clone()).unwrap()
+}
+
+/// `salin check --isolated --no-dictionary ARGS` run in `dir`.
+pub fn run_check_in(dir: &Path, args: &[&str]) -> Output {
+    salin_check_in(dir).args(args).output().unwrap()
+}
+
+/// A line with a stray space before a hyphen, and the line fixed.
+pub const BROKEN: &str = "Ang pag -unlad ng bayan.\n";
+pub const FIXED: &str = "Ang pag-unlad ng bayan.\n";

@@ -1,36 +1,15 @@
 //! Hostile and broken input: each case with its exact message and exit code,
 //! and the file byte-identical afterwards.
 
-use crate::common::{salin_in, salin_path};
+use crate::common::{
+    BROKEN, FIXED, run_check_in as run, salin_check_in as check_in, salin_in, salin_path, stderr,
+    stdout,
+};
 use std::fs;
 use std::path::Path;
-use std::process::Output;
 use std::time::{Duration, Instant};
 
-use assert_cmd::Command;
 use tempfile::TempDir;
-
-/// `salin check --isolated --no-dictionary` in `dir`.
-fn check_in(dir: &Path) -> Command {
-    let mut cmd = salin_in(dir);
-    cmd.args(["check", "--isolated", "--no-dictionary"]);
-    cmd
-}
-
-fn run(dir: &Path, args: &[&str]) -> Output {
-    check_in(dir).args(args).output().unwrap()
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8(out.stderr.clone()).unwrap()
-}
-
-fn stdout(out: &Output) -> String {
-    String::from_utf8(out.stdout.clone()).unwrap()
-}
-
-const BROKEN: &str = "Ang pag -unlad ng bayan.\n";
-const FIXED: &str = "Ang pag-unlad ng bayan.\n";
 
 /// Whether this process runs as root, for whom permission bits do not block
 /// writes (tests in containers often do).

@@ -9,7 +9,7 @@ use std::process::Output;
 
 use tempfile::TempDir;
 
-use crate::common::salin_in;
+use crate::common::{salin_in, stdout};
 
 const CONFIG: &str = r#"[[patterns]]
 name = "house-email"
@@ -53,10 +53,6 @@ fn check(dir: &TempDir, args: &[&str]) -> Output {
         .args(args)
         .output()
         .unwrap()
-}
-
-fn stdout(out: &Output) -> String {
-    String::from_utf8(out.stdout.clone()).unwrap()
 }
 
 fn report(format: &str) -> String {

@@ -4,24 +4,11 @@
 
 use std::fs;
 use std::path::Path;
-use std::process::Output;
 
 use assert_cmd::Command;
 use tempfile::TempDir;
 
-use crate::common::salin_check_in as salin;
-
-fn run(dir: &Path, args: &[&str]) -> Output {
-    salin(dir).args(args).output().unwrap()
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8(out.stderr.clone()).unwrap()
-}
-
-fn stdout(out: &Output) -> String {
-    String::from_utf8(out.stdout.clone()).unwrap()
-}
+use crate::common::{run_check_in as run, salin_check_in as salin, stderr, stdout};
 
 /// `text` in UTF-16LE (its `\u{feff}` is the BOM `FF FE`).
 fn utf16le(text: &str) -> Vec<u8> {

@@ -10,22 +10,7 @@ use std::process::Output;
 use assert_cmd::Command;
 use tempfile::TempDir;
 
-use crate::common::salin_check_in as salin;
-
-fn run(dir: &Path, args: &[&str]) -> Output {
-    salin(dir).args(args).output().unwrap()
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8(out.stderr.clone()).unwrap()
-}
-
-fn stdout(out: &Output) -> String {
-    String::from_utf8(out.stdout.clone()).unwrap()
-}
-
-const BROKEN: &str = "Ang pag -unlad ng bayan.\n";
-const FIXED: &str = "Ang pag-unlad ng bayan.\n";
+use crate::common::{BROKEN, FIXED, run_check_in as run, salin_check_in as salin, stderr, stdout};
 
 /// The text report of `BROKEN` in a file named `name`.
 fn broken_report(name: &str) -> String {
