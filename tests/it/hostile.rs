@@ -293,7 +293,7 @@ fn spawn_fix_and_wait_for_read(dir: &Path, name: &str, len: usize) -> std::proce
 }
 
 // Timing-dependent (salin must still be checking when the file changes):
-// run with `cargo test --test hostile -- --ignored` on an idle machine.
+// run with `cargo test --test it hostile:: -- --ignored` on an idle machine.
 #[test]
 #[ignore]
 fn a_file_changed_while_checking_is_not_overwritten() {
